@@ -1,0 +1,158 @@
+package org.handout.build;
+
+import com.ibm.icu.util.ULocale;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.handout.doc.Leaflet;
+import org.handout.i18n.Languages;
+import org.handout.layout.LaidOut;
+import org.handout.pdf.PdfExporter;
+import org.handout.report.Problem;
+import org.handout.report.Problems;
+
+/**
+ * The main job: build every requested leaflet in every requested language into
+ * {@code <out>/<lang>/<leaflet>.pdf}. Every input is checked first and all problems are reported
+ * together; a leaflet that cannot be built is not written, and an older PDF of it is removed so
+ * nothing stale is left looking current. Each PDF is written to a temporary file and renamed into
+ * place, so no reader ever sees half a PDF.
+ */
+public final class Pipeline {
+    private final Workspace workspace;
+    private final PrintStream progress;
+
+    public Pipeline(Workspace workspace, PrintStream progress) {
+        this.workspace = workspace;
+        this.progress = progress;
+    }
+
+    /** Runs the build. */
+    public BuildReport build(BuildOptions options) {
+        Project project = Project.load(workspace);
+        Problems problems = new Problems();
+        project.problems().forEach(problems::add);
+        List<Path> written = new ArrayList<>();
+        List<Path> removed = new ArrayList<>();
+
+        for (String tag : options.languages()) {
+            if (!wellFormed(tag)) {
+                problems.error("", 0, 0, "", "'" + tag + "' is not a well-formed language tag (e.g. ar, es-MX, zh-Hans)");
+                return new BuildReport(written, removed, problems.sorted(), true);
+            }
+        }
+        List<String> tags = options.languages().isEmpty() ? project.languageTags() : options.languages();
+        if (!project.usable()) {
+            for (String tag : tags) {
+                removed.addAll(removeStale(options.output().resolve(tag), options.leaflets()));
+            }
+            progress.println("nothing built: content or fonts have errors");
+            return new BuildReport(written, removed, problems.sorted(), false);
+        }
+        List<String> known = project.content().leafletIds();
+        for (String id : options.leaflets()) {
+            if (!known.contains(id)) {
+                problems.error("", 0, 0, "", "unknown leaflet '" + id + "'; the leaflets are " + String.join(", ", known));
+                return new BuildReport(written, removed, problems.sorted(), true);
+            }
+        }
+        List<String> leaflets = options.leaflets().isEmpty() ? known : options.leaflets();
+        PdfExporter exporter = new PdfExporter("handout " + Workspace.version());
+
+        for (String tag : tags) {
+            long start = System.nanoTime();
+            Languages.Resolution r = project.languages().resolve(tag);
+            int pages = 0;
+            int built = 0;
+            int held = 0;
+            for (String leaflet : leaflets) {
+                Path target = options.output().resolve(tag).resolve(leaflet + ".pdf");
+                List<Problem> blockers = project.blockers(tag, leaflet);
+                Optional<Leaflet> doc = Optional.empty();
+                if (blockers.isEmpty()) {
+                    doc = project.compose(leaflet, r, problems);
+                }
+                if (doc.isEmpty()) {
+                    held++;
+                    remove(target).ifPresent(removed::add);
+                    continue;
+                }
+                LaidOut laidOut = project.layout(doc.get(), r);
+                byte[] pdf = exporter.export(laidOut);
+                try {
+                    writeAtomically(target, pdf);
+                } catch (IOException e) {
+                    problems.error(target.toString(), 0, 0, "", "cannot write: " + e.getMessage());
+                    held++;
+                    continue;
+                }
+                written.add(target);
+                pages += laidOut.pages().size();
+                built++;
+            }
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            String via = r.bundle().tag().equals(tag) ? "" : " (text from " + r.bundle().tag() + ")";
+            progress.printf(Locale.ROOT, "%-8s %d of %d leaflets, %d pages, %d ms%s%s%n", tag, built, leaflets.size(), pages, ms,
+                    via, held > 0 ? "  HELD BACK: " + held + " with errors" : "");
+            if (r.fellBack() && !tag.equals(r.bundle().tag())) {
+                problems.warning("", 0, 0, "", "no translation for '" + tag + "': built in " + r.bundle().tag());
+            }
+        }
+        return new BuildReport(written, removed, problems.sorted(), false);
+    }
+
+    private static boolean wellFormed(String tag) {
+        ULocale l = ULocale.forLanguageTag(tag);
+        return !l.getLanguage().isEmpty() && l.toLanguageTag().equalsIgnoreCase(tag);
+    }
+
+    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static Optional<Path> remove(Path target) {
+        try {
+            return Files.deleteIfExists(target) ? Optional.of(target) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** When nothing can be built, the PDFs of the requested leaflets (all, if none named) are stale. */
+    private static List<Path> removeStale(Path dir, List<String> leaflets) {
+        List<Path> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.filter(f -> f.getFileName().toString().endsWith(".pdf")).sorted().toList()) {
+                String id = p.getFileName().toString().replaceFirst("\\.pdf$", "");
+                if (leaflets.isEmpty() || leaflets.contains(id)) {
+                    remove(p).ifPresent(out::add);
+                }
+            }
+        } catch (IOException e) {
+            return out;
+        }
+        return out;
+    }
+}

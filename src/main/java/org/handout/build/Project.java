@@ -1,0 +1,190 @@
+package org.handout.build;
+
+import com.ibm.icu.util.ULocale;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.handout.compose.Composer;
+import org.handout.content.Content;
+import org.handout.content.ContentLoader;
+import org.handout.content.LeafletSource;
+import org.handout.doc.Leaflet;
+import org.handout.i18n.Bundle;
+import org.handout.i18n.BundleChecker;
+import org.handout.i18n.BundleLoader;
+import org.handout.i18n.Languages;
+import org.handout.i18n.Localizer;
+import org.handout.layout.FontBook;
+import org.handout.layout.FontChain;
+import org.handout.layout.LaidOut;
+import org.handout.layout.Layouter;
+import org.handout.report.Problem;
+import org.handout.report.Problems;
+
+/**
+ * Everything a run reads, loaded and checked once: the English content, the bundles and the
+ * fonts, with the problems of each kept apart so that a broken bundle or leaflet holds back
+ * only what it affects. Composes and lays out one leaflet in one language on request.
+ */
+public final class Project {
+    private final Workspace workspace;
+    private final Content content;
+    private final FontBook fonts;
+    private final Languages languages;
+    private final Problems global = new Problems();
+    private final Map<String, Problems> bySourceFile = new HashMap<>();
+    private final Map<String, Problems> byBundle = new HashMap<>();
+    private final Set<String> brokenBundles = new LinkedHashSet<>();
+
+    private Project(Workspace workspace) {
+        this.workspace = workspace;
+        this.content = ContentLoader.load(workspace.content(), "content", global).orElse(null);
+        this.fonts = FontBook.load(workspace.fonts(), "fonts", global).orElse(null);
+        List<Bundle> bundles = new ArrayList<>();
+        for (Path file : bundleFiles()) {
+            String tag = file.getFileName().toString().replaceFirst("\\.yaml$", "");
+            Problems p = byBundle.computeIfAbsent(tag, t -> new Problems());
+            Optional<Bundle> b = BundleLoader.load(file, "translations/" + file.getFileName(), p);
+            if (b.isPresent()) {
+                bundles.add(b.get());
+            } else {
+                brokenBundles.add(tag);
+            }
+        }
+        if (content != null) {
+            BundleChecker checker = new BundleChecker(content);
+            Problems source = new Problems();
+            checker.checkSource(source);
+            for (Problem problem : source.sorted()) {
+                bySourceFile.computeIfAbsent(problem.file(), f -> new Problems()).add(problem);
+            }
+            for (Bundle b : bundles) {
+                checker.check(b, byBundle.get(b.tag()));
+            }
+            this.languages = new Languages(Bundle.source(content), bundles);
+        } else {
+            this.languages = null;
+        }
+    }
+
+    /** Loads and checks the whole workspace. */
+    public static Project load(Workspace workspace) {
+        return new Project(workspace);
+    }
+
+    private List<Path> bundleFiles() {
+        Path dir = workspace.translations();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+        } catch (IOException e) {
+            global.error("translations", 0, 0, "", "cannot list translations: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    /** Whether content and fonts loaded: without them nothing can be built. */
+    public boolean usable() {
+        return content != null && fonts != null && !global.hasErrors();
+    }
+
+    public Content content() {
+        return content;
+    }
+
+    public Languages languages() {
+        return languages;
+    }
+
+    /** Tags of every language the project has: English, the bundles that loaded and those that did not. */
+    public List<String> languageTags() {
+        Set<String> tags = new LinkedHashSet<>();
+        tags.add(Bundle.SOURCE_TAG);
+        if (languages != null) {
+            tags.addAll(languages.tags());
+        }
+        tags.addAll(brokenBundles);
+        return new ArrayList<>(tags);
+    }
+
+    /** Every problem found while loading and checking, sorted. */
+    public List<Problem> problems() {
+        Problems all = new Problems();
+        all.addAll(global);
+        bySourceFile.values().forEach(all::addAll);
+        byBundle.values().forEach(all::addAll);
+        return all.sorted();
+    }
+
+    /**
+     * The errors that stop leaflet {@code leaflet} being built in the language served by bundle
+     * {@code tag}: anything global, anything in that leaflet's source, and in the bundle anything
+     * structural or about a shared string or one of that leaflet's strings.
+     */
+    public List<Problem> blockers(String tag, String leaflet) {
+        List<Problem> out = new ArrayList<>();
+        global.sorted().stream().filter(Problem::isError).forEach(out::add);
+        if (content != null) {
+            content.leaflet(leaflet).ifPresent(l -> {
+                out.addAll(errors(bySourceFile.get(l.file())));
+            });
+            out.addAll(errors(bySourceFile.get("content/common.yaml")));
+        }
+        for (String bundleTag : bundleTagsFor(tag)) {
+            for (Problem p : errors(byBundle.get(bundleTag))) {
+                if (p.key().isEmpty() || p.key().startsWith("common.") || p.key().startsWith(leaflet + ".")) {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<String> bundleTagsFor(String requested) {
+        List<String> tags = new ArrayList<>();
+        String language = ULocale.forLanguageTag(requested).getLanguage();
+        for (String t : byBundle.keySet()) {
+            if (t.equals(requested) || (brokenBundles.contains(t) && ULocale.forLanguageTag(t).getLanguage().equals(language))) {
+                tags.add(t);
+            }
+        }
+        if (languages != null && !brokenBundles.contains(requested)) {
+            String served = languages.resolve(requested).bundle().tag();
+            if (!tags.contains(served)) {
+                tags.add(served);
+            }
+        }
+        return tags;
+    }
+
+    private static List<Problem> errors(Problems p) {
+        return p == null ? List.of() : p.sorted().stream().filter(Problem::isError).toList();
+    }
+
+    /** The font chain for the text of a resolved language. */
+    public FontChain chain(Languages.Resolution r) {
+        return fonts.chain(r.bundle().tag());
+    }
+
+    /** Composes one leaflet in a resolved language; problems go to {@code problems}. */
+    public Optional<Leaflet> compose(String leaflet, Languages.Resolution r, Problems problems) {
+        LeafletSource source = content.leaflet(leaflet).orElseThrow();
+        Localizer loc = new Localizer(r.bundle(), r.formatLocale());
+        return Composer.compose(source, content, loc, chain(r), r.requested(), problems);
+    }
+
+    /** Lays out a composed leaflet with the fonts and line-breaking rules of its language. */
+    public LaidOut layout(Leaflet leaflet, Languages.Resolution r) {
+        return new Layouter(chain(r), r.formatLocale()).layout(leaflet);
+    }
+}

@@ -1,0 +1,50 @@
+package org.handout.build;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * Where a run reads and writes: the project folder with {@code content/}, {@code translations/}
+ * and {@code fonts/}. The one door through which the environment comes in, so nothing else reads
+ * the working directory, the default locale or the clock.
+ */
+public record Workspace(Path root) {
+
+    public Workspace {
+        root = root.toAbsolutePath().normalize();
+    }
+
+    public Path content() {
+        return root.resolve("content");
+    }
+
+    public Path translations() {
+        return root.resolve("translations");
+    }
+
+    public Path fonts() {
+        return root.resolve("fonts");
+    }
+
+    /** The default output folder. */
+    public Path output() {
+        return root.resolve("output");
+    }
+
+    /** The tool's version, from the build. */
+    public static String version() {
+        try (InputStream in = Workspace.class.getResourceAsStream("/org/handout/version.properties")) {
+            if (in == null) {
+                return "dev";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "dev");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package org.handout.compose;
+
+import com.ibm.icu.lang.UCharacter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.handout.content.Content;
+import org.handout.content.DataValue;
+import org.handout.content.LeafletSource;
+import org.handout.content.Message;
+import org.handout.content.Section;
+import org.handout.content.SourceBlock;
+import org.handout.doc.Block;
+import org.handout.doc.Footer;
+import org.handout.doc.Inline;
+import org.handout.doc.Leaflet;
+import org.handout.doc.Text;
+import org.handout.i18n.Bundle;
+import org.handout.i18n.Localizer;
+import org.handout.i18n.Translation;
+import org.handout.report.Problems;
+
+/**
+ * Turns a leaflet's English source and a language's bundle into a composed {@link Leaflet}: every
+ * message formatted with ICU4J, data formatted per locale (numbers, plurals, lists, dates), and
+ * every resulting string checked against the language's fonts. Problems are collected, never thrown;
+ * the result is empty when any error was found.
+ */
+public final class Composer {
+    private final Content content;
+    private final Localizer loc;
+    private final Coverage coverage;
+    private final String lang;
+    private final Problems problems;
+
+    private Composer(Content content, Localizer loc, Coverage coverage, String lang, Problems problems) {
+        this.content = content;
+        this.loc = loc;
+        this.coverage = coverage;
+        this.lang = lang;
+        this.problems = problems;
+    }
+
+    /** Composes {@code source} in the localizer's language, tagged {@code lang}. */
+    public static Optional<Leaflet> compose(LeafletSource source, Content content, Localizer loc, Coverage coverage,
+                                            String lang, Problems problems) {
+        return new Composer(content, loc, coverage, lang, problems).compose(source);
+    }
+
+    private Optional<Leaflet> compose(LeafletSource src) {
+        int before = problems.errorCount();
+        Map<String, Object> args = arguments(src);
+        String title = text(src.title(), args);
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Heading(1, Text.plain(title)));
+        for (Section s : src.sections()) {
+            blocks.add(new Block.Heading(2, Text.plain(text(s.heading(), args))));
+            s.blocks().forEach(b -> blocks.addAll(blocks(b, args)));
+        }
+        Footer footer = footer(src);
+        if (problems.errorCount() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new Leaflet(src.id(), lang, loc.isRightToLeft(), title, blocks, footer, src.revised(),
+                title, "neuroblastoma; " + src.id() + "; " + lang));
+    }
+
+    /** Data formatted for this language: numbers stay numbers (ICU formats and pluralises them), term lists are joined. */
+    private Map<String, Object> arguments(LeafletSource src) {
+        Map<String, Object> args = new LinkedHashMap<>();
+        for (var e : src.data().entrySet()) {
+            switch (e.getValue()) {
+                case DataValue.Number n -> args.put(e.getKey(), n.value());
+                case DataValue.Terms t -> {
+                    List<String> items = new ArrayList<>();
+                    for (String id : t.termIds()) {
+                        items.add(text(src.terms().get(id), Map.of()));
+                    }
+                    args.put(e.getKey(), loc.list(items, t.join()));
+                }
+            }
+        }
+        return args;
+    }
+
+    private Block block(SourceBlock block, Map<String, Object> args) {
+        return switch (block) {
+            case SourceBlock.Paragraph p -> new Block.Paragraph(Text.plain(text(p.text(), args)));
+            case SourceBlock.Bullets b -> new Block.BulletList(b.items().stream().map(i -> Text.plain(text(i, args))).toList());
+            case SourceBlock.Callout c -> new Block.Callout(Text.strong(text(c.title(), args)),
+                    c.blocks().stream().map(b -> block(b, args)).toList());
+            case SourceBlock.Stages t -> {
+                List<Text> header = List.of(Text.strong(text(t.stageHeader(), args)),
+                        Text.strong(text(t.meaningHeader(), args)), Text.strong(text(t.treatmentHeader(), args)));
+                List<List<Text>> rows = new ArrayList<>();
+                for (SourceBlock.StageRow r : t.rows()) {
+                    Map<String, Object> rowArgs = new HashMap<>(args);
+                    r.code().ifPresent(c -> rowArgs.put("code", c));
+                    rows.add(List.of(Text.strong(text(r.name(), rowArgs)), Text.plain(text(r.meaning(), rowArgs)),
+                            Text.plain(text(r.treatment(), rowArgs))));
+                }
+                yield new Block.Table(header, rows);
+            }
+            case SourceBlock.Contacts c -> throw new IllegalStateException("contacts are expanded by the caller");
+        };
+    }
+
+    private List<Block> blocks(SourceBlock block, Map<String, Object> args) {
+        if (block instanceof SourceBlock.Contacts c) {
+            return c.cards().stream().map(this::card).map(b -> (Block) b).toList();
+        }
+        return List.of(block(block, args));
+    }
+
+    private Block.ContactCard card(SourceBlock.Contact c) {
+        LeafletSource src = sourceOf(c.about());
+        Text name = new Text(List.of(foreign(c.name(), src)));
+        Text about = Text.plain(text(c.about(), Map.of()));
+        List<Text> address = c.address().stream().map(a -> new Text(List.of(foreign(a, src)))).toList();
+        List<Text> phones = new ArrayList<>();
+        for (SourceBlock.Phone p : c.phones()) {
+            String label = text(common("phone-" + p.kind().id()), Map.of());
+            checkData(p.number(), src);
+            phones.add(new Text(List.of(new Inline.Strong(label), new Inline.Plain(" "), new Inline.Phone(p.number()))));
+        }
+        return new Block.ContactCard(name, about, address, phones);
+    }
+
+    /** Names and addresses are English data: inside another language they are a foreign span. */
+    private Inline foreign(String s, LeafletSource src) {
+        checkData(s, src);
+        return lang.equals(Bundle.SOURCE_TAG) ? new Inline.Plain(s) : new Inline.Foreign(s, Bundle.SOURCE_TAG);
+    }
+
+    private LeafletSource sourceOf(Message m) {
+        return content.leaflets().stream().filter(l -> m.file().equals(l.file())).findFirst().orElseThrow();
+    }
+
+    private Footer footer(LeafletSource src) {
+        List<Text> notes = new ArrayList<>();
+        notes.add(Text.plain(text(common("disclaimer"), Map.of())));
+        notes.add(Text.plain(text(common("revised"), Map.of("date", loc.date(src.revised())))));
+        Optional<Text> warning = Optional.empty();
+        Optional<Translation> tr = loc.bundle().translation();
+        if (tr.isPresent()) {
+            notes.add(Text.plain(text(common("translated-from"), Map.of("edition", loc.date(tr.get().edition())))));
+            if (tr.get().isDraft()) {
+                warning = Optional.of(Text.strong(text(common("draft"), Map.of())));
+            } else {
+                notes.add(Text.plain(text(common("reviewed"), Map.of("reviewer", tr.get().reviewer().orElseThrow(),
+                        "reviewed", loc.date(tr.get().reviewed().orElseThrow())))));
+            }
+        }
+        Message page = common("page");
+        text(page, Map.of("page", 1, "pages", 1));
+        return new Footer(notes, warning, new PageLabelFormat(loc, page.key()));
+    }
+
+    private Message common(String id) {
+        return content.common().stream().filter(m -> m.key().equals("common." + id)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("content/common.yaml has no string '" + id + "'"));
+    }
+
+    /** Formats the message for a source string in this language and checks its glyphs. */
+    private String text(Message source, Map<String, Object> args) {
+        Optional<String> s = loc.format(source.key(), args, problems);
+        if (s.isEmpty()) {
+            return "";
+        }
+        Message at = loc.message(source.key()).orElse(source);
+        check(s.get(), at.file(), at.line(), at.column(), at.key());
+        return s.get();
+    }
+
+    private void checkData(String s, LeafletSource src) {
+        check(s, src.file(), 0, 0, "");
+    }
+
+    private void check(String s, String file, int line, int column, String key) {
+        OptionalInt missing = coverage.firstMissing(s);
+        if (missing.isPresent()) {
+            int cp = missing.getAsInt();
+            problems.error(file, line, column, key, String.format("character U+%04X %s (%s) is in none of the fonts for %s (%s)",
+                    cp, UCharacter.getName(cp), new String(Character.toChars(cp)), lang, String.join(", ", coverage.fontFiles())));
+        }
+    }
+
+    /** "Page X of Y" in this language, formatted on demand by layout. */
+    private record PageLabelFormat(Localizer loc, String key) implements org.handout.doc.PageLabels {
+        @Override
+        public String label(int page, int pages) {
+            return loc.format(key, Map.of("page", page, "pages", pages), new Problems()).orElse(page + " / " + pages);
+        }
+    }
+}

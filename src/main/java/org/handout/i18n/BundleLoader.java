@@ -1,0 +1,128 @@
+package org.handout.i18n;
+
+import com.ibm.icu.util.ULocale;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.handout.content.Message;
+import org.handout.report.Problems;
+import org.handout.yaml.Yaml;
+import org.handout.yaml.YamlMap;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/** Reads {@code translations/<tag>.yaml} files into bundles, reporting every structural problem. */
+public final class BundleLoader {
+    private BundleLoader() {
+    }
+
+    /** Loads every {@code *.yaml} bundle in {@code dir}, sorted by tag; broken ones are reported and left out. */
+    public static List<Bundle> loadAll(Path dir, String displayDir, Problems problems) {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
+        } catch (IOException e) {
+            problems.error(displayDir, 0, 0, "", "cannot list translations: " + e.getMessage());
+            return List.of();
+        }
+        List<Bundle> out = new ArrayList<>();
+        for (Path f : files) {
+            load(f, displayDir + "/" + f.getFileName(), problems).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** Loads one bundle file, named {@code file} in problems. */
+    public static Optional<Bundle> load(Path path, String file, Problems problems) {
+        Optional<YamlMap> root = Yaml.parse(path, file, problems).flatMap(n -> YamlMap.of(n, file, "", "the file", problems));
+        if (root.isEmpty()) {
+            return Optional.empty();
+        }
+        YamlMap m = root.get();
+        int before = problems.errorCount();
+        String expected = path.getFileName().toString().replaceFirst("\\.yaml$", "");
+        Optional<String> tag = m.text("language").filter(t -> checkTag(file, m, t, expected, problems));
+        Optional<Translation> translation = m.map("translation").flatMap(t -> translation(file, t, problems));
+        Map<String, Message> messages = new LinkedHashMap<>();
+        m.map("messages").ifPresent(msgs -> {
+            for (String key : msgs.names()) {
+                Node value = msgs.node(key).orElseThrow();
+                Yaml.text(value, file, key, "a message", problems).ifPresent(pattern ->
+                        messages.put(key, new Message(key, pattern, file, Yaml.line(value), Yaml.column(value))));
+            }
+        });
+        m.rejectUnknown();
+        if (problems.errorCount() > before || tag.isEmpty() || translation.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Bundle(tag.get(), file, translation, messages));
+    }
+
+    private static boolean checkTag(String file, YamlMap m, String tag, String expected, Problems problems) {
+        int line = m.keyNode("language").map(Yaml::line).orElse(0);
+        ULocale locale = ULocale.forLanguageTag(tag);
+        if (locale.getLanguage().isEmpty() || !locale.toLanguageTag().equalsIgnoreCase(tag)) {
+            problems.error(file, line, 0, "", "'" + tag + "' is not a well-formed BCP 47 language tag");
+            return false;
+        }
+        if (!tag.equals(expected)) {
+            problems.error(file, line, 0, "", "language '" + tag + "' does not match the file name; name the file "
+                    + tag + ".yaml or fix the tag");
+            return false;
+        }
+        if (tag.toLowerCase(Locale.ROOT).equals(Bundle.SOURCE_TAG)) {
+            problems.error(file, line, 0, "", "English is the source language: edit content/*.yaml instead");
+            return false;
+        }
+        return true;
+    }
+
+    private static Optional<Translation> translation(String file, YamlMap t, Problems problems) {
+        Optional<String> from = t.text("from");
+        from.filter(f -> !f.equals(Bundle.SOURCE_TAG)).ifPresent(f -> problems.error(file, t.line(), t.column(), "",
+                "'from' must be '" + Bundle.SOURCE_TAG + "': bundles are translated from the English source"));
+        Optional<LocalDate> edition = t.text("edition").flatMap(v -> date(file, t, "edition", v, problems));
+        Optional<String> method = t.text("method");
+        Optional<Translation.Status> status = t.text("status").flatMap(s -> switch (s) {
+            case "draft" -> Optional.of(Translation.Status.DRAFT);
+            case "reviewed" -> Optional.of(Translation.Status.REVIEWED);
+            default -> {
+                problems.error(file, t.keyNode("status").map(Yaml::line).orElse(0), 0, "",
+                        "'status' must be 'draft' or 'reviewed', not '" + s + "'");
+                yield Optional.empty();
+            }
+        });
+        Optional<String> reviewer = t.optionalText("reviewer").filter(r -> !r.isBlank());
+        Optional<LocalDate> reviewed = t.optionalText("reviewed").flatMap(v -> date(file, t, "reviewed", v, problems));
+        t.rejectUnknown();
+        if (status.isPresent() && status.get() == Translation.Status.REVIEWED && (reviewer.isEmpty() || reviewed.isEmpty())) {
+            problems.error(file, t.line(), t.column(), "", "a reviewed bundle must name its 'reviewer' and the date it was 'reviewed'");
+            return Optional.empty();
+        }
+        if (status.isPresent() && status.get() == Translation.Status.DRAFT && (reviewer.isPresent() || reviewed.isPresent())) {
+            problems.warning(file, t.line(), t.column(), "", "a draft bundle names a reviewer; set status to 'reviewed' once the review is done");
+        }
+        if (from.isEmpty() || edition.isEmpty() || method.isEmpty() || status.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Translation(from.get(), edition.get(), method.get(), status.get(), reviewer, reviewed));
+    }
+
+    private static Optional<LocalDate> date(String file, YamlMap t, String field, String value, Problems problems) {
+        try {
+            return Optional.of(LocalDate.parse(value));
+        } catch (DateTimeParseException e) {
+            problems.error(file, t.keyNode(field).map(Yaml::line).orElse(0), 0, "",
+                    "'" + field + "' must be a date written as YYYY-MM-DD, not '" + value + "'");
+            return Optional.empty();
+        }
+    }
+}

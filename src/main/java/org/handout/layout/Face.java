@@ -1,0 +1,89 @@
+package org.handout.layout;
+
+import java.awt.Font;
+import java.awt.font.FontRenderContext;
+import java.awt.font.LineMetrics;
+import java.awt.font.TextAttribute;
+import java.util.Map;
+
+/**
+ * One font file in one style, loaded once per run and shared read-only: its bytes (for the PDF
+ * writer to embed) and the JDK font used to shape text (HarfBuzz inside the JDK), at 1000 units
+ * per em so glyph positions come out in PDF text-space units.
+ */
+public final class Face {
+    /** Unhinted, fractional metrics: positions are the font's own design units. */
+    static final FontRenderContext FRC = new FontRenderContext(null, true, true);
+    static final float UNITS = 1000f;
+
+    private final String file;
+    private final byte[] bytes;
+    private final Font font;
+    private final float ascent;
+    private final float descent;
+    /** Advance widths by glyph id, filled on first use; racing writers store the same value. */
+    private final float[] advances;
+
+    Face(String file, byte[] bytes, Font base) {
+        this.file = file;
+        this.bytes = bytes;
+        this.font = base.deriveFont(UNITS).deriveFont(Map.of(
+                TextAttribute.KERNING, TextAttribute.KERNING_ON,
+                TextAttribute.LIGATURES, TextAttribute.LIGATURES_ON));
+        LineMetrics m = font.getLineMetrics("Hg", FRC);
+        this.ascent = m.getAscent();
+        this.descent = m.getDescent();
+        this.advances = new float[font.getNumGlyphs()];
+        java.util.Arrays.fill(advances, Float.NaN);
+    }
+
+    /**
+     * The advance of a glyph in thousandths of an em, truncated to a whole number as a PDF
+     * font's width array holds it, so a writer can tell where the viewer's pen will be.
+     */
+    public float pdfAdvance(int glyph) {
+        if (glyph < 0 || glyph >= advances.length) {
+            return 0;
+        }
+        float a = advances[glyph];
+        if (Float.isNaN(a)) {
+            a = (float) Math.floor(font.createGlyphVector(FRC, new int[] {glyph}).getGlyphMetrics(0).getAdvanceX() + 1e-3);
+            advances[glyph] = a;
+        }
+        return a;
+    }
+
+    /** The file name under {@code fonts/}, which also identifies the face. */
+    public String file() {
+        return file;
+    }
+
+    /** The font file's bytes; never modify. */
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    Font font() {
+        return font;
+    }
+
+    /** Whether the face has a glyph for the code point. */
+    public boolean covers(int codePoint) {
+        return font.canDisplay(codePoint);
+    }
+
+    /** Ascent in thousandths of an em. */
+    public float ascent() {
+        return ascent;
+    }
+
+    /** Descent in thousandths of an em (positive). */
+    public float descent() {
+        return descent;
+    }
+
+    @Override
+    public String toString() {
+        return file;
+    }
+}

@@ -1,0 +1,128 @@
+package org.handout.layout;
+
+import java.awt.Font;
+import java.awt.FontFormatException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.handout.report.Problems;
+import org.handout.yaml.Yaml;
+import org.handout.yaml.YamlMap;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * The fonts of the project, read once per run from {@code fonts/fonts.yaml} and the files it
+ * names, and shared read-only by every leaflet. Gives each language its {@link FontChain}.
+ */
+public final class FontBook {
+    private final Map<String, FontChain> chains;
+
+    private FontBook(Map<String, FontChain> chains) {
+        this.chains = Map.copyOf(chains);
+    }
+
+    /** Loads {@code dir/fonts.yaml}; {@code displayDir} names the folder in problems. */
+    public static Optional<FontBook> load(Path dir, String displayDir, Problems problems) {
+        String file = displayDir + "/fonts.yaml";
+        Optional<YamlMap> root = Yaml.parse(dir.resolve("fonts.yaml"), file, problems)
+                .flatMap(n -> YamlMap.of(n, file, "", "the file", problems));
+        if (root.isEmpty()) {
+            return Optional.empty();
+        }
+        int before = problems.errorCount();
+        Map<String, Face> loaded = new LinkedHashMap<>();
+        Map<String, Face[]> faces = new LinkedHashMap<>();
+        root.get().map("faces").ifPresent(m -> {
+            for (String name : m.names()) {
+                YamlMap.of(m.node(name).orElseThrow(), file, "", "face '" + name + "'", problems).ifPresent(f -> {
+                    Face regular = f.text("regular").flatMap(x -> face(dir, displayDir, x, f, loaded, problems)).orElse(null);
+                    Face bold = f.text("bold").flatMap(x -> face(dir, displayDir, x, f, loaded, problems)).orElse(null);
+                    f.rejectUnknown();
+                    if (regular != null && bold != null) {
+                        faces.put(name, new Face[] {regular, bold});
+                    }
+                });
+            }
+        });
+        Map<String, FontChain> chains = new LinkedHashMap<>();
+        root.get().map("chains").ifPresent(m -> {
+            for (String lang : m.names()) {
+                Node n = m.node(lang).orElseThrow();
+                Yaml.sequence(n, file, "", "chain '" + lang + "'", problems).ifPresent(list -> {
+                    List<Face> regular = new ArrayList<>();
+                    List<Face> bold = new ArrayList<>();
+                    for (Node item : list) {
+                        Yaml.text(item, file, "", "a face name", problems).ifPresent(name -> {
+                            Face[] pair = faces.get(name);
+                            if (pair == null) {
+                                problems.error(file, Yaml.line(item), Yaml.column(item), "", "chain '" + lang
+                                        + "' names face '" + name + "', which is not defined under 'faces'");
+                            } else {
+                                regular.add(pair[0]);
+                                bold.add(pair[1]);
+                            }
+                        });
+                    }
+                    chains.put(lang, new FontChain(lang, regular, bold));
+                });
+            }
+            if (!chains.containsKey("default")) {
+                problems.error(file, m.line(), m.column(), "", "'chains' needs a 'default' chain");
+            }
+        });
+        root.get().rejectUnknown();
+        if (problems.errorCount() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new FontBook(chains));
+    }
+
+    private static Optional<Face> face(Path dir, String displayDir, String name, YamlMap at, Map<String, Face> loaded,
+                                       Problems problems) {
+        if (loaded.containsKey(name)) {
+            return Optional.of(loaded.get(name));
+        }
+        Path path = dir.resolve(name).normalize();
+        if (name.contains("/") || name.contains("\\") || !path.startsWith(dir.normalize())) {
+            problems.error(at.file(), at.line(), at.column(), "", "font '" + name + "' must be a file directly inside "
+                    + displayDir + "/");
+            return Optional.empty();
+        }
+        if (!Files.isRegularFile(path)) {
+            problems.error(at.file(), at.line(), at.column(), "", "font file " + displayDir + "/" + name + " does not exist");
+            return Optional.empty();
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(path);
+            Font font = Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(bytes));
+            Face face = new Face(name, bytes, font);
+            loaded.put(name, face);
+            return Optional.of(face);
+        } catch (IOException | FontFormatException e) {
+            problems.error(displayDir + "/" + name, 0, 0, "", "not a usable TrueType/OpenType font: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The chain for a language tag: the tag itself, then shorter prefixes of it, then {@code default}. */
+    public FontChain chain(String tag) {
+        String t = tag;
+        while (true) {
+            FontChain c = chains.get(t);
+            if (c != null) {
+                return c;
+            }
+            int dash = t.lastIndexOf('-');
+            if (dash < 0) {
+                return chains.get("default");
+            }
+            t = t.substring(0, dash);
+        }
+    }
+}

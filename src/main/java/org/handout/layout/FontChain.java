@@ -1,0 +1,63 @@
+package org.handout.layout;
+
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UProperty;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.handout.compose.Coverage;
+
+/**
+ * The faces that set one language, in order of preference, in regular and bold. For each
+ * character the first face that has it is used; a character that no face has is a problem the
+ * composer reports before layout.
+ */
+public record FontChain(String name, List<Face> regular, List<Face> bold) implements Coverage {
+
+    public FontChain {
+        regular = List.copyOf(regular);
+        bold = List.copyOf(bold);
+    }
+
+    /** The faces of one style. */
+    public List<Face> faces(boolean strong) {
+        return strong ? bold : regular;
+    }
+
+    /** Characters with no glyph of their own: controls, bidi marks, joiners, variation selectors. */
+    static boolean needsNoGlyph(int cp) {
+        return UCharacter.hasBinaryProperty(cp, UProperty.DEFAULT_IGNORABLE_CODE_POINT)
+                || UCharacter.getType(cp) == UCharacter.CONTROL;
+    }
+
+    @Override
+    public OptionalInt firstMissing(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (!needsNoGlyph(cp) && (first(regular, cp) == null || first(bold, cp) == null)) {
+                return OptionalInt.of(cp);
+            }
+            i += Character.charCount(cp);
+        }
+        return OptionalInt.empty();
+    }
+
+    static Face first(List<Face> faces, int cp) {
+        for (Face f : faces) {
+            if (f.covers(cp)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public List<String> fontFiles() {
+        Set<String> files = new LinkedHashSet<>();
+        regular.forEach(f -> files.add(f.file()));
+        bold.forEach(f -> files.add(f.file()));
+        return new ArrayList<>(files);
+    }
+}

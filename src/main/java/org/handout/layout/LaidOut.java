@@ -1,0 +1,11 @@
+package org.handout.layout;
+
+import java.util.List;
+import org.handout.doc.Leaflet;
+
+/** A leaflet laid out into pages, ready to be written as PDF. */
+public record LaidOut(Leaflet leaflet, List<Page> pages) {
+    public LaidOut {
+        pages = List.copyOf(pages);
+    }
+}

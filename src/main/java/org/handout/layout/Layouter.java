@@ -1,0 +1,380 @@
+package org.handout.layout;
+
+import com.ibm.icu.util.ULocale;
+import java.util.ArrayList;
+import java.util.List;
+import org.handout.doc.Block;
+import org.handout.doc.Leaflet;
+import org.handout.doc.Text;
+
+/**
+ * Lays a composed leaflet out on A4 pages: every block becomes units of known height (a line, a
+ * list item, a box, a table row), units are placed top to bottom, and a page ends where the next
+ * unit, together with whatever must stay with it, no longer fits. Headings stay with what follows
+ * them; list items, call-out boxes, contact cards and table rows are never split; a paragraph
+ * leaves no single line alone at either end of a page; a table repeats its header on a new page.
+ * Right-to-left leaflets are mirrored: text aligns right, bullets, accents and table columns too.
+ */
+public final class Layouter {
+    static final float PAGE_WIDTH = 595.276f;
+    static final float PAGE_HEIGHT = 841.89f;
+    static final float MARGIN_X = 56;
+    static final float MARGIN_TOP = 54;
+    static final float MARGIN_BOTTOM = 32;
+    /** Line height as a multiple of the size, unless a face needs more (Naskh Arabic). */
+    static final float LEADING = 1.42f;
+
+    static final int INK = 0x1A1A1A;
+    static final int ACCENT = 0x14507A;
+    static final int MUTED = 0x555555;
+    static final int WARNING = 0x9B1C1C;
+    static final int RULE = 0xB8C7D3;
+    static final int CALLOUT_FILL = 0xFDF1E3;
+    static final int CALLOUT_ACCENT = 0xC8641E;
+    static final int CALLOUT_TITLE = 0x8A3B0B;
+    static final int TABLE_HEAD = 0xE3EEF6;
+
+    static final TextStyle TITLE = new TextStyle(20, true, ACCENT);
+    static final TextStyle HEADING = new TextStyle(13.5f, true, ACCENT);
+    static final TextStyle BODY = new TextStyle(10.5f, false, INK);
+    static final TextStyle CALLOUT_HEADING = new TextStyle(11.5f, true, CALLOUT_TITLE);
+    static final TextStyle CELL = new TextStyle(9.5f, false, INK);
+    static final TextStyle CARD_NAME = new TextStyle(11, true, ACCENT);
+    static final TextStyle CARD_TEXT = new TextStyle(10, false, INK);
+    static final TextStyle FOOTER = new TextStyle(7.5f, false, MUTED);
+    static final TextStyle FOOTER_WARNING = new TextStyle(7.5f, true, WARNING);
+
+    static final float[] STAGE_COLUMNS = {0.22f, 0.39f, 0.39f};
+
+    private final FontChain chain;
+    private final ULocale locale;
+
+    /** A layouter for one language: its font chain and the locale that decides line breaks. */
+    public Layouter(FontChain chain, ULocale locale) {
+        this.chain = chain;
+        this.locale = locale;
+    }
+
+    /** Lays out the leaflet into pages. */
+    public LaidOut layout(Leaflet leaflet) {
+        return new Job(leaflet).run();
+    }
+
+    /** Draws a unit with its top edge at {@code top}. */
+    @FunctionalInterface
+    private interface Drawer {
+        void draw(float top, List<Item> out);
+    }
+
+    /** Something of fixed height in the flow; {@code header} is repeated above it when it starts a page. */
+    private record Unit(float spaceBefore, float height, boolean keepWithNext, Unit header, Drawer drawer) {
+        Unit keep(boolean keep) {
+            return new Unit(spaceBefore, height, keep, header, drawer);
+        }
+
+        Unit withSpace(float space) {
+            return new Unit(space, height, keepWithNext, header, drawer);
+        }
+
+        Unit withHeader(Unit h) {
+            return new Unit(spaceBefore, height, keepWithNext, h, drawer);
+        }
+    }
+
+    private final class Job {
+        private final Leaflet leaflet;
+        private final Typesetter ts;
+        private final boolean rtl;
+        private final float left = MARGIN_X;
+        private final float width = PAGE_WIDTH - 2 * MARGIN_X;
+
+        Job(Leaflet leaflet) {
+            this.leaflet = leaflet;
+            this.rtl = leaflet.rightToLeft();
+            this.ts = new Typesetter(chain, locale, rtl);
+        }
+
+        LaidOut run() {
+            List<Unit> body = new ArrayList<>();
+            for (Block b : leaflet.blocks()) {
+                body.addAll(units(b, left, width));
+            }
+            List<Unit> footer = footer();
+            float footerHeight = stackHeight(footer) + lineHeightOf(FOOTER) + 10;
+            float bottom = MARGIN_BOTTOM + footerHeight + 14;
+            List<List<Item>> pages = paginate(body, PAGE_HEIGHT - MARGIN_TOP, bottom);
+            List<Page> out = new ArrayList<>();
+            for (int i = 0; i < pages.size(); i++) {
+                List<Item> items = new ArrayList<>(pages.get(i));
+                drawFooter(footer, footerHeight, i + 1, pages.size(), items);
+                out.add(new Page(PAGE_WIDTH, PAGE_HEIGHT, items));
+            }
+            return new LaidOut(leaflet, out);
+        }
+
+        // ---- blocks to units -------------------------------------------------------------
+
+        private List<Unit> units(Block block, float x, float w) {
+            return switch (block) {
+                case Block.Heading h when h.level() == 1 -> {
+                    List<Unit> us = new ArrayList<>(lines(h.text(), TITLE, x, w, 0, false, true));
+                    us.add(new Unit(4, 12, true, null, (top, out) ->
+                            out.add(new Item.Rect(x, top - 2, w, 1.6f, ACCENT, -1, 0))));
+                    yield us;
+                }
+                case Block.Heading h -> lines(h.text(), HEADING, x, w, 14, false, true);
+                case Block.Paragraph p -> paragraph(lines(p.text(), BODY, x, w, 7, false, false));
+                case Block.BulletList l -> {
+                    List<Unit> us = new ArrayList<>();
+                    for (int i = 0; i < l.items().size(); i++) {
+                        us.add(bullet(l.items().get(i), BODY, x, w).withSpace(i == 0 ? 5 : 3));
+                    }
+                    yield us;
+                }
+                case Block.Callout c -> List.of(callout(c, x, w));
+                case Block.Table t -> table(t, x, w);
+                case Block.ContactCard c -> List.of(card(c, x, w));
+            };
+        }
+
+        /** Orphan and widow control: the first two and the last two lines of a paragraph stay together. */
+        private List<Unit> paragraph(List<Unit> lines) {
+            List<Unit> us = new ArrayList<>(lines);
+            if (us.size() >= 2) {
+                us.set(0, us.get(0).keep(true));
+                us.set(us.size() - 2, us.get(us.size() - 2).keep(true));
+            }
+            return us;
+        }
+
+        private List<Unit> lines(Text text, TextStyle st, float x, float w, float spaceBefore, boolean artifact, boolean keepAll) {
+            List<Unit> us = new ArrayList<>();
+            List<Line> lines = ts.set(text, st, w);
+            for (int i = 0; i < lines.size(); i++) {
+                Line line = lines.get(i);
+                float h = lineHeight(line, st);
+                us.add(new Unit(i == 0 ? spaceBefore : 0, h, keepAll, null,
+                        (top, out) -> drawLine(line, st, x, w, top, h, artifact, out)));
+            }
+            return us;
+        }
+
+        private Unit bullet(Text item, TextStyle st, float x, float w) {
+            float indent = 16;
+            List<Line> lines = ts.set(item, st, w - indent);
+            Line dot = ts.set(Text.plain("\u2022"), st, indent).get(0);
+            float textX = rtl ? x : x + indent;
+            float[] heights = new float[lines.size()];
+            float total = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                heights[i] = lineHeight(lines.get(i), st);
+                total += heights[i];
+            }
+            return new Unit(0, total, false, null, (top, out) -> {
+                float y = top;
+                for (int i = 0; i < lines.size(); i++) {
+                    drawLine(lines.get(i), st, textX, w - indent, y, heights[i], false, out);
+                    if (i == 0) {
+                        float baseline = y - baselineOffset(lines.get(0), heights[0]);
+                        float dotX = rtl ? x + w - 4 - dot.width() : x + 4;
+                        placeLine(dot, st, dotX, baseline, false, out);
+                    }
+                    y -= heights[i];
+                }
+            });
+        }
+
+        private Unit callout(Block.Callout c, float x, float w) {
+            float pad = 10;
+            float bar = 3.5f;
+            float innerX = rtl ? x + pad : x + bar + pad;
+            float innerW = w - 2 * pad - bar;
+            List<Unit> inner = new ArrayList<>(lines(c.title(), CALLOUT_HEADING, innerX, innerW, 0, false, true));
+            for (Block b : c.body()) {
+                inner.addAll(units(b, innerX, innerW));
+            }
+            float h = stackHeight(inner) + 2 * pad;
+            return new Unit(10, h, false, null, (top, out) -> {
+                out.add(new Item.Rect(x, top - h, w, h, CALLOUT_FILL, -1, 0));
+                out.add(new Item.Rect(rtl ? x + w - bar : x, top - h, bar, h, CALLOUT_ACCENT, -1, 0));
+                drawStack(inner, top - pad, out);
+            });
+        }
+
+        private List<Unit> table(Block.Table t, float x, float w) {
+            Unit header = row(t.header(), x, w, true).withSpace(8).keep(true);
+            List<Unit> us = new ArrayList<>();
+            us.add(header);
+            for (List<Text> r : t.rows()) {
+                us.add(row(r, x, w, false).withHeader(header.withSpace(0)));
+            }
+            return us;
+        }
+
+        private Unit row(List<Text> cells, float x, float w, boolean head) {
+            float pad = 5;
+            int n = cells.size();
+            float[] colX = new float[n];
+            float[] colW = new float[n];
+            float cx = x;
+            for (int visual = 0; visual < n; visual++) {
+                int logical = rtl ? n - 1 - visual : visual;
+                colW[logical] = w * (n == STAGE_COLUMNS.length ? STAGE_COLUMNS[logical] : 1f / n);
+                colX[logical] = cx;
+                cx += colW[logical];
+            }
+            List<List<Unit>> content = new ArrayList<>();
+            float h = 0;
+            for (int i = 0; i < n; i++) {
+                List<Unit> cell = lines(cells.get(i), CELL, colX[i] + pad, colW[i] - 2 * pad, 0, false, false);
+                content.add(cell);
+                h = Math.max(h, stackHeight(cell) + 2 * pad);
+            }
+            float height = h;
+            return new Unit(0, height, false, null, (top, out) -> {
+                for (int i = 0; i < n; i++) {
+                    out.add(new Item.Rect(colX[i], top - height, colW[i], height, head ? TABLE_HEAD : -1, RULE, 0.6f));
+                    drawStack(content.get(i), top - pad, out);
+                }
+            });
+        }
+
+        private Unit card(Block.ContactCard c, float x, float w) {
+            float pad = 9;
+            float innerX = x + pad;
+            float innerW = w - 2 * pad;
+            List<Unit> inner = new ArrayList<>(lines(c.name(), CARD_NAME, innerX, innerW, 0, false, false));
+            inner.addAll(lines(c.about(), CARD_TEXT, innerX, innerW, 1, false, false));
+            for (int i = 0; i < c.address().size(); i++) {
+                inner.addAll(lines(c.address().get(i), CARD_TEXT, innerX, innerW, i == 0 ? 4 : 0, false, false));
+            }
+            for (int i = 0; i < c.phones().size(); i++) {
+                inner.addAll(lines(c.phones().get(i), CARD_TEXT, innerX, innerW, i == 0 ? 4 : 0, false, false));
+            }
+            float h = stackHeight(inner) + 2 * pad;
+            return new Unit(9, h, false, null, (top, out) -> {
+                out.add(new Item.Rect(x, top - h, w, h, -1, RULE, 0.8f));
+                drawStack(inner, top - pad, out);
+            });
+        }
+
+        private List<Unit> footer() {
+            List<Unit> us = new ArrayList<>();
+            for (Text t : leaflet.footer().notes()) {
+                us.addAll(lines(t, FOOTER, left, width, 0, true, false));
+            }
+            leaflet.footer().warning().ifPresent(t -> us.addAll(lines(t, FOOTER_WARNING, left, width, 1, true, false)));
+            return us;
+        }
+
+        private void drawFooter(List<Unit> notes, float footerHeight, int page, int pages, List<Item> out) {
+            float top = MARGIN_BOTTOM + footerHeight;
+            out.add(new Item.Rect(left, top, width, 0.5f, RULE, -1, 0));
+            drawStack(notes, top - 6, out);
+            Text label = Text.plain(leaflet.footer().pageLabels().label(page, pages));
+            List<Line> lines = ts.set(label, FOOTER, width);
+            Line line = lines.get(0);
+            float h = lineHeight(line, FOOTER);
+            float y = MARGIN_BOTTOM + h;
+            float x = rtl ? left : left + width - line.width();
+            placeLine(line, FOOTER, x, y - baselineOffset(line, h), true, out);
+        }
+
+        // ---- pagination ------------------------------------------------------------------
+
+        private List<List<Item>> paginate(List<Unit> units, float top, float bottom) {
+            List<List<Item>> pages = new ArrayList<>();
+            List<Item> page = new ArrayList<>();
+            pages.add(page);
+            float y = top;
+            boolean atTop = true;
+            int i = 0;
+            while (i < units.size()) {
+                int j = i;
+                while (j < units.size() - 1 && units.get(j).keepWithNext()) {
+                    j++;
+                }
+                float group = 0;
+                for (int k = i; k <= j; k++) {
+                    group += (k == i && atTop ? 0 : units.get(k).spaceBefore()) + units.get(k).height();
+                }
+                boolean fitsEmptyPage = group - units.get(i).spaceBefore() <= top - bottom;
+                if (!atTop && y - group < bottom && fitsEmptyPage) {
+                    page = new ArrayList<>();
+                    pages.add(page);
+                    y = top;
+                    atTop = true;
+                }
+                for (int k = i; k <= j; k++) {
+                    Unit u = units.get(k);
+                    if (!atTop && y - u.spaceBefore() - u.height() < bottom) {
+                        page = new ArrayList<>();
+                        pages.add(page);
+                        y = top;
+                        atTop = true;
+                    }
+                    if (atTop && u.header() != null) {
+                        u.header().drawer().draw(y, page);
+                        y -= u.header().height();
+                        atTop = false;
+                    }
+                    if (!atTop) {
+                        y -= u.spaceBefore();
+                    }
+                    u.drawer().draw(y, page);
+                    y -= u.height();
+                    atTop = false;
+                }
+                i = j + 1;
+            }
+            return pages;
+        }
+
+        // ---- drawing ---------------------------------------------------------------------
+
+        private float stackHeight(List<Unit> us) {
+            float h = 0;
+            for (int i = 0; i < us.size(); i++) {
+                h += (i == 0 ? 0 : us.get(i).spaceBefore()) + us.get(i).height();
+            }
+            return h;
+        }
+
+        private void drawStack(List<Unit> us, float top, List<Item> out) {
+            float y = top;
+            for (int i = 0; i < us.size(); i++) {
+                Unit u = us.get(i);
+                if (i > 0) {
+                    y -= u.spaceBefore();
+                }
+                u.drawer().draw(y, out);
+                y -= u.height();
+            }
+        }
+
+        private float lineHeightOf(TextStyle st) {
+            float[] m = ts.metrics(st);
+            return Math.max(m[0] + m[1], LEADING * st.size());
+        }
+
+        private float lineHeight(Line line, TextStyle st) {
+            return Math.max(line.ascent() + line.descent(), LEADING * st.size());
+        }
+
+        private float baselineOffset(Line line, float h) {
+            return (h - line.ascent() - line.descent()) / 2 + line.ascent();
+        }
+
+        private void drawLine(Line line, TextStyle st, float x, float w, float top, float h, boolean artifact, List<Item> out) {
+            float startX = rtl ? x + w - line.width() : x;
+            placeLine(line, st, startX, top - baselineOffset(line, h), artifact, out);
+        }
+
+        private void placeLine(Line line, TextStyle st, float x, float baseline, boolean artifact, List<Item> out) {
+            for (Piece p : line.pieces()) {
+                out.add(new Item.Glyphs(p.face(), p.size(), st.rgb(), x + p.x(), baseline, p.glyphs(), p.dx(), p.dy(),
+                        p.text(), p.lang(), artifact));
+            }
+        }
+    }
+}

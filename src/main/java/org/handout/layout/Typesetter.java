@@ -1,0 +1,366 @@
+package org.handout.layout;
+
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UScript;
+import com.ibm.icu.text.Bidi;
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
+import java.awt.Font;
+import java.awt.font.GlyphVector;
+import java.awt.geom.Point2D;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.handout.doc.Inline;
+import org.handout.doc.Text;
+
+/**
+ * Sets a paragraph into lines, the same way for every script:
+ * <ol>
+ * <li>ICU4J {@link Bidi} resolves the embedding level of every character (phone numbers and
+ * foreign spans are isolated first, so "800-422-6237" stays in order inside Arabic);</li>
+ * <li>each character gets the first face of the chain that has it (neutral characters stay with
+ * their neighbours' face), and runs of one level, face and language are shaped by the JDK
+ * (HarfBuzz) in their direction: Arabic joins, Devanagari reorders and forms conjuncts;</li>
+ * <li>lines are broken at ICU4J {@link BreakIterator} line boundaries for the locale, measuring
+ * the shaped advances, never inside a phone number;</li>
+ * <li>each line's runs are reshaped and placed in visual order by ICU's {@code reorderVisual}.</li>
+ * </ol>
+ */
+final class Typesetter {
+    private static final char LRI = '\u2066';
+    private static final char RLI = '\u2067';
+    private static final char PDI = '\u2069';
+
+    private final FontChain chain;
+    private final ULocale locale;
+    private final boolean rightToLeft;
+
+    Typesetter(FontChain chain, ULocale locale, boolean rightToLeft) {
+        this.chain = chain;
+        this.locale = locale;
+        this.rightToLeft = rightToLeft;
+    }
+
+    boolean rightToLeft() {
+        return rightToLeft;
+    }
+
+    /** Sets {@code text} in lines no wider than {@code width} points. */
+    List<Line> set(Text text, TextStyle style, float width) {
+        return new Paragraph(text, style).lines(width);
+    }
+
+    /** The ascent and descent of an empty line of this style, for spacing. */
+    float[] metrics(TextStyle style) {
+        Face f = chain.faces(style.bold()).get(0);
+        return new float[] {f.ascent() * style.size() / Face.UNITS, f.descent() * style.size() / Face.UNITS};
+    }
+
+    /** A paragraph being set: its logical text with per-character attributes, levels, faces and runs. */
+    private final class Paragraph {
+        private final TextStyle style;
+        private final char[] chars;
+        private final boolean[] bold;
+        private final boolean[] noBreak;
+        private final String[] lang;
+        private final byte[] levels;
+        private final Face[] faces;
+        private final List<Run> runs = new ArrayList<>();
+        private final float[] advance;
+
+        Paragraph(Text text, TextStyle style) {
+            this.style = style;
+            StringBuilder b = new StringBuilder();
+            List<boolean[]> flags = new ArrayList<>();
+            List<String> langs = new ArrayList<>();
+            for (Inline part : text.parts()) {
+                boolean strong = style.bold() || part instanceof Inline.Strong;
+                switch (part) {
+                    case Inline.Phone p -> append(b, flags, langs, LRI + p.text() + PDI, strong, true, null);
+                    case Inline.Foreign f -> append(b, flags, langs,
+                            (ULocale.forLanguageTag(f.lang()).isRightToLeft() ? RLI : LRI) + f.text() + PDI, strong, false, f.lang());
+                    default -> append(b, flags, langs, part.text(), strong, false, null);
+                }
+            }
+            chars = b.toString().toCharArray();
+            int n = chars.length;
+            bold = new boolean[n];
+            noBreak = new boolean[n];
+            lang = langs.toArray(new String[0]);
+            for (int i = 0; i < n; i++) {
+                bold[i] = flags.get(i)[0];
+                noBreak[i] = flags.get(i)[1];
+            }
+            Bidi bidi = new Bidi();
+            bidi.setPara(b.toString(), rightToLeft ? Bidi.RTL : Bidi.LTR, null);
+            levels = n == 0 ? new byte[0] : bidi.getLevels();
+            faces = assignFaces();
+            itemize();
+            advance = new float[n];
+            for (Run r : runs) {
+                GlyphVector gv = shape(r.start, r.end, r.face, isRtl(r.level));
+                int count = gv.getNumGlyphs();
+                for (int g = 0; g < count; g++) {
+                    double w = gv.getGlyphPosition(g + 1).getX() - gv.getGlyphPosition(g).getX();
+                    advance[r.start + gv.getGlyphCharIndex(g)] += (float) w;
+                }
+            }
+        }
+
+        private static void append(StringBuilder b, List<boolean[]> flags, List<String> langs, String s, boolean strong,
+                                   boolean keep, String language) {
+            b.append(s);
+            for (int i = 0; i < s.length(); i++) {
+                flags.add(new boolean[] {strong, keep});
+                langs.add(language);
+            }
+        }
+
+        /** The first face of the chain that has the character; neutral characters keep their neighbours' face. */
+        private Face[] assignFaces() {
+            int n = chars.length;
+            Face[] out = new Face[n];
+            Face previous = null;
+            int i = 0;
+            while (i < n) {
+                int cp = Character.codePointAt(chars, i);
+                int len = Character.charCount(cp);
+                if (FontChain.needsNoGlyph(cp)) {
+                    i += len;
+                    continue;
+                }
+                int script = UScript.getScript(cp);
+                List<Face> list = chain.faces(bold[i]);
+                if (script == UScript.INHERITED && previous != null && previous.covers(cp)) {
+                    fill(out, i, i + len, previous);
+                    i += len;
+                    continue;
+                }
+                if (script == UScript.COMMON || script == UScript.INHERITED) {
+                    int end = neutralEnd(i);
+                    Face f = previous != null && list.contains(previous) && coversAll(previous, i, end) ? previous
+                            : firstCoveringAll(list, i, end);
+                    if (f != null) {
+                        fill(out, i, end, f);
+                        previous = f;
+                        i = end;
+                        continue;
+                    }
+                }
+                Face f = FontChain.first(list, cp);
+                if (f == null) {
+                    throw new IllegalStateException(String.format("no font for U+%04X; the composer should have reported it", cp));
+                }
+                fill(out, i, i + len, f);
+                previous = f;
+                i += len;
+            }
+            return out;
+        }
+
+        /** End of the run of neutral (Common/Inherited) characters of one style starting at {@code i}. */
+        private int neutralEnd(int i) {
+            int j = i;
+            while (j < chars.length) {
+                int cp = Character.codePointAt(chars, j);
+                int script = UScript.getScript(cp);
+                if ((script != UScript.COMMON && script != UScript.INHERITED) || FontChain.needsNoGlyph(cp) || bold[j] != bold[i]) {
+                    break;
+                }
+                j += Character.charCount(cp);
+            }
+            return Math.max(j, i + Character.charCount(Character.codePointAt(chars, i)));
+        }
+
+        private boolean coversAll(Face f, int start, int end) {
+            for (int i = start; i < end; ) {
+                int cp = Character.codePointAt(chars, i);
+                if (!f.covers(cp)) {
+                    return false;
+                }
+                i += Character.charCount(cp);
+            }
+            return true;
+        }
+
+        private Face firstCoveringAll(List<Face> list, int start, int end) {
+            for (Face f : list) {
+                if (coversAll(f, start, end)) {
+                    return f;
+                }
+            }
+            return null;
+        }
+
+        private static void fill(Face[] out, int from, int to, Face f) {
+            Arrays.fill(out, from, to, f);
+        }
+
+        /** Splits the paragraph into runs of one level, face, weight and language. */
+        private void itemize() {
+            int i = 0;
+            while (i < chars.length) {
+                if (faces[i] == null) {
+                    i++;
+                    continue;
+                }
+                int j = i + 1;
+                while (j < chars.length && faces[j] == faces[i] && levels[j] == levels[i] && bold[j] == bold[i]
+                        && java.util.Objects.equals(lang[j], lang[i])) {
+                    j++;
+                }
+                runs.add(new Run(i, j, faces[i], levels[i], lang[i]));
+                i = j;
+            }
+        }
+
+        private GlyphVector shape(int start, int end, Face face, boolean rtl) {
+            return face.font().layoutGlyphVector(Face.FRC, chars, start, end,
+                    rtl ? Font.LAYOUT_RIGHT_TO_LEFT : Font.LAYOUT_LEFT_TO_RIGHT);
+        }
+
+        private float width(int start, int end) {
+            float w = 0;
+            for (int i = start; i < end; i++) {
+                w += advance[i];
+            }
+            return w * style.size() / Face.UNITS;
+        }
+
+        private boolean skippable(int i) {
+            return UCharacter.isUWhiteSpace(chars[i]) || faces[i] == null;
+        }
+
+        private int trimEnd(int start, int end) {
+            while (end > start && skippable(end - 1)) {
+                end--;
+            }
+            return end;
+        }
+
+        List<Line> lines(float maxWidth) {
+            List<int[]> breaks = new ArrayList<>();
+            BreakIterator lb = BreakIterator.getLineInstance(locale);
+            lb.setText(new String(chars));
+            int start = 0;
+            int lastFit = -1;
+            int bp = lb.following(0);
+            while (bp != BreakIterator.DONE && start < chars.length) {
+                if (bp < chars.length && noBreak[bp - 1] && noBreak[bp]) {
+                    bp = lb.next();
+                    continue;
+                }
+                if (width(start, trimEnd(start, bp)) <= maxWidth) {
+                    lastFit = bp;
+                    bp = lb.next();
+                } else if (lastFit > start) {
+                    breaks.add(new int[] {start, lastFit});
+                    start = lastFit;
+                    lastFit = -1;
+                } else {
+                    start = splitLongWord(start, bp, maxWidth, breaks);
+                    lastFit = -1;
+                }
+            }
+            if (start < chars.length) {
+                breaks.add(new int[] {start, chars.length});
+            }
+            List<Line> lines = new ArrayList<>();
+            for (int[] b : breaks) {
+                lines.add(line(b[0], b[1]));
+            }
+            return lines;
+        }
+
+        /** A word wider than the line: break it between grapheme clusters; returns where the rest starts. */
+        private int splitLongWord(int start, int end, float maxWidth, List<int[]> breaks) {
+            BreakIterator graphemes = BreakIterator.getCharacterInstance(locale);
+            graphemes.setText(new String(chars));
+            int lineStart = start;
+            int last = start;
+            for (int g = graphemes.following(start); g != BreakIterator.DONE && g <= end; g = graphemes.next()) {
+                if (width(lineStart, g) > maxWidth && last > lineStart) {
+                    breaks.add(new int[] {lineStart, last});
+                    lineStart = last;
+                }
+                last = g;
+            }
+            return lineStart;
+        }
+
+        private Line line(int start, int end) {
+            int visibleEnd = trimEnd(start, end);
+            List<Piece> pieces = new ArrayList<>();
+            List<Byte> pieceLevels = new ArrayList<>();
+            for (Run r : runs) {
+                int s = Math.max(r.start, start);
+                int e = Math.min(r.end, visibleEnd);
+                if (s >= e) {
+                    continue;
+                }
+                boolean rtl = isRtl(r.level);
+                GlyphVector gv = shape(s, e, r.face, rtl);
+                int count = gv.getNumGlyphs();
+                float scale = style.size() / Face.UNITS;
+                int[] glyphs = new int[count];
+                float[] dx = new float[count];
+                float[] dy = new float[count];
+                for (int g = 0; g < count; g++) {
+                    Point2D p = gv.getGlyphPosition(g);
+                    glyphs[g] = gv.getGlyphCode(g);
+                    dx[g] = (float) p.getX() * scale;
+                    dy[g] = (float) -p.getY() * scale;
+                }
+                float adv = (float) gv.getGlyphPosition(count).getX() * scale;
+                pieces.add(new Piece(r.face, style.size(), style.rgb(), 0, adv, glyphs, dx, dy,
+                        new String(chars, s, e - s), r.lang, rtl));
+                pieceLevels.add(r.level);
+            }
+            int count = pieces.size();
+            byte[] lv = new byte[count];
+            for (int i = 0; i < count; i++) {
+                lv[i] = pieceLevels.get(i);
+            }
+            int[] visualToLogical = count == 0 ? new int[0] : Bidi.reorderVisual(lv);
+            List<Piece> visual = new ArrayList<>();
+            for (int v : visualToLogical) {
+                visual.add(pieces.get(v));
+            }
+            java.util.Map<Piece, Float> xs = new java.util.IdentityHashMap<>();
+            float x = 0;
+            float ascent = 0;
+            float descent = 0;
+            for (Piece p : visual) {
+                xs.put(p, x);
+                x += p.advance();
+                ascent = Math.max(ascent, p.face().ascent() * p.size() / Face.UNITS);
+                descent = Math.max(descent, p.face().descent() * p.size() / Face.UNITS);
+            }
+            if (pieces.isEmpty()) {
+                float[] m = metrics(style);
+                ascent = m[0];
+                descent = m[1];
+            }
+            // the content stream follows the logical order, so a reader gets the text back in reading order;
+            // the whitespace trimmed from the line end stays in the text (not drawn) so words do not run together
+            String trailing = new String(chars, visibleEnd, end - visibleEnd).replaceAll("[\u2066-\u2069]", "");
+            List<Piece> placed = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                Piece p = pieces.get(i);
+                String text = i == count - 1 ? p.text() + trailing : p.text();
+                placed.add(new Piece(p.face(), p.size(), p.rgb(), xs.get(p), p.advance(), p.glyphs(), p.dx(), p.dy(),
+                        text, p.lang(), p.rightToLeft()));
+            }
+            return new Line(x, ascent, descent, placed);
+        }
+    }
+
+    private static boolean isRtl(byte level) {
+        return (level & 1) == 1;
+    }
+
+    /** A run of one level, face, weight and language, as char offsets into the paragraph. */
+    private record Run(int start, int end, Face face, byte level, String lang) {
+    }
+}
