@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -102,7 +103,7 @@ public final class Pipeline {
             String via = r.bundle().tag().equals(tag) ? "" : " (text from " + r.bundle().tag() + ")";
             progress.printf(Locale.ROOT, "%-8s %d of %d leaflets, %d pages, %d ms%s%s%n", tag, built, leaflets.size(), pages, ms,
                     via, held > 0 ? "  HELD BACK: " + held + " with errors" : "");
-            if (r.fellBack() && !tag.equals(r.bundle().tag())) {
+            if (r.fellBack()) {
                 problems.warning("", 0, 0, "", "no translation for '" + tag + "': built in " + r.bundle().tag());
             }
         }
@@ -116,9 +117,10 @@ public final class Pipeline {
 
     private static void writeAtomically(Path target, byte[] bytes) throws IOException {
         Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + Thread.currentThread().threadId() + ".tmp");
         try {
-            Files.write(tmp, bytes);
+            Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

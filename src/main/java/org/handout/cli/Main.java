@@ -65,7 +65,7 @@ public final class Main {
             err.println("usage: " + USAGE + "\n       handout --help");
             return 2;
         }
-        Workspace ws = new Workspace(Path.of(cl.getOptionValue("root", ".")));
+        Workspace ws = new Workspace(Path.of(cl.getOptionValue("root", System.getProperty("handout.root", "."))));
         Path output = cl.hasOption("out") ? Path.of(cl.getOptionValue("out")).toAbsolutePath() : ws.output();
         BuildOptions build = new BuildOptions(list(cl.getOptionValues("lang")), list(cl.getOptionValues("leaflet")), output);
         BuildReport report = new Pipeline(ws, out).build(build);
@@ -108,7 +108,7 @@ public final class Main {
         o.addOption(Option.builder("o").longOpt("out").hasArg().argName("DIR")
                 .desc("output folder (default: output/ in the project)").get());
         o.addOption(Option.builder().longOpt("root").hasArg().argName("DIR")
-                .desc("project folder with content/, translations/ and fonts/ (default: current folder)").get());
+                .desc("project folder with content/, translations/ and fonts/ (default: the launcher's folder, else the current folder)").get());
         o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
         o.addOption(Option.builder("V").longOpt("version").desc("show the version").get());
         return o;

@@ -27,9 +27,10 @@ public final class Face {
     Face(String file, byte[] bytes, Font base) {
         this.file = file;
         this.bytes = bytes;
-        this.font = base.deriveFont(UNITS).deriveFont(Map.of(
-                TextAttribute.KERNING, TextAttribute.KERNING_ON,
-                TextAttribute.LIGATURES, TextAttribute.LIGATURES_ON));
+        // Kerning on. Optional ligatures ("fi") stay off: their glyphs have no Unicode value of their
+        // own, so copying text in a viewer that ignores ActualText would lose letters. Required
+        // ligatures (Arabic lam-alef, Indic conjuncts) are part of shaping and always applied.
+        this.font = base.deriveFont(UNITS).deriveFont(Map.of(TextAttribute.KERNING, TextAttribute.KERNING_ON));
         LineMetrics m = font.getLineMetrics("Hg", FRC);
         this.ascent = m.getAscent();
         this.descent = m.getDescent();

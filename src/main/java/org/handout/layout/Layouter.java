@@ -171,14 +171,12 @@ public final class Layouter {
                 total += heights[i];
             }
             return new Unit(0, total, false, null, (top, out) -> {
+                // the bullet (the item's label) first, so it reads before the item, not inside it
+                float baseline = top - baselineOffset(lines.get(0), heights[0]);
+                placeLine(dot, st, rtl ? x + w - 4 - dot.width() : x + 4, baseline, false, out);
                 float y = top;
                 for (int i = 0; i < lines.size(); i++) {
                     drawLine(lines.get(i), st, textX, w - indent, y, heights[i], false, out);
-                    if (i == 0) {
-                        float baseline = y - baselineOffset(lines.get(0), heights[0]);
-                        float dotX = rtl ? x + w - 4 - dot.width() : x + 4;
-                        placeLine(dot, st, dotX, baseline, false, out);
-                    }
                     y -= heights[i];
                 }
             });

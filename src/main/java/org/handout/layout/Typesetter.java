@@ -117,7 +117,11 @@ final class Typesetter {
             }
         }
 
-        /** The first face of the chain that has the character; neutral characters keep their neighbours' face. */
+        /**
+         * The first face of the chain that has the character. Neutral characters (digits, spaces,
+         * punctuation) keep the face of the text before them, or take that of the text after them,
+         * so a number reads in one face; a bidi isolate (phone number, foreign name) starts afresh.
+         */
         private Face[] assignFaces() {
             int n = chars.length;
             Face[] out = new Face[n];
@@ -127,6 +131,9 @@ final class Typesetter {
                 int cp = Character.codePointAt(chars, i);
                 int len = Character.charCount(cp);
                 if (FontChain.needsNoGlyph(cp)) {
+                    if (cp >= LRI && cp <= PDI) {
+                        previous = null;
+                    }
                     i += len;
                     continue;
                 }
@@ -139,7 +146,10 @@ final class Typesetter {
                 }
                 if (script == UScript.COMMON || script == UScript.INHERITED) {
                     int end = neutralEnd(i);
+                    Face next = end < n && !FontChain.needsNoGlyph(Character.codePointAt(chars, end))
+                            ? FontChain.first(chain.faces(bold[end]), Character.codePointAt(chars, end)) : null;
                     Face f = previous != null && list.contains(previous) && coversAll(previous, i, end) ? previous
+                            : next != null && list.contains(next) && coversAll(next, i, end) ? next
                             : firstCoveringAll(list, i, end);
                     if (f != null) {
                         fill(out, i, end, f);

@@ -1,0 +1,187 @@
+package org.handout.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UScript;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.TextPosition;
+import org.handout.doc.Leaflet;
+import org.handout.i18n.Languages;
+import org.handout.report.Problems;
+import org.handout.verify.PdfReadBack;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Builds every leaflet in every language, as the main job does, and reads each PDF back with
+ * PDFBox: every string the composer formatted must be on the pages, in reading order; every
+ * font embedded; no glyph missing; title and language set.
+ */
+class LeafletRoundTripTest {
+    static final Workspace WORKSPACE = new Workspace(Path.of(""));
+
+    @TempDir
+    static Path out;
+    static BuildReport report;
+    static Project project;
+
+    @BeforeAll
+    static void buildEverything() {
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        report = new Pipeline(WORKSPACE, quiet).build(new BuildOptions(List.of(), List.of(), out));
+        project = Project.load(WORKSPACE);
+    }
+
+    static Stream<Arguments> pdfs() {
+        Project p = Project.load(WORKSPACE);
+        List<Arguments> out = new ArrayList<>();
+        for (String lang : p.languageTags()) {
+            for (String leaflet : p.content().leafletIds()) {
+                out.add(Arguments.of(lang, leaflet));
+            }
+        }
+        return out.stream();
+    }
+
+    private static Leaflet composed(String lang, String leaflet) {
+        Problems problems = new Problems();
+        Languages.Resolution r = project.languages().resolve(lang);
+        Leaflet doc = project.compose(leaflet, r, problems).orElseThrow(() -> new AssertionError(problems.sorted()));
+        return doc;
+    }
+
+    private static PdfReadBack read(String lang, String leaflet) throws IOException {
+        Path file = out.resolve(lang).resolve(leaflet + ".pdf");
+        assertTrue(Files.isRegularFile(file), file + " was not written");
+        return PdfReadBack.read(file);
+    }
+
+    @Test
+    void buildsFourLeafletsInEightLanguagesWithoutProblems() throws IOException {
+        assertEquals(List.of(), report.problems());
+        assertEquals(List.of("en", "ar", "es", "fr", "hi", "ru", "vi", "zh-Hans"), project.languageTags());
+        assertEquals(List.of("overview", "symptoms", "staging", "contacts"), project.content().leafletIds());
+        assertEquals(32, report.written().size());
+        try (Stream<Path> files = Files.walk(out)) {
+            assertEquals(32, files.filter(f -> f.toString().endsWith(".pdf")).count());
+        }
+        try (Stream<Path> files = Files.walk(out)) {
+            assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".tmp")).toList(), "temporary files left behind");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}/{1}")
+    @MethodSource("pdfs")
+    void everyFormattedStringIsOnThePagesInReadingOrder(String lang, String leaflet) throws IOException {
+        Leaflet doc = composed(lang, leaflet);
+        PdfReadBack pdf = read(lang, leaflet);
+        String body = PdfReadBack.comparable(pdf.body());
+        List<String> strings = doc.strings();
+        int footerStrings = doc.footer().notes().size() + (doc.footer().warning().isPresent() ? 1 : 0);
+        int from = 0;
+        for (String s : strings.subList(0, strings.size() - footerStrings)) {
+            String want = PdfReadBack.comparable(s);
+            int at = body.indexOf(want, from);
+            if (at < 0) {
+                fail(lang + "/" + leaflet + ": not found in reading order after position " + from + ": «" + s + "»\nbody: " + body);
+            }
+            from = at + want.length();
+        }
+        for (int page = 1; page <= pdf.pageCount(); page++) {
+            String furniture = PdfReadBack.comparable(pdf.pages().get(page - 1).furniture());
+            for (String s : strings.subList(strings.size() - footerStrings, strings.size())) {
+                assertTrue(furniture.contains(PdfReadBack.comparable(s)), "page " + page + " footer lacks «" + s + "»");
+            }
+            String label = doc.footer().pageLabels().label(page, pdf.pageCount());
+            assertTrue(furniture.contains(PdfReadBack.comparable(label)), "page " + page + " lacks «" + label + "»");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}/{1}")
+    @MethodSource("pdfs")
+    void everyFontIsEmbeddedAndEverySpanHasRealGlyphs(String lang, String leaflet) throws IOException {
+        PdfReadBack pdf = read(lang, leaflet);
+        for (PdfReadBack.PageText page : pdf.pages()) {
+            assertFalse(page.fonts().isEmpty());
+            for (PDFont font : page.fonts()) {
+                assertTrue(font.isEmbedded(), font.getName() + " is not embedded");
+                assertTrue(font.getName().matches("[A-Z]{6}\\+.*"), font.getName() + " is not a subset");
+            }
+            for (PdfReadBack.Span span : page.spans()) {
+                if (!span.actualText().isBlank()) {
+                    assertFalse(span.glyphs().isEmpty(), "no glyphs drawn for «" + span.actualText() + "»");
+                }
+                for (TextPosition g : span.glyphs()) {
+                    for (int code : g.getCharacterCodes()) {
+                        assertTrue(code != 0, ".notdef glyph drawn in «" + span.actualText() + "»");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Where one character is one glyph (Latin, Cyrillic, Vietnamese, Chinese, digits), the glyphs'
+     * own Unicode values must spell the text: a viewer that ignores ActualText copies it right too.
+     */
+    @ParameterizedTest(name = "{0}/{1}")
+    @MethodSource("pdfs")
+    void glyphsSpellTheTextWhereScriptsAreSimple(String lang, String leaflet) throws IOException {
+        PdfReadBack pdf = read(lang, leaflet);
+        int checked = 0;
+        for (PdfReadBack.PageText page : pdf.pages()) {
+            for (PdfReadBack.Span span : page.spans()) {
+                String text = PdfReadBack.comparable(span.actualText());
+                String glyphs = PdfReadBack.comparable(span.glyphText());
+                if (text.codePoints().allMatch(cp -> UScript.getScript(cp) == UScript.COMMON)) {
+                    // only neutrals (digits, punctuation): in a right-to-left run they are drawn in visual
+                    // order with mirrored glyphs, so "(" is drawn as ")"; compare the characters, mirror-blind
+                    assertEquals(mirrorBlind(text), mirrorBlind(glyphs), lang + "/" + leaflet + ": glyphs do not spell «" + text + "»");
+                    checked++;
+                } else if (simple(span.actualText())) {
+                    assertEquals(text, glyphs, lang + "/" + leaflet + ": glyphs do not spell the text");
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked > 0, "no span was checked");
+    }
+
+    private static String mirrorBlind(String s) {
+        return s.codePoints().map(cp -> Math.min(cp, UCharacter.getMirror(cp))).sorted()
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
+    private static boolean simple(String text) {
+        return text.codePoints().allMatch(cp -> {
+            int script = UScript.getScript(cp);
+            return script == UScript.LATIN || script == UScript.CYRILLIC || script == UScript.HAN
+                    || script == UScript.COMMON || UCharacter.isWhitespace(cp);
+        });
+    }
+
+    @ParameterizedTest(name = "{0}/{1}")
+    @MethodSource("pdfs")
+    void titleAndLanguageAreSet(String lang, String leaflet) throws IOException {
+        PdfReadBack pdf = read(lang, leaflet);
+        assertEquals(composed(lang, leaflet).title(), pdf.title());
+        assertEquals(lang, pdf.lang());
+        assertTrue(pdf.displayDocTitle(), "viewers should show the title, not the file name");
+    }
+}
