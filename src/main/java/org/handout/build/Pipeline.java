@@ -69,6 +69,15 @@ public final class Pipeline {
         PdfExporter exporter = new PdfExporter("handout " + Workspace.version());
 
         for (String tag : tags) {
+            Optional<String> broken = project.brokenBundleFor(tag);
+            if (broken.isPresent()) {
+                for (String leaflet : leaflets) {
+                    remove(options.output().resolve(tag).resolve(leaflet + ".pdf")).ifPresent(removed::add);
+                }
+                progress.printf(Locale.ROOT, "%-8s 0 of %d leaflets  HELD BACK: translations/%s.yaml has errors%n", tag, leaflets.size(),
+                        broken.get());
+                continue;
+            }
             long start = System.nanoTime();
             Languages.Resolution r = project.languages().resolve(tag);
             int pages = 0;

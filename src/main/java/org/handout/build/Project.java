@@ -108,13 +108,23 @@ public final class Project {
 
     /** Tags of every language the project has: English, the bundles that loaded and those that did not. */
     public List<String> languageTags() {
-        Set<String> tags = new LinkedHashSet<>();
+        java.util.TreeSet<String> translated = new java.util.TreeSet<>(byBundle.keySet());
+        translated.remove(Bundle.SOURCE_TAG);
+        List<String> tags = new ArrayList<>();
         tags.add(Bundle.SOURCE_TAG);
-        if (languages != null) {
-            tags.addAll(languages.tags());
-        }
-        tags.addAll(brokenBundles);
-        return new ArrayList<>(tags);
+        tags.addAll(translated);
+        return tags;
+    }
+
+    /**
+     * The tag of the bundle that should serve {@code tag} but could not be loaded (same language),
+     * if any: that language is then held back, never silently built from another language.
+     */
+    public Optional<String> brokenBundleFor(String tag) {
+        String language = ULocale.forLanguageTag(tag).getLanguage();
+        return brokenBundles.stream()
+                .filter(t -> t.equals(tag) || ULocale.forLanguageTag(t).getLanguage().equals(language))
+                .findFirst();
     }
 
     /** Every problem found while loading and checking, sorted. */
@@ -140,31 +150,15 @@ public final class Project {
             });
             out.addAll(errors(bySourceFile.get("content/common.yaml")));
         }
-        for (String bundleTag : bundleTagsFor(tag)) {
-            for (Problem p : errors(byBundle.get(bundleTag))) {
+        if (languages != null) {
+            String served = brokenBundleFor(tag).orElse(languages.resolve(tag).bundle().tag());
+            for (Problem p : errors(byBundle.get(served))) {
                 if (p.key().isEmpty() || p.key().startsWith("common.") || p.key().startsWith(leaflet + ".")) {
                     out.add(p);
                 }
             }
         }
         return out;
-    }
-
-    private List<String> bundleTagsFor(String requested) {
-        List<String> tags = new ArrayList<>();
-        String language = ULocale.forLanguageTag(requested).getLanguage();
-        for (String t : byBundle.keySet()) {
-            if (t.equals(requested) || (brokenBundles.contains(t) && ULocale.forLanguageTag(t).getLanguage().equals(language))) {
-                tags.add(t);
-            }
-        }
-        if (languages != null && !brokenBundles.contains(requested)) {
-            String served = languages.resolve(requested).bundle().tag();
-            if (!tags.contains(served)) {
-                tags.add(served);
-            }
-        }
-        return tags;
     }
 
     private static List<Problem> errors(Problems p) {

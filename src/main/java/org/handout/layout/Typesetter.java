@@ -283,13 +283,19 @@ final class Typesetter {
             return lines;
         }
 
-        /** A word wider than the line: break it between grapheme clusters; returns where the rest starts. */
+        /**
+         * A word wider than the line: break it between grapheme clusters (never inside a phone
+         * number); returns where the rest starts.
+         */
         private int splitLongWord(int start, int end, float maxWidth, List<int[]> breaks) {
             BreakIterator graphemes = BreakIterator.getCharacterInstance(locale);
             graphemes.setText(new String(chars));
             int lineStart = start;
             int last = start;
             for (int g = graphemes.following(start); g != BreakIterator.DONE && g <= end; g = graphemes.next()) {
+                if (g < chars.length && noBreak[g - 1] && noBreak[g]) {
+                    continue; // a phone number wider than the column overflows rather than splits
+                }
                 if (width(lineStart, g) > maxWidth && last > lineStart) {
                     breaks.add(new int[] {lineStart, last});
                     lineStart = last;

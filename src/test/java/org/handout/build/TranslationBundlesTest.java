@@ -1,0 +1,59 @@
+package org.handout.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.handout.doc.Leaflet;
+import org.handout.i18n.Bundle;
+import org.handout.i18n.Languages;
+import org.handout.i18n.Translation;
+import org.handout.report.Problems;
+import org.junit.jupiter.api.Test;
+
+/** The shipped bundles themselves: registered, complete, valid, and honest about their review state. */
+class TranslationBundlesTest {
+    static final Project PROJECT = Project.load(new Workspace(Path.of("")));
+
+    @Test
+    void everyBundleIsCompleteValidAndHasTheEnglishPlaceholdersAndPluralCategories() {
+        assertEquals(List.of(), PROJECT.problems());
+    }
+
+    @Test
+    void sevenTranslationsAreRegisteredBesideTheEnglishSource() {
+        assertEquals(List.of("en", "ar", "es", "fr", "hi", "ru", "vi", "zh-Hans"), PROJECT.languages().tags().stream().sorted(
+                (a, b) -> a.equals("en") ? -1 : b.equals("en") ? 1 : a.compareTo(b)).toList());
+        for (String tag : PROJECT.languages().tags()) {
+            Bundle b = PROJECT.languages().bundle(tag).orElseThrow();
+            assertEquals(tag.equals("en"), b.isSource(), tag);
+            assertEquals(PROJECT.content().texts().keySet(), b.messages().keySet(), tag + " does not have exactly the source keys");
+        }
+    }
+
+    @Test
+    void everyDraftLeafletSaysSoInItsOwnLanguageAndNamesTheEditionItCameFrom() {
+        for (String tag : PROJECT.languages().tags()) {
+            Bundle b = PROJECT.languages().bundle(tag).orElseThrow();
+            if (b.isSource()) {
+                continue;
+            }
+            Translation t = b.translation().orElseThrow();
+            assertEquals("en", t.from());
+            Languages.Resolution r = PROJECT.languages().resolve(tag);
+            for (String leaflet : PROJECT.content().leafletIds()) {
+                Problems p = new Problems();
+                Leaflet doc = PROJECT.compose(leaflet, r, p).orElseThrow(() -> new AssertionError(p.sorted()));
+                if (t.isDraft()) {
+                    String draftNote = b.message("common.draft").orElseThrow().pattern();
+                    assertEquals(draftNote, doc.footer().warning().orElseThrow().plainText(), tag + "/" + leaflet);
+                    assertTrue(t.reviewer().isEmpty());
+                }
+                String from = doc.footer().notes().get(doc.footer().notes().size() - 1).plainText();
+                String edition = new org.handout.i18n.Localizer(b, r.formatLocale()).date(t.edition());
+                assertTrue(from.contains(edition), tag + "/" + leaflet + ": «" + from + "» does not name the edition " + edition);
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.handout.content;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.handout.report.Problem;
+import org.handout.report.Problems;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading the English source: keys, data, and every structural mistake reported at its line. */
+class ContentLoaderTest {
+    static final String COMMON = """
+            leaflet: common
+            leaflets: [mini]
+            strings:
+              page: "Page {page} of {pages}"
+            """;
+    static final String MINI = """
+            leaflet: mini
+            revised: "2026-11-25"
+            title: "A mini leaflet"
+            data:
+              sites: {terms: [liver, skin], join: or}
+              siteCount: {count: sites}
+              itemCount: {count: s.list}
+            terms:
+              liver: "liver"
+              skin: "skin"
+            sections:
+              - id: s
+                heading: "Heading"
+                blocks:
+                  - paragraph: p
+                    text: "It can reach the {sites}."
+                  - bullets: list
+                    items:
+                      - {id: one, text: "One"}
+                      - {id: two, text: "Two"}
+            """;
+
+    @TempDir
+    Path dir;
+
+    private Optional<Content> load(String mini, Problems p) throws IOException {
+        Files.createDirectories(dir.resolve("content"));
+        Files.writeString(dir.resolve("content/common.yaml"), COMMON);
+        Files.writeString(dir.resolve("content/mini.yaml"), mini);
+        return ContentLoader.load(dir.resolve("content"), "content", p);
+    }
+
+    private List<String> problems(String mini) throws IOException {
+        Problems p = new Problems();
+        load(mini, p);
+        return p.sorted().stream().map(Problem::format).toList();
+    }
+
+    @Test
+    void keysFollowLeafletSectionBlockAndItemIdsInDocumentOrder() throws IOException {
+        Problems p = new Problems();
+        Content c = load(MINI, p).orElseThrow(() -> new AssertionError(p.sorted()));
+        assertEquals(List.of("common.page", "mini.title", "mini.term.liver", "mini.term.skin", "mini.s.heading", "mini.s.p",
+                "mini.s.list.one", "mini.s.list.two"), List.copyOf(c.texts().keySet()));
+        Message m = c.texts().get("mini.s.p");
+        assertEquals("content/mini.yaml", m.file());
+        assertEquals(16, m.line());
+    }
+
+    @Test
+    void dataStaysDataAndCountsAreDerived() throws IOException {
+        Problems p = new Problems();
+        LeafletSource l = load(MINI, p).orElseThrow().leaflet("mini").orElseThrow();
+        assertEquals(new DataValue.Terms(List.of("liver", "skin"), DataValue.Join.OR), l.data().get("sites"));
+        assertEquals(new DataValue.Number(2), l.data().get("siteCount"));
+        assertEquals(new DataValue.Number(2), l.data().get("itemCount"));
+    }
+
+    @Test
+    void brokenYamlNamesLineAndColumn() throws IOException {
+        List<String> p = problems(MINI.replace("title: \"A mini leaflet\"", "title: \"A mini leaflet"));
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).matches("content/mini\\.yaml:\\d+:\\d+: error: not valid YAML: .*"), p.get(0));
+    }
+
+    @Test
+    void tabUsedForIndentationIsReportedAtItsLine() throws IOException {
+        List<String> p = problems(MINI.replace("  liver: \"liver\"", "\tliver: \"liver\""));
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).startsWith("content/mini.yaml:9:"), p.get(0));
+        assertTrue(p.get(0).contains("\\t") || p.get(0).toLowerCase().contains("tab"), p.get(0));
+    }
+
+    @Test
+    void unknownFieldDuplicateKeyUndefinedTermAndBadDateAreEachReported() throws IOException {
+        String broken = MINI.replace("revised: \"2026-11-25\"", "revised: \"25/11/2026\"")
+                .replace("title: \"A mini leaflet\"", "title: \"A mini leaflet\"\ncolour: blue")
+                .replace("  skin: \"skin\"", "  skin: \"skin\"\n  skin: \"skin again\"")
+                .replace("[liver, skin]", "[liver, lungs]");
+        assertEquals(List.of(
+                "content/mini.yaml:2:10: error: '25/11/2026' is not a date written as YYYY-MM-DD",
+                "content/mini.yaml:4:1: error: unknown field 'colour'",
+                "content/mini.yaml:6:26: error: data 'sites' uses term 'lungs', which is not defined under 'terms'",
+                "content/mini.yaml:12:3: error: field 'skin' appears twice (first at line 11)"), problems(broken));
+    }
+
+    @Test
+    void yamlTwelveKeepsNoAndOnAsText() throws IOException {
+        Problems p = new Problems();
+        Content c = load(MINI.replace("text: \"One\"", "text: no").replace("text: \"Two\"", "text: on"), p).orElseThrow();
+        assertEquals("no", c.texts().get("mini.s.list.one").pattern());
+        assertEquals("on", c.texts().get("mini.s.list.two").pattern());
+    }
+
+    @Test
+    void aliasBombIsRefusedQuickly() throws IOException {
+        StringBuilder b = new StringBuilder("a0: &a0 [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n");
+        for (int i = 1; i < 10; i++) {
+            b.append("a").append(i).append(": &a").append(i).append(" [");
+            for (int j = 0; j < 9; j++) {
+                b.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
+            }
+            b.append("]\n");
+        }
+        long start = System.nanoTime();
+        List<String> p = problems(b.toString());
+        assertTrue((System.nanoTime() - start) / 1_000_000 < 5_000, "took too long");
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).startsWith("content/mini.yaml:"), p.get(0));
+        assertTrue(p.get(0).contains("not valid YAML"), p.get(0));
+    }
+
+    @Test
+    void fileThatIsNotUtf8IsNamedAsSuch() throws IOException {
+        Files.createDirectories(dir.resolve("content"));
+        Files.writeString(dir.resolve("content/common.yaml"), COMMON);
+        Files.write(dir.resolve("content/mini.yaml"), MINI.replace("A mini leaflet", "Caf\u00e9").getBytes(StandardCharsets.ISO_8859_1));
+        Problems p = new Problems();
+        ContentLoader.load(dir.resolve("content"), "content", p);
+        assertEquals(List.of("content/mini.yaml:3: error: file is not UTF-8 text; save it as UTF-8"),
+                p.sorted().stream().map(Problem::format).toList());
+    }
+}

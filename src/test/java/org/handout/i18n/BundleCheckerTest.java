@@ -1,0 +1,201 @@
+package org.handout.i18n;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.handout.content.Content;
+import org.handout.content.ContentLoader;
+import org.handout.report.Problem;
+import org.handout.report.Problems;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each check a translator relies on, triggered by a small bundle next to the English it is checked against. */
+class BundleCheckerTest {
+    static final String COMMON = """
+            leaflet: common
+            leaflets: [mini]
+            strings:
+              page: "Page {page} of {pages}"
+            """;
+    static final String MINI = """
+            leaflet: mini
+            revised: "2026-11-25"
+            title: "A mini leaflet"
+            data:
+              months: 12
+            sections:
+              - id: s
+                heading: "Heading"
+                blocks:
+                  - paragraph: age
+                    text: "Younger than {months, plural, one {# month} other {# months}}."
+            """;
+
+    @TempDir
+    Path dir;
+    Content content;
+
+    @BeforeEach
+    void loadContent() throws IOException {
+        Files.createDirectories(dir.resolve("content"));
+        Files.writeString(dir.resolve("content/common.yaml"), COMMON);
+        Files.writeString(dir.resolve("content/mini.yaml"), MINI);
+        Problems p = new Problems();
+        content = ContentLoader.load(dir.resolve("content"), "content", p).orElseThrow(() -> new AssertionError(p.sorted()));
+    }
+
+    private static String header(String tag) {
+        return """
+                language: %s
+                translation:
+                  from: en
+                  edition: "2026-11-25"
+                  method: "test"
+                  status: draft
+                  reviewer: null
+                  reviewed: null
+                messages:
+                """.formatted(tag);
+    }
+
+    /** Loads and checks a bundle; returns every problem formatted. */
+    private List<String> check(String tag, String messages) throws IOException {
+        Path file = dir.resolve(tag + ".yaml");
+        Files.writeString(file, header(tag) + messages);
+        Problems p = new Problems();
+        Optional<Bundle> b = BundleLoader.load(file, "translations/" + tag + ".yaml", p);
+        b.ifPresent(bundle -> new BundleChecker(content).check(bundle, p));
+        return p.sorted().stream().map(Problem::format).toList();
+    }
+
+    @Test
+    void completeRussianBundleHasNoProblems() throws IOException {
+        assertEquals(List.of(), check("ru", """
+                  common.page: "Страница {page} из {pages}"
+                  mini.title: "Мини"
+                  mini.s.heading: "Заголовок"
+                  mini.s.age: "Младше {months, plural, one {# месяца} few {# месяцев} many {# месяцев} other {# месяца}}."
+                """));
+    }
+
+    @Test
+    void missingKeyIsNamedWithTheEnglish() throws IOException {
+        List<String> p = check("es", """
+                  common.page: "Página {page} de {pages}"
+                  mini.title: "Mini"
+                  mini.s.heading: "Título"
+                """);
+        assertEquals(List.of("translations/es.yaml:9: error: [mini.s.age] translation missing; the English is: "
+                + "Younger than {months, plural, one {# month} other {# months}}."), p);
+    }
+
+    @Test
+    void keyTheEnglishDoesNotHaveIsReportedAtItsLine() throws IOException {
+        List<String> p = check("fr", """
+                  common.page: "Page {page} sur {pages}"
+                  mini.title: "Mini"
+                  mini.s.heading: "Titre"
+                  mini.s.age: "Moins de {months, plural, one {# mois} many {# de mois} other {# mois}}."
+                  mini.s.old: "Ancien texte"
+                """);
+        assertEquals(List.of("translations/fr.yaml:14:15: error: [mini.s.old] unknown key: the English source has no such string"), p);
+    }
+
+    @Test
+    void brokenIcuSyntaxIsReportedAtItsLine() throws IOException {
+        List<String> p = check("es", """
+                  common.page: "Página {page} de {pages"
+                  mini.title: "Mini"
+                  mini.s.heading: "Título"
+                  mini.s.age: "Menos de {months, plural, one {# mes} many {# de meses} other {# meses}}."
+                """);
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).startsWith("translations/es.yaml:10:16: error: [common.page] not a valid ICU message: "), p.get(0));
+    }
+
+    @Test
+    void placeholderMissingOrAddedIsAnError() throws IOException {
+        List<String> p = check("es", """
+                  common.page: "Página {page} de {total}"
+                  mini.title: "Mini"
+                  mini.s.heading: "Título"
+                  mini.s.age: "Menos de {months, plural, one {# mes} many {# de meses} other {# meses}}."
+                """);
+        assertEquals(List.of(
+                "translations/es.yaml:10:16: error: [common.page] placeholder {pages} from the English is missing",
+                "translations/es.yaml:10:16: error: [common.page] placeholder {total} is not in the English; the English has {page}, {pages}"), p);
+    }
+
+    @Test
+    void russianPluralWithoutFewAndManyIsAnError() throws IOException {
+        List<String> p = check("ru", """
+                  common.page: "Страница {page} из {pages}"
+                  mini.title: "Мини"
+                  mini.s.heading: "Заголовок"
+                  mini.s.age: "Младше {months, plural, one {# месяца} other {# месяцев}}."
+                """);
+        assertEquals(List.of("translations/ru.yaml:13:15: error: [mini.s.age] plural {months} has no branch for few, many; "
+                + "ru needs few, many, one, other"), p);
+    }
+
+    @Test
+    void arabicPluralNeedsAllSixCategoriesAndExplicitValuesDoNotCount() throws IOException {
+        List<String> p = check("ar", """
+                  common.page: "الصفحة {page} من {pages}"
+                  mini.title: "مصغرة"
+                  mini.s.heading: "عنوان"
+                  mini.s.age: "أصغر من {months, plural, =0 {لا شيء} one {شهر} two {شهرين} few {# أشهر} other {# شهر}}."
+                """);
+        assertEquals(List.of("translations/ar.yaml:13:15: error: [mini.s.age] plural {months} has no branch for many, zero; "
+                + "ar needs few, many, one, other, two, zero"), p);
+    }
+
+    @Test
+    void pluralCategoryTheLanguageDoesNotHaveIsAnError() throws IOException {
+        List<String> p = check("zh-Hans", """
+                  common.page: "第{page}页，共{pages}页"
+                  mini.title: "小册子"
+                  mini.s.heading: "标题"
+                  mini.s.age: "不满{months, plural, one {#个月} other {#个月}}。"
+                """);
+        assertEquals(List.of("translations/zh-Hans.yaml:13:15: error: [mini.s.age] plural {months} has one, which zh-Hans does not use; "
+                + "it needs other"), p);
+    }
+
+    @Test
+    void tagThatDoesNotMatchTheFileNameIsRefused() throws IOException {
+        Path file = dir.resolve("pt.yaml");
+        Files.writeString(file, header("pt-BR") + "  common.page: \"Página {page} de {pages}\"\n");
+        Problems p = new Problems();
+        assertTrue(BundleLoader.load(file, "translations/pt.yaml", p).isEmpty());
+        assertEquals(List.of("translations/pt.yaml:1: error: language 'pt-BR' does not match the file name; name the file "
+                + "pt-BR.yaml or fix the tag"), p.sorted().stream().map(Problem::format).toList());
+    }
+
+    @Test
+    void reviewedBundleMustNameItsReviewerAndDate() throws IOException {
+        Path file = dir.resolve("fr.yaml");
+        Files.writeString(file, header("fr").replace("status: draft", "status: reviewed") + "  common.page: \"Page {page} sur {pages}\"\n");
+        Problems p = new Problems();
+        assertTrue(BundleLoader.load(file, "translations/fr.yaml", p).isEmpty());
+        assertEquals(List.of("translations/fr.yaml:3:3: error: a reviewed bundle must name its 'reviewer' and the date it was 'reviewed'"),
+                p.sorted().stream().map(Problem::format).toList());
+    }
+
+    @Test
+    void englishPlaceholderThatIsNotDataIsAnErrorInTheContent() throws IOException {
+        Files.writeString(dir.resolve("content/mini.yaml"), MINI.replace("{months, plural", "{weeks, plural"));
+        Problems p = new Problems();
+        Content c = ContentLoader.load(dir.resolve("content"), "content", p).orElseThrow();
+        new BundleChecker(c).checkSource(p);
+        assertEquals(List.of("content/mini.yaml:11:15: error: [mini.s.age] placeholder {weeks} is not defined; use one of [months]"),
+                p.sorted().stream().map(Problem::format).toList());
+    }
+}

@@ -1,0 +1,87 @@
+package org.handout.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * A copy of the real project (content, translations; fonts linked) in a temporary folder, for
+ * tests that break one input and watch what the tool does.
+ */
+public final class TestProject {
+    /** The project this test suite belongs to (Maven runs tests in the project folder). */
+    public static final Path REAL = Path.of("").toAbsolutePath();
+
+    private final Path root;
+
+    private TestProject(Path root) {
+        this.root = root;
+    }
+
+    /** Copies content/ and translations/ into {@code dir} and links fonts/. */
+    public static TestProject copyInto(Path dir) {
+        try {
+            copy(REAL.resolve("content"), dir.resolve("content"));
+            copy(REAL.resolve("translations"), dir.resolve("translations"));
+            Files.createSymbolicLink(dir.resolve("fonts"), REAL.resolve("fonts"));
+            return new TestProject(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Reads a project file. */
+    public String read(String relative) {
+        try {
+            return Files.readString(root.resolve(relative), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes a project file. */
+    public void write(String relative, String text) {
+        try {
+            Files.writeString(root.resolve(relative), text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces the one occurrence of {@code from} in a file; fails if it is not there exactly once. */
+    public void replace(String relative, String from, String to) {
+        String text = read(relative);
+        int at = text.indexOf(from);
+        if (at < 0 || text.indexOf(from, at + 1) >= 0) {
+            throw new IllegalArgumentException("'" + from + "' is not in " + relative + " exactly once");
+        }
+        write(relative, text.substring(0, at) + to + text.substring(at + from.length()));
+    }
+
+    /** The 1-based line of the first line of a file containing {@code needle}. */
+    public int lineOf(String relative, String needle) {
+        String[] lines = read(relative).split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(needle)) {
+                return i + 1;
+            }
+        }
+        throw new IllegalArgumentException("'" + needle + "' is not in " + relative);
+    }
+}
