@@ -1,6 +1,7 @@
 package org.handout.compose;
 
 import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UProperty;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -125,9 +126,24 @@ public final class Composer {
         for (SourceBlock.Phone p : c.phones()) {
             String label = text(common("phone-" + p.kind().id()), Map.of());
             checkData(p.number(), src);
-            phones.add(new Text(List.of(new Inline.Strong(label), new Inline.Plain(" "), new Inline.Phone(p.number()))));
+            phones.add(new Text(List.of(new Inline.Strong(label), new Inline.Plain(endsWide(label) ? "" : " "),
+                    new Inline.Phone(p.number()))));
         }
         return new Block.ContactCard(name, about, address, phones);
+    }
+
+    /** A label ending in full-width punctuation such as "）" or "：" already carries its own space. */
+    private static boolean endsWide(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        int last = s.codePointBefore(s.length());
+        int width = UCharacter.getIntPropertyValue(last, UProperty.EAST_ASIAN_WIDTH);
+        boolean wide = width == UCharacter.EastAsianWidth.FULLWIDTH || width == UCharacter.EastAsianWidth.WIDE;
+        int type = UCharacter.getType(last);
+        boolean punctuation = type == UCharacter.END_PUNCTUATION || type == UCharacter.OTHER_PUNCTUATION
+                || type == UCharacter.FINAL_PUNCTUATION;
+        return wide && punctuation;
     }
 
     /** Names and addresses are English data: inside another language they are a foreign span. */

@@ -19,8 +19,8 @@ public final class Layouter {
     static final float PAGE_WIDTH = 595.276f;
     static final float PAGE_HEIGHT = 841.89f;
     static final float MARGIN_X = 56;
-    static final float MARGIN_TOP = 54;
-    static final float MARGIN_BOTTOM = 32;
+    static final float MARGIN_TOP = 46;
+    static final float MARGIN_BOTTOM = 28;
     /** Line height as a multiple of the size, unless a face needs more (Naskh Arabic). */
     static final float LEADING = 1.42f;
 
@@ -45,6 +45,7 @@ public final class Layouter {
     static final TextStyle FOOTER_WARNING = new TextStyle(7.5f, true, WARNING);
 
     static final float[] STAGE_COLUMNS = {0.22f, 0.39f, 0.39f};
+    static final float CELL_PAD = 5;
 
     private final FontChain chain;
     private final ULocale locale;
@@ -96,11 +97,19 @@ public final class Layouter {
 
         LaidOut run() {
             List<Unit> body = new ArrayList<>();
-            for (Block b : leaflet.blocks()) {
-                body.addAll(units(b, left, width));
+            List<Block> blocks = leaflet.blocks();
+            for (int i = 0; i < blocks.size(); i++) {
+                List<Unit> us = new ArrayList<>(units(blocks.get(i), left, width));
+                boolean leadIn = blocks.get(i) instanceof Block.Paragraph && i + 1 < blocks.size()
+                        && blocks.get(i + 1) instanceof Block.BulletList;
+                if (leadIn && !us.isEmpty()) {
+                    // "Your child may have some of these tests:" stays with the list it introduces
+                    us.set(us.size() - 1, us.get(us.size() - 1).keep(true));
+                }
+                body.addAll(us);
             }
             List<Unit> footer = footer();
-            float footerHeight = stackHeight(footer) + lineHeightOf(FOOTER) + 10;
+            float footerHeight = stackHeight(footer) + lineHeight(FOOTER) + 10;
             float bottom = MARGIN_BOTTOM + footerHeight + 14;
             List<List<Item>> pages = paginate(body, PAGE_HEIGHT - MARGIN_TOP, bottom);
             List<Page> out = new ArrayList<>();
@@ -122,12 +131,15 @@ public final class Layouter {
                             out.add(new Item.Rect(x, top - 2, w, 1.6f, ACCENT, -1, 0))));
                     yield us;
                 }
-                case Block.Heading h -> lines(h.text(), HEADING, x, w, 14, false, true);
-                case Block.Paragraph p -> paragraph(lines(p.text(), BODY, x, w, 7, false, false));
+                case Block.Heading h -> lines(h.text(), HEADING, x, w, 12, false, true);
+                case Block.Paragraph p -> paragraph(lines(p.text(), BODY, x, w, 6, false, false));
                 case Block.BulletList l -> {
+                    // items are never split; a list leaves no single item alone at either end of a page
                     List<Unit> us = new ArrayList<>();
-                    for (int i = 0; i < l.items().size(); i++) {
-                        us.add(bullet(l.items().get(i), BODY, x, w).withSpace(i == 0 ? 5 : 3));
+                    int n = l.items().size();
+                    for (int i = 0; i < n; i++) {
+                        boolean keep = n >= 2 && (i == 0 || i == n - 2);
+                        us.add(bullet(l.items().get(i), BODY, x, w).withSpace(i == 0 ? 4 : 2).keep(keep));
                     }
                     yield us;
                 }
@@ -152,9 +164,9 @@ public final class Layouter {
             List<Line> lines = ts.set(text, st, w);
             for (int i = 0; i < lines.size(); i++) {
                 Line line = lines.get(i);
-                float h = lineHeight(line, st);
+                float h = lineHeight(st);
                 us.add(new Unit(i == 0 ? spaceBefore : 0, h, keepAll, null,
-                        (top, out) -> drawLine(line, st, x, w, top, h, artifact, out)));
+                        (top, out) -> drawLine(line, st, x, w, top, artifact, out)));
             }
             return us;
         }
@@ -164,20 +176,14 @@ public final class Layouter {
             List<Line> lines = ts.set(item, st, w - indent);
             Line dot = ts.set(Text.plain("\u2022"), st, indent).get(0);
             float textX = rtl ? x : x + indent;
-            float[] heights = new float[lines.size()];
-            float total = 0;
-            for (int i = 0; i < lines.size(); i++) {
-                heights[i] = lineHeight(lines.get(i), st);
-                total += heights[i];
-            }
-            return new Unit(0, total, false, null, (top, out) -> {
+            float h = lineHeight(st);
+            return new Unit(0, h * lines.size(), false, null, (top, out) -> {
                 // the bullet (the item's label) first, so it reads before the item, not inside it
-                float baseline = top - baselineOffset(lines.get(0), heights[0]);
-                placeLine(dot, st, rtl ? x + w - 4 - dot.width() : x + 4, baseline, false, out);
+                placeLine(dot, st, rtl ? x + w - 4 - dot.width() : x + 4, top - baselineOffset(st), false, out);
                 float y = top;
-                for (int i = 0; i < lines.size(); i++) {
-                    drawLine(lines.get(i), st, textX, w - indent, y, heights[i], false, out);
-                    y -= heights[i];
+                for (Line line : lines) {
+                    drawLine(line, st, textX, w - indent, y, false, out);
+                    y -= h;
                 }
             });
         }
@@ -200,39 +206,68 @@ public final class Layouter {
         }
 
         private List<Unit> table(Block.Table t, float x, float w) {
-            Unit header = row(t.header(), x, w, true).withSpace(8).keep(true);
+            float[] widths = columnWidths(t, w);
+            Unit header = row(t.header(), x, widths, true).withSpace(8).keep(true);
             List<Unit> us = new ArrayList<>();
             us.add(header);
             for (List<Text> r : t.rows()) {
-                us.add(row(r, x, w, false).withHeader(header.withSpace(0)));
+                us.add(row(r, x, widths, false).withHeader(header.withSpace(0)));
             }
             return us;
         }
 
-        private Unit row(List<Text> cells, float x, float w, boolean head) {
-            float pad = 5;
+        /**
+         * Column widths in logical order: the stage table's proportions, widened where a column's
+         * longest word would not fit (a stage name such as "Диссеминированная"), taking the room
+         * from the other columns in proportion.
+         */
+        private float[] columnWidths(Block.Table t, float w) {
+            int n = t.header().size();
+            float[] widths = new float[n];
+            float[] min = new float[n];
+            for (int i = 0; i < n; i++) {
+                widths[i] = w * (n == STAGE_COLUMNS.length ? STAGE_COLUMNS[i] : 1f / n);
+                min[i] = ts.minContentWidth(t.header().get(i), CELL) + 2 * CELL_PAD + 1;
+                for (List<Text> r : t.rows()) {
+                    min[i] = Math.max(min[i], ts.minContentWidth(r.get(i), CELL) + 2 * CELL_PAD + 1);
+                }
+            }
+            float missing = 0;
+            float spare = 0;
+            for (int i = 0; i < n; i++) {
+                missing += Math.max(0, min[i] - widths[i]);
+                spare += Math.max(0, widths[i] - min[i]);
+            }
+            if (missing > 0 && spare > 0) {
+                float share = Math.min(1, missing / spare);
+                for (int i = 0; i < n; i++) {
+                    widths[i] = widths[i] < min[i] ? min[i] : widths[i] - (widths[i] - min[i]) * share;
+                }
+            }
+            return widths;
+        }
+
+        private Unit row(List<Text> cells, float x, float[] widths, boolean head) {
             int n = cells.size();
             float[] colX = new float[n];
-            float[] colW = new float[n];
             float cx = x;
             for (int visual = 0; visual < n; visual++) {
                 int logical = rtl ? n - 1 - visual : visual;
-                colW[logical] = w * (n == STAGE_COLUMNS.length ? STAGE_COLUMNS[logical] : 1f / n);
                 colX[logical] = cx;
-                cx += colW[logical];
+                cx += widths[logical];
             }
             List<List<Unit>> content = new ArrayList<>();
             float h = 0;
             for (int i = 0; i < n; i++) {
-                List<Unit> cell = lines(cells.get(i), CELL, colX[i] + pad, colW[i] - 2 * pad, 0, false, false);
+                List<Unit> cell = lines(cells.get(i), CELL, colX[i] + CELL_PAD, widths[i] - 2 * CELL_PAD, 0, false, false);
                 content.add(cell);
-                h = Math.max(h, stackHeight(cell) + 2 * pad);
+                h = Math.max(h, stackHeight(cell) + 2 * CELL_PAD);
             }
             float height = h;
             return new Unit(0, height, false, null, (top, out) -> {
                 for (int i = 0; i < n; i++) {
-                    out.add(new Item.Rect(colX[i], top - height, colW[i], height, head ? TABLE_HEAD : -1, RULE, 0.6f));
-                    drawStack(content.get(i), top - pad, out);
+                    out.add(new Item.Rect(colX[i], top - height, widths[i], height, head ? TABLE_HEAD : -1, RULE, 0.6f));
+                    drawStack(content.get(i), top - CELL_PAD, out);
                 }
             });
         }
@@ -272,10 +307,9 @@ public final class Layouter {
             Text label = Text.plain(leaflet.footer().pageLabels().label(page, pages));
             List<Line> lines = ts.set(label, FOOTER, width);
             Line line = lines.get(0);
-            float h = lineHeight(line, FOOTER);
-            float y = MARGIN_BOTTOM + h;
+            float y = MARGIN_BOTTOM + lineHeight(FOOTER);
             float x = rtl ? left : left + width - line.width();
-            placeLine(line, FOOTER, x, y - baselineOffset(line, h), true, out);
+            placeLine(line, FOOTER, x, y - baselineOffset(FOOTER), true, out);
         }
 
         // ---- pagination ------------------------------------------------------------------
@@ -350,22 +384,21 @@ public final class Layouter {
             }
         }
 
-        private float lineHeightOf(TextStyle st) {
+        /** One height for every line of a style in this language: the leading, or more if a face needs it. */
+        private float lineHeight(TextStyle st) {
             float[] m = ts.metrics(st);
             return Math.max(m[0] + m[1], LEADING * st.size());
         }
 
-        private float lineHeight(Line line, TextStyle st) {
-            return Math.max(line.ascent() + line.descent(), LEADING * st.size());
+        /** From the top of a line box to its baseline, centring the faces' extent in the box. */
+        private float baselineOffset(TextStyle st) {
+            float[] m = ts.metrics(st);
+            return (lineHeight(st) - m[0] - m[1]) / 2 + m[0];
         }
 
-        private float baselineOffset(Line line, float h) {
-            return (h - line.ascent() - line.descent()) / 2 + line.ascent();
-        }
-
-        private void drawLine(Line line, TextStyle st, float x, float w, float top, float h, boolean artifact, List<Item> out) {
+        private void drawLine(Line line, TextStyle st, float x, float w, float top, boolean artifact, List<Item> out) {
             float startX = rtl ? x + w - line.width() : x;
-            placeLine(line, st, startX, top - baselineOffset(line, h), artifact, out);
+            placeLine(line, st, startX, top - baselineOffset(st), artifact, out);
         }
 
         private void placeLine(Line line, TextStyle st, float x, float baseline, boolean artifact, List<Item> out) {

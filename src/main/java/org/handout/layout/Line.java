@@ -3,10 +3,10 @@ package org.handout.layout;
 import java.util.List;
 
 /**
- * One set line of a paragraph: its width, ascent and descent in points, and its pieces in
- * logical (reading) order, each placed at its visual position.
+ * One set line of a paragraph: its width in points, and its pieces in logical (reading) order,
+ * each placed at its visual position.
  */
-record Line(float width, float ascent, float descent, List<Piece> pieces) {
+record Line(float width, List<Piece> pieces) {
     Line {
         pieces = List.copyOf(pieces);
     }

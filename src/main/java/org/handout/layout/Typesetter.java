@@ -46,15 +46,28 @@ final class Typesetter {
         return rightToLeft;
     }
 
+    /** The width of the widest piece of {@code text} that cannot be broken (its longest word). */
+    float minContentWidth(Text text, TextStyle style) {
+        return new Paragraph(text, style).minContentWidth();
+    }
+
     /** Sets {@code text} in lines no wider than {@code width} points. */
     List<Line> set(Text text, TextStyle style, float width) {
         return new Paragraph(text, style).lines(width);
     }
 
-    /** The ascent and descent of an empty line of this style, for spacing. */
+    /**
+     * The largest ascent and descent of any face of the language's chain at this style, in points:
+     * every line of a style gets the same height, whatever mix of faces it holds.
+     */
     float[] metrics(TextStyle style) {
-        Face f = chain.faces(style.bold()).get(0);
-        return new float[] {f.ascent() * style.size() / Face.UNITS, f.descent() * style.size() / Face.UNITS};
+        float ascent = 0;
+        float descent = 0;
+        for (Face f : chain.faces(style.bold())) {
+            ascent = Math.max(ascent, f.ascent() * style.size() / Face.UNITS);
+            descent = Math.max(descent, f.descent() * style.size() / Face.UNITS);
+        }
+        return new float[] {ascent, descent};
     }
 
     /** A paragraph being set: its logical text with per-character attributes, levels, faces and runs. */
@@ -249,6 +262,46 @@ final class Typesetter {
             return end;
         }
 
+        /**
+         * A line may end at an ICU line-break opportunity, except inside a phone number, and except
+         * after a hyphen that leaves fewer than three letters on either side ("X-" / "ray").
+         */
+        private boolean breakable(int bp) {
+            if (bp >= chars.length) {
+                return true;
+            }
+            if (noBreak[bp - 1] && noBreak[bp]) {
+                return false;
+            }
+            char c = chars[bp - 1];
+            if (c == '-' || c == '\u2010') {
+                int before = 0;
+                for (int i = bp - 2; i >= 0 && Character.isLetter(chars[i]); i--) {
+                    before++;
+                }
+                int after = 0;
+                for (int i = bp; i < chars.length && Character.isLetter(chars[i]); i++) {
+                    after++;
+                }
+                return before >= 3 && after >= 3;
+            }
+            return true;
+        }
+
+        float minContentWidth() {
+            BreakIterator lb = BreakIterator.getLineInstance(locale);
+            lb.setText(new String(chars));
+            float widest = 0;
+            int start = 0;
+            for (int bp = lb.following(0); bp != BreakIterator.DONE; bp = lb.next()) {
+                if (breakable(bp)) {
+                    widest = Math.max(widest, width(start, trimEnd(start, bp)));
+                    start = bp;
+                }
+            }
+            return widest;
+        }
+
         List<Line> lines(float maxWidth) {
             List<int[]> breaks = new ArrayList<>();
             BreakIterator lb = BreakIterator.getLineInstance(locale);
@@ -257,7 +310,7 @@ final class Typesetter {
             int lastFit = -1;
             int bp = lb.following(0);
             while (bp != BreakIterator.DONE && start < chars.length) {
-                if (bp < chars.length && noBreak[bp - 1] && noBreak[bp]) {
+                if (!breakable(bp)) {
                     bp = lb.next();
                     continue;
                 }
@@ -276,11 +329,44 @@ final class Typesetter {
             if (start < chars.length) {
                 breaks.add(new int[] {start, chars.length});
             }
+            avoidRunt(breaks, lb, maxWidth);
             List<Line> lines = new ArrayList<>();
             for (int[] b : breaks) {
                 lines.add(line(b[0], b[1]));
             }
             return lines;
+        }
+
+        /**
+         * A last line of a few characters ("汗。", "4S)") or a sliver of the measure reads as a
+         * mistake: end the line before it one opportunity earlier, when the last line still fits.
+         */
+        private void avoidRunt(List<int[]> breaks, BreakIterator lb, float maxWidth) {
+            if (breaks.size() < 2) {
+                return;
+            }
+            int[] last = breaks.get(breaks.size() - 1);
+            int[] prev = breaks.get(breaks.size() - 2);
+            int end = trimEnd(last[0], last[1]);
+            while (isRunt(last[0], end, maxWidth)) {
+                int earlier = -1;
+                for (int bp = lb.preceding(last[0]); bp != BreakIterator.DONE && bp > prev[0]; bp = lb.preceding(bp)) {
+                    if (breakable(bp)) {
+                        earlier = bp;
+                        break;
+                    }
+                }
+                // move only while the line before stays at least half full and the last line fits
+                if (earlier < 0 || width(prev[0], trimEnd(prev[0], earlier)) < 0.5f * maxWidth || width(earlier, end) > maxWidth) {
+                    return;
+                }
+                prev[1] = earlier;
+                last[0] = earlier;
+            }
+        }
+
+        private boolean isRunt(int start, int end, float maxWidth) {
+            return Character.codePointCount(chars, start, end - start) <= 3 || width(start, end) < 0.15f * maxWidth;
         }
 
         /**
@@ -345,18 +431,9 @@ final class Typesetter {
             }
             java.util.Map<Piece, Float> xs = new java.util.IdentityHashMap<>();
             float x = 0;
-            float ascent = 0;
-            float descent = 0;
             for (Piece p : visual) {
                 xs.put(p, x);
                 x += p.advance();
-                ascent = Math.max(ascent, p.face().ascent() * p.size() / Face.UNITS);
-                descent = Math.max(descent, p.face().descent() * p.size() / Face.UNITS);
-            }
-            if (pieces.isEmpty()) {
-                float[] m = metrics(style);
-                ascent = m[0];
-                descent = m[1];
             }
             // the content stream follows the logical order, so a reader gets the text back in reading order;
             // the whitespace trimmed from the line end stays in the text (not drawn) so words do not run together
@@ -368,7 +445,7 @@ final class Typesetter {
                 placed.add(new Piece(p.face(), p.size(), p.rgb(), xs.get(p), p.advance(), p.glyphs(), p.dx(), p.dy(),
                         text, p.lang(), p.rightToLeft()));
             }
-            return new Line(x, ascent, descent, placed);
+            return new Line(x, placed);
         }
     }
 

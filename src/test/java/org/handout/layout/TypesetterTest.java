@@ -135,4 +135,26 @@ class TypesetterTest {
             assertTrue(lines.stream().anyMatch(l -> logical(l).contains("800 422 6237")), "number split at width " + width);
         }
     }
+
+    @Test
+    void noLineEndsAfterAHyphenThatLeavesAFragmentOfOneOrTwoLetters() {
+        String s = "It may be found by chance, for example on an X-ray taken for another reason, une au-dessus de chaque rein.";
+        for (float width = 60; width < 400; width += 2) {
+            for (Line line : setter("en").set(Text.plain(s), BODY, width)) {
+                String t = logical(line).strip();
+                assertFalse(t.endsWith("X-") || t.endsWith("au-"), "broke after a short fragment at width " + width + ": " + t);
+            }
+        }
+    }
+
+    @Test
+    void lastLineIsNotARunt() {
+        String s = "其中一些表现来自肿瘤释放到血液中的激素。这些激素可能引起高血压、心跳快、皮肤发红（潮红）和出汗。";
+        for (float width = 100; width < 400; width += 7) {
+            List<Line> lines = setter("zh-Hans").set(Text.plain(s), BODY, width);
+            String last = logical(lines.get(lines.size() - 1)).strip();
+            assertTrue(lines.size() == 1 || last.codePointCount(0, last.length()) > 3
+                    || lines.get(lines.size() - 1).width() >= 0.15f * width, "runt «" + last + "» at width " + width);
+        }
+    }
 }
