@@ -93,7 +93,7 @@ public final class Composer {
             case SourceBlock.Paragraph p -> new Block.Paragraph(Text.plain(text(p.text(), args)));
             case SourceBlock.Bullets b -> new Block.BulletList(b.items().stream().map(i -> Text.plain(text(i, args))).toList());
             case SourceBlock.Callout c -> new Block.Callout(Text.strong(text(c.title(), args)),
-                    c.blocks().stream().map(b -> block(b, args)).toList());
+                    c.blocks().stream().flatMap(b -> blocks(b, args).stream()).toList());
             case SourceBlock.Stages t -> {
                 List<Text> header = List.of(Text.strong(text(t.stageHeader(), args)),
                         Text.strong(text(t.meaningHeader(), args)), Text.strong(text(t.treatmentHeader(), args)));
@@ -112,13 +112,13 @@ public final class Composer {
 
     private List<Block> blocks(SourceBlock block, Map<String, Object> args) {
         if (block instanceof SourceBlock.Contacts c) {
-            return c.cards().stream().map(this::card).map(b -> (Block) b).toList();
+            return c.cards().stream().map(card -> (Block) card(card)).toList();
         }
         return List.of(block(block, args));
     }
 
     private Block.ContactCard card(SourceBlock.Contact c) {
-        LeafletSource src = sourceOf(c.about());
+        String src = c.about().file();
         Text name = new Text(List.of(foreign(c.name(), src)));
         Text about = Text.plain(text(c.about(), Map.of()));
         List<Text> address = c.address().stream().map(a -> new Text(List.of(foreign(a, src)))).toList();
@@ -147,13 +147,9 @@ public final class Composer {
     }
 
     /** Names and addresses are English data: inside another language they are a foreign span. */
-    private Inline foreign(String s, LeafletSource src) {
+    private Inline foreign(String s, String src) {
         checkData(s, src);
         return lang.equals(Bundle.SOURCE_TAG) ? new Inline.Plain(s) : new Inline.Foreign(s, Bundle.SOURCE_TAG);
-    }
-
-    private LeafletSource sourceOf(Message m) {
-        return content.leaflets().stream().filter(l -> m.file().equals(l.file())).findFirst().orElseThrow();
     }
 
     private Footer footer(LeafletSource src) {
@@ -192,8 +188,9 @@ public final class Composer {
         return s.get();
     }
 
-    private void checkData(String s, LeafletSource src) {
-        check(s, src.file(), 0, 0, "");
+    /** Names, addresses and numbers are data in the English source file: a glyph problem points there. */
+    private void checkData(String s, String file) {
+        check(s, file, 0, 0, "");
     }
 
     private void check(String s, String file, int line, int column, String key) {
