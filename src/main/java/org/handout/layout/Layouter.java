@@ -306,6 +306,9 @@ public final class Layouter {
             drawStack(notes, top - 6, out);
             Text label = Text.plain(leaflet.footer().pageLabels().label(page, pages));
             List<Line> lines = ts.set(label, FOOTER, width);
+            if (lines.isEmpty()) {
+                return;
+            }
             Line line = lines.get(0);
             float y = MARGIN_BOTTOM + lineHeight(FOOTER);
             float x = rtl ? left : left + width - line.width();

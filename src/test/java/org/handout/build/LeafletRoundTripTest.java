@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.text.TextPosition;
 import org.handout.doc.Leaflet;
 import org.handout.i18n.Languages;
 import org.handout.report.Problems;
@@ -127,13 +126,12 @@ class LeafletRoundTripTest {
                 if (!span.actualText().isBlank()) {
                     assertFalse(span.glyphs().isEmpty(), "no glyphs drawn for «" + span.actualText() + "»");
                 }
-                for (TextPosition g : span.glyphs()) {
-                    for (int code : g.getCharacterCodes()) {
-                        assertTrue(code != 0, ".notdef glyph drawn in «" + span.actualText() + "»");
-                    }
+                for (PdfReadBack.Glyph g : span.glyphs()) {
+                    assertTrue(g.code() != 0, ".notdef glyph drawn in «" + span.actualText() + "»");
                 }
             }
         }
+        assertEquals(List.of(), pdf.unmarkedGlyphs(), "glyphs drawn outside any span that carries their text");
     }
 
     /**

@@ -3,34 +3,42 @@ package org.handout.verify;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.text.Normalizer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
-import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedContent;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFMarkedContentExtractor;
-import org.apache.pdfbox.text.TextPosition;
+import org.apache.pdfbox.util.Matrix;
+import org.apache.pdfbox.util.Vector;
 
 /**
  * What a reader gets back from a PDF, read with PDFBox: per page, the marked-content spans in
- * content-stream order with their {@code /ActualText} and the glyphs drawn inside them, plus the
- * fonts and document metadata.
+ * content-stream order with their {@code /ActualText}, and every glyph drawn inside them (also
+ * those without a Unicode value, which PDFBox's text extraction would skip), plus the fonts and
+ * the document metadata.
  */
 public final class PdfReadBack {
+
+    /** One glyph as drawn: its code (the glyph id for our Identity-H fonts), Unicode value if any, origin. */
+    public record Glyph(int code, String unicode, float x, float y, String font) {
+    }
 
     /**
      * A span of text: what it says ({@code /ActualText}), its {@code /Lang}, its glyphs, and
      * whether it is page furniture (inside an {@code /Artifact} sequence: footer, page number).
      */
-    public record Span(String actualText, String lang, List<TextPosition> glyphs, boolean artifact) {
-        /** The text of the glyphs through the fonts' ToUnicode maps, ignoring ActualText. */
+    public record Span(String actualText, String lang, List<Glyph> glyphs, boolean artifact) {
+        /** The text of the glyphs through the fonts' ToUnicode maps, ignoring ActualText; U+FFFD where a glyph has none. */
         public String glyphText() {
             StringBuilder b = new StringBuilder();
-            glyphs.forEach(g -> b.append(g.getUnicode()));
+            glyphs.forEach(g -> b.append(g.unicode() == null ? "\uFFFD" : g.unicode()));
             return b.toString();
         }
     }
@@ -52,60 +60,81 @@ public final class PdfReadBack {
         }
     }
 
+    /** Marked-content sequence being read: its tag and properties, and the glyphs drawn in it so far. */
+    private record Open(String tag, String actualText, String lang, boolean artifact, List<Glyph> glyphs) {
+    }
+
+    /** Follows BDC/BMC/EMC and records every glyph shown into the innermost open sequence. */
+    private static final class Engine extends PDFMarkedContentExtractor {
+        private final Deque<Open> open = new ArrayDeque<>();
+        private final List<Span> spans = new ArrayList<>();
+        private final List<Glyph> outside = new ArrayList<>();
+
+        Engine() {
+        }
+
+        @Override
+        public void beginMarkedContentSequence(COSName tag, COSDictionary properties) {
+            super.beginMarkedContentSequence(tag, properties);
+            boolean parentArtifact = !open.isEmpty() && open.peek().artifact();
+            String name = tag == null ? "" : tag.getName();
+            String actual = properties == null ? null : properties.getString(COSName.ACTUAL_TEXT);
+            String lang = properties == null ? null : properties.getString(COSName.LANG);
+            open.push(new Open(name, actual, lang, parentArtifact || "Artifact".equals(name), new ArrayList<>()));
+        }
+
+        @Override
+        public void endMarkedContentSequence() {
+            super.endMarkedContentSequence();
+            Open o = open.pop();
+            if (o.actualText() != null) {
+                spans.add(new Span(o.actualText(), o.lang(), List.copyOf(o.glyphs()), o.artifact()));
+            } else if (!open.isEmpty()) {
+                open.peek().glyphs().addAll(o.glyphs());
+            } else {
+                outside.addAll(o.glyphs());
+            }
+        }
+
+        @Override
+        protected void showGlyph(Matrix textRenderingMatrix, PDFont font, int code, Vector displacement) throws IOException {
+            super.showGlyph(textRenderingMatrix, font, code, displacement);
+            Glyph g = new Glyph(code, font.toUnicode(code), textRenderingMatrix.getTranslateX(),
+                    textRenderingMatrix.getTranslateY(), font.getName());
+            if (open.isEmpty()) {
+                outside.add(g);
+            } else {
+                open.peek().glyphs().add(g);
+            }
+        }
+    }
+
     private final List<PageText> pages;
+    private final List<Glyph> unmarked;
     private final String title;
     private final String lang;
     private final boolean displayDocTitle;
-    private final int pageCount;
 
     private PdfReadBack(PDDocument doc) throws IOException {
         List<PageText> out = new ArrayList<>();
+        List<Glyph> loose = new ArrayList<>();
         for (PDPage page : doc.getPages()) {
-            PDFMarkedContentExtractor extractor = new PDFMarkedContentExtractor();
-            extractor.processPage(page);
-            List<Span> spans = new ArrayList<>();
-            for (PDMarkedContent mc : extractor.getMarkedContents()) {
-                collect(mc, spans, false);
-            }
+            Engine engine = new Engine();
+            engine.processPage(page);
+            loose.addAll(engine.outside);
             List<PDFont> fonts = new ArrayList<>();
             PDResources res = page.getResources();
             for (COSName name : res.getFontNames()) {
                 fonts.add(res.getFont(name));
             }
-            out.add(new PageText(spans, fonts));
+            out.add(new PageText(List.copyOf(engine.spans), fonts));
         }
         this.pages = List.copyOf(out);
-        this.pageCount = doc.getNumberOfPages();
+        this.unmarked = List.copyOf(loose);
         this.title = doc.getDocumentInformation().getTitle();
         this.lang = doc.getDocumentCatalog().getLanguage();
         this.displayDocTitle = doc.getDocumentCatalog().getViewerPreferences() != null
                 && doc.getDocumentCatalog().getViewerPreferences().displayDocTitle();
-    }
-
-    private static void collect(PDMarkedContent mc, List<Span> spans, boolean inArtifact) {
-        boolean artifact = inArtifact || "Artifact".equals(mc.getTag());
-        if (mc.getActualText() != null) {
-            List<TextPosition> glyphs = new ArrayList<>();
-            glyphsOf(mc, glyphs);
-            String lang = mc.getProperties() == null ? null : mc.getProperties().getString(COSName.LANG);
-            spans.add(new Span(mc.getActualText(), lang, glyphs, artifact));
-            return;
-        }
-        for (Object o : mc.getContents()) {
-            if (o instanceof PDMarkedContent inner) {
-                collect(inner, spans, artifact);
-            }
-        }
-    }
-
-    private static void glyphsOf(PDMarkedContent mc, List<TextPosition> out) {
-        for (Object o : mc.getContents()) {
-            if (o instanceof TextPosition t) {
-                out.add(t);
-            } else if (o instanceof PDMarkedContent inner) {
-                glyphsOf(inner, out);
-            }
-        }
     }
 
     /** Reads a PDF file. */
@@ -120,7 +149,12 @@ public final class PdfReadBack {
     }
 
     public int pageCount() {
-        return pageCount;
+        return pages.size();
+    }
+
+    /** Glyphs drawn outside any span with ActualText: text a reader could not get back as written. */
+    public List<Glyph> unmarkedGlyphs() {
+        return unmarked;
     }
 
     public String title() {
