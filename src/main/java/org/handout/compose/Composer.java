@@ -118,16 +118,15 @@ public final class Composer {
     }
 
     private Block.ContactCard card(SourceBlock.Contact c) {
-        String src = c.about().file();
-        Text name = new Text(List.of(foreign(c.name(), src)));
+        Text name = new Text(List.of(foreign(c.name())));
         Text about = Text.plain(text(c.about(), Map.of()));
-        List<Text> address = c.address().stream().map(a -> new Text(List.of(foreign(a, src)))).toList();
+        List<Text> address = c.address().stream().map(a -> new Text(List.of(foreign(a)))).toList();
         List<Text> phones = new ArrayList<>();
         for (SourceBlock.Phone p : c.phones()) {
             String label = text(common("phone-" + p.kind().id()), Map.of());
-            checkData(p.number(), src);
+            check(p.number());
             phones.add(new Text(List.of(new Inline.Strong(label), new Inline.Plain(endsWide(label) ? "" : " "),
-                    new Inline.Phone(p.number()))));
+                    new Inline.Phone(p.number().text()))));
         }
         return new Block.ContactCard(name, about, address, phones);
     }
@@ -147,9 +146,9 @@ public final class Composer {
     }
 
     /** Names and addresses are English data: inside another language they are a foreign span. */
-    private Inline foreign(String s, String src) {
-        checkData(s, src);
-        return lang.equals(Bundle.SOURCE_TAG) ? new Inline.Plain(s) : new Inline.Foreign(s, Bundle.SOURCE_TAG);
+    private Inline foreign(SourceBlock.Datum d) {
+        check(d);
+        return lang.equals(Bundle.SOURCE_TAG) ? new Inline.Plain(d.text()) : new Inline.Foreign(d.text(), Bundle.SOURCE_TAG);
     }
 
     private Footer footer(LeafletSource src) {
@@ -188,9 +187,9 @@ public final class Composer {
         return s.get();
     }
 
-    /** Names, addresses and numbers are data in the English source file: a glyph problem points there. */
-    private void checkData(String s, String file) {
-        check(s, file, 0, 0, "");
+    /** Names, addresses and numbers are data in the English source: a glyph problem points there. */
+    private void check(SourceBlock.Datum d) {
+        check(d.text(), d.file(), d.line(), d.column(), "");
     }
 
     private void check(String s, String file, int line, int column, String key) {

@@ -272,12 +272,12 @@ public final class ContentLoader {
         for (Node n : nodes) {
             YamlMap.of(n, file, "", "a contact card", problems).ifPresent(c -> {
                 Optional<String> id = c.text("id").filter(v -> checkId(file, c.required("id").orElseThrow(), v));
-                Optional<String> name = c.text("name");
+                Optional<SourceBlock.Datum> name = c.text("name").map(v -> datum(file, c.required("name").orElseThrow(), v));
                 Optional<Message> about = id.flatMap(i -> text(c, "about", key + "." + i + ".about"));
-                List<String> address = new ArrayList<>();
+                List<SourceBlock.Datum> address = new ArrayList<>();
                 c.node("address").flatMap(a -> Yaml.sequence(a, file, "", "'address'", problems)).ifPresent(lines -> {
                     for (Node l : lines) {
-                        Yaml.text(l, file, "", "an address line", problems).ifPresent(address::add);
+                        Yaml.text(l, file, "", "an address line", problems).ifPresent(v -> address.add(datum(file, l, v)));
                     }
                 });
                 List<SourceBlock.Phone> phones = new ArrayList<>();
@@ -296,7 +296,7 @@ public final class ContentLoader {
                             number.filter(v -> !v.matches("\\+?[0-9][0-9 ().-]*[0-9]")).ifPresent(v -> problems.error(file,
                                     pm.line(), pm.column(), "", "phone number '" + v + "' may hold only digits, spaces, '+', '-', '.', '(' and ')'"));
                             if (kind.isPresent() && number.isPresent()) {
-                                phones.add(new SourceBlock.Phone(kind.get(), number.get()));
+                                phones.add(new SourceBlock.Phone(kind.get(), datum(file, pm.required("number").orElseThrow(), number.get())));
                             }
                             pm.rejectUnknown();
                         });
@@ -405,6 +405,10 @@ public final class ContentLoader {
                     }
                     return Optional.of(new Message(key, v, m.file(), Yaml.line(node.get()), Yaml.column(node.get())));
                 });
+    }
+
+    private static SourceBlock.Datum datum(String file, Node node, String value) {
+        return new SourceBlock.Datum(value, file, Yaml.line(node), Yaml.column(node));
     }
 
     private Optional<LocalDate> date(String file, Node node, String value) {

@@ -47,7 +47,7 @@ public sealed interface SourceBlock {
     }
 
     /** One organisation: its name, address and numbers are data; only {@code about} is translated. */
-    record Contact(String id, String name, Message about, List<String> address, List<Phone> phones) {
+    record Contact(String id, Datum name, Message about, List<Datum> address, List<Phone> phones) {
         public Contact {
             address = List.copyOf(address);
             phones = List.copyOf(phones);
@@ -55,7 +55,11 @@ public sealed interface SourceBlock {
     }
 
     /** A phone number with its kind; the number is printed as written, left to right in every script. */
-    record Phone(PhoneKind kind, String number) {
+    record Phone(PhoneKind kind, Datum number) {
+    }
+
+    /** A piece of data printed as written in every language (a name, an address line, a number), with its place. */
+    record Datum(String text, String file, int line, int column) {
     }
 
     /** What a number is for; each kind has a translated label {@code common.phone-<id>}. */

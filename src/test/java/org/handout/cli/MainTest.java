@@ -153,16 +153,28 @@ class MainTest {
     }
 
     @Test
-    void brokenEnglishContentBuildsNothingAndSaysWhere() throws IOException {
+    void brokenEnglishContentBuildsNothingSaysWhereAndLeavesNoStalePdf() throws IOException {
         TestProject p = TestProject.copyInto(dir.resolve("project"));
+        Path out = dir.resolve("out");
+        assertEquals(0, run("build", "--root", p.root().toString(), "--lang", "en,ar", "--out", out.toString()).code());
+        assertEquals(8, pdfs(out).size());
         p.replace("content/staging.yaml", "infantMonths: 12", "infantMonths: twelve");
         int line = p.lineOf("content/staging.yaml", "infantMonths: twelve");
-        Path out = dir.resolve("out");
-        Run r = run("build", "--root", p.root().toString(), "--out", out.toString());
+        Run r = run("build", "--root", p.root().toString(), "--lang", "en,ar", "--out", out.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("content/staging.yaml:" + line + ":"), r.err());
         assertTrue(r.err().contains("data 'infantMonths' must be a whole number"), r.err());
-        assertEquals(List.of(), pdfs(out));
+        assertEquals(List.of(), pdfs(out), "PDFs built from the old content would look current");
+    }
+
+    @Test
+    void organisationNameWithACharacterNoFontHasIsReportedAtItsLine() {
+        TestProject p = TestProject.copyInto(dir.resolve("project"));
+        p.replace("content/contacts.yaml", "name: \"American Cancer Society (ACS)\"", "name: \"American Cancer Society \u0D15\"");
+        int line = p.lineOf("content/contacts.yaml", "American Cancer Society");
+        Run r = run("build", "--root", p.root().toString(), "--lang", "en", "--leaflet", "contacts", "--out", dir.resolve("out").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("content/contacts.yaml:" + line + ":19: error: character U+0D15 MALAYALAM LETTER KA"), r.err());
     }
 
     @Test
