@@ -56,4 +56,25 @@ class TranslationBundlesTest {
             }
         }
     }
+
+    /** Bundles waiting in translations/pending/ for their fonts must not drift from the English while they wait. */
+    @Test
+    void pendingBundlesStayCompleteAgainstTheSource() throws java.io.IOException {
+        Path dir = Path.of("translations/pending");
+        List<Path> files;
+        try (var s = java.nio.file.Files.list(dir)) {
+            files = s.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertEquals(List.of("bn.yaml", "de.yaml", "he.yaml", "ja.yaml", "ko.yaml", "th.yaml"),
+                files.stream().map(f -> f.getFileName().toString()).toList());
+        org.handout.i18n.BundleChecker checker = new org.handout.i18n.BundleChecker(PROJECT.content());
+        for (Path f : files) {
+            Problems p = new Problems();
+            Bundle b = org.handout.i18n.BundleLoader.load(f, "translations/pending/" + f.getFileName(), p)
+                    .orElseThrow(() -> new AssertionError(p.sorted()));
+            checker.check(b, p);
+            assertEquals(List.of(), p.sorted(), f.toString());
+            assertTrue(b.translation().orElseThrow().isDraft(), f + " must stay a draft until reviewed");
+        }
+    }
 }
