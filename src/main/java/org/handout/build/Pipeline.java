@@ -50,7 +50,9 @@ public final class Pipeline {
                 return new BuildReport(written, removed, problems.sorted(), true);
             }
         }
-        List<String> tags = options.languages().isEmpty() ? project.languageTags() : options.languages();
+        // canonical spelling, so "zh-hans" and "AR" land in output/zh-Hans and output/ar
+        List<String> tags = options.languages().isEmpty() ? project.languageTags()
+                : options.languages().stream().map(t -> ULocale.forLanguageTag(t).toLanguageTag()).distinct().toList();
         if (!project.usable()) {
             for (String tag : tags) {
                 removed.addAll(removeStale(options.output().resolve(tag), options.leaflets()));

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
@@ -81,22 +83,23 @@ public final class Main {
         }
         long errors = report.problems().stream().filter(Problem::isError).count();
         if (errors > 0) {
-            err.printf("handout: %d error%s; %d PDF%s written%n", errors, errors == 1 ? "" : "s",
+            err.printf(Locale.ROOT, "handout: %d error%s; %d PDF%s written%n", errors, errors == 1 ? "" : "s",
                     report.written().size(), report.written().size() == 1 ? "" : "s");
         } else {
-            out.printf("%d PDF%s written to %s%n", report.written().size(), report.written().size() == 1 ? "" : "s", output);
+            out.printf(Locale.ROOT, "%d PDF%s written to %s%n", report.written().size(), report.written().size() == 1 ? "" : "s", output);
         }
         return report.exitCode();
     }
 
+    /** Comma-separated values of a repeatable option, in order, each once. */
     private static List<String> list(String[] values) {
-        List<String> out = new ArrayList<>();
+        LinkedHashSet<String> out = new LinkedHashSet<>();
         if (values != null) {
             for (String v : values) {
                 Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(out::add);
             }
         }
-        return out;
+        return new ArrayList<>(out);
     }
 
     private static Options options() {

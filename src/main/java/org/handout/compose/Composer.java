@@ -196,7 +196,7 @@ public final class Composer {
         OptionalInt missing = coverage.firstMissing(s);
         if (missing.isPresent()) {
             int cp = missing.getAsInt();
-            problems.error(file, line, column, key, String.format("character U+%04X %s (%s) is in none of the fonts for %s (%s)",
+            problems.error(file, line, column, key, String.format(java.util.Locale.ROOT, "character U+%04X %s (%s) is in none of the fonts for %s (%s)",
                     cp, UCharacter.getName(cp), new String(Character.toChars(cp)), lang, String.join(", ", coverage.fontFiles())));
         }
     }

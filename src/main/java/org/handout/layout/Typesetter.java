@@ -173,7 +173,7 @@ final class Typesetter {
                 }
                 Face f = FontChain.first(list, cp);
                 if (f == null) {
-                    throw new IllegalStateException(String.format("no font for U+%04X; the composer should have reported it", cp));
+                    throw new IllegalStateException(String.format(java.util.Locale.ROOT, "no font for U+%04X; the composer should have reported it", cp));
                 }
                 fill(out, i, i + len, f);
                 previous = f;

@@ -190,4 +190,13 @@ class MainTest {
         assertFalse(r.err().contains("built in en"), r.err());
         assertEquals(List.of(), pdfs(out));
     }
+
+    @Test
+    void languageTagsAreCanonicalisedAndNamedOnce() throws IOException {
+        Path out = dir.resolve("out");
+        Run r = run("build", "--root", TestProject.REAL.toString(), "--lang", "zh-hans,AR", "--lang", "ar", "--leaflet", "contacts",
+                "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of("ar/contacts.pdf", "zh-Hans/contacts.pdf"), pdfs(out));
+    }
 }
