@@ -77,4 +77,18 @@ class TranslationBundlesTest {
             assertTrue(b.translation().orElseThrow().isDraft(), f + " must stay a draft until reviewed");
         }
     }
+
+    @Test
+    void reviewedBundleNamesItsReviewerAndDateAndDropsTheDraftWarning(@org.junit.jupiter.api.io.TempDir Path dir) {
+        org.handout.testing.TestProject p = org.handout.testing.TestProject.copyInto(dir);
+        p.replace("translations/es.yaml", "  status: draft\n  reviewer: null\n  reviewed: null",
+                "  status: reviewed\n  reviewer: \"Dra. Ana Ruiz\"\n  reviewed: \"2026-12-01\"");
+        Project project = Project.load(new Workspace(p.root()));
+        assertEquals(List.of(), project.problems());
+        Problems problems = new Problems();
+        Leaflet doc = project.compose("overview", project.languages().resolve("es"), problems).orElseThrow();
+        assertTrue(doc.footer().warning().isEmpty(), "a reviewed leaflet carries no draft warning");
+        String reviewed = doc.footer().notes().get(doc.footer().notes().size() - 1).plainText();
+        assertTrue(reviewed.contains("Dra. Ana Ruiz") && reviewed.contains("1 de diciembre de 2026"), reviewed);
+    }
 }

@@ -118,7 +118,7 @@ class ContentLoaderTest {
     }
 
     @Test
-    void aliasBombIsRefusedQuickly() throws IOException {
+    void aliasBombIsRefusedAsInvalidYaml() throws IOException {
         StringBuilder b = new StringBuilder("a0: &a0 [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n");
         for (int i = 1; i < 10; i++) {
             b.append("a").append(i).append(": &a").append(i).append(" [");
@@ -127,12 +127,10 @@ class ContentLoaderTest {
             }
             b.append("]\n");
         }
-        long start = System.nanoTime();
         List<String> p = problems(b.toString());
-        assertTrue((System.nanoTime() - start) / 1_000_000 < 5_000, "took too long");
         assertEquals(1, p.size(), p.toString());
         assertTrue(p.get(0).startsWith("content/mini.yaml:"), p.get(0));
-        assertTrue(p.get(0).contains("not valid YAML"), p.get(0));
+        assertTrue(p.get(0).contains("not valid YAML") && p.get(0).toLowerCase(java.util.Locale.ROOT).contains("aliases"), p.get(0));
     }
 
     @Test
