@@ -11,17 +11,12 @@ import java.util.List;
 import java.util.Optional;
 import org.handout.report.Problem;
 import org.handout.report.Problems;
+import org.handout.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Reading the English source: keys, data, and every structural mistake reported at its line. */
 class ContentLoaderTest {
-    static final String COMMON = """
-            leaflet: common
-            leaflets: [mini]
-            strings:
-              page: "Page {page} of {pages}"
-            """;
     static final String MINI = """
             leaflet: mini
             revised: "2026-11-25"
@@ -50,7 +45,7 @@ class ContentLoaderTest {
 
     private Optional<Content> load(String mini, Problems p) throws IOException {
         Files.createDirectories(dir.resolve("content"));
-        Files.writeString(dir.resolve("content/common.yaml"), COMMON);
+        Files.writeString(dir.resolve("content/common.yaml"), Fixtures.COMMON_WITH_MINI);
         Files.writeString(dir.resolve("content/mini.yaml"), mini);
         return ContentLoader.load(dir.resolve("content"), "content", p);
     }
@@ -136,7 +131,7 @@ class ContentLoaderTest {
     @Test
     void fileThatIsNotUtf8IsNamedAsSuch() throws IOException {
         Files.createDirectories(dir.resolve("content"));
-        Files.writeString(dir.resolve("content/common.yaml"), COMMON);
+        Files.writeString(dir.resolve("content/common.yaml"), Fixtures.COMMON_WITH_MINI);
         Files.write(dir.resolve("content/mini.yaml"), MINI.replace("A mini leaflet", "Caf\u00e9").getBytes(StandardCharsets.ISO_8859_1));
         Problems p = new Problems();
         ContentLoader.load(dir.resolve("content"), "content", p);

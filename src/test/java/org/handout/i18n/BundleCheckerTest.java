@@ -13,17 +13,12 @@ import org.handout.content.ContentLoader;
 import org.handout.report.Problem;
 import org.handout.report.Problems;
 import org.junit.jupiter.api.BeforeEach;
+import org.handout.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Each check a translator relies on, triggered by a small bundle next to the English it is checked against. */
 class BundleCheckerTest {
-    static final String COMMON = """
-            leaflet: common
-            leaflets: [mini]
-            strings:
-              page: "Page {page} of {pages}"
-            """;
     static final String MINI = """
             leaflet: mini
             revised: "2026-11-25"
@@ -45,7 +40,7 @@ class BundleCheckerTest {
     @BeforeEach
     void loadContent() throws IOException {
         Files.createDirectories(dir.resolve("content"));
-        Files.writeString(dir.resolve("content/common.yaml"), COMMON);
+        Files.writeString(dir.resolve("content/common.yaml"), Fixtures.COMMON_WITH_MINI);
         Files.writeString(dir.resolve("content/mini.yaml"), MINI);
         Problems p = new Problems();
         content = ContentLoader.load(dir.resolve("content"), "content", p).orElseThrow(() -> new AssertionError(p.sorted()));
