@@ -1,7 +1,8 @@
 package org.handout.cli;
 
 import java.io.PrintStream;
-import java.io.PrintWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,10 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
+import org.apache.commons.cli.help.HelpFormatter;
+import org.apache.commons.cli.help.TextHelpAppendable;
 import org.handout.build.BuildOptions;
 import org.handout.build.BuildReport;
 import org.handout.build.Pipeline;
@@ -43,7 +45,7 @@ public final class Main {
         Options options = options();
         CommandLine cl;
         try {
-            cl = DefaultParser.builder().build().parse(options, args);
+            cl = DefaultParser.builder().get().parse(options, args);
         } catch (ParseException e) {
             err.println("handout: " + e.getMessage());
             err.println("usage: " + USAGE + "\n       handout --help");
@@ -118,12 +120,18 @@ public final class Main {
     }
 
     private static void help(Options options, PrintStream to) {
-        PrintWriter w = new PrintWriter(to, true, StandardCharsets.UTF_8);
-        HelpFormatter f = new HelpFormatter();
-        f.printHelp(w, 100, USAGE,
-                "\nBuilds patient leaflets as PDFs: every leaflet in every language into <out>/<lang>/<leaflet>.pdf.\n\n",
-                options, 2, 2,
-                "\nExit status: 0 built, 1 content or translations have errors (nothing wrong is written), 2 usage error.");
-        w.flush();
+        TextHelpAppendable text = new TextHelpAppendable(to);
+        text.setMaxWidth(100);
+        HelpFormatter f = HelpFormatter.builder().setHelpAppendable(text).setShowSince(false).get();
+        try {
+            f.printHelp(USAGE,
+                    "Builds patient leaflets as PDFs: every leaflet in every language into <out>/<lang>/<leaflet>.pdf.",
+                    options,
+                    "Exit status: 0 built, 1 content or translations have errors (nothing wrong is written), 2 usage error.",
+                    false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        to.flush();
     }
 }

@@ -1,18 +1,13 @@
 package org.handout.i18n;
 
 import com.ibm.icu.util.ULocale;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.handout.content.Message;
 import org.handout.report.Problems;
 import org.handout.yaml.Yaml;
@@ -22,22 +17,6 @@ import org.snakeyaml.engine.v2.nodes.Node;
 /** Reads {@code translations/<tag>.yaml} files into bundles, reporting every structural problem. */
 public final class BundleLoader {
     private BundleLoader() {
-    }
-
-    /** Loads every {@code *.yaml} bundle in {@code dir}, sorted by tag; broken ones are reported and left out. */
-    public static List<Bundle> loadAll(Path dir, String displayDir, Problems problems) {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
-        } catch (IOException e) {
-            problems.error(displayDir, 0, 0, "", "cannot list translations: " + e.getMessage());
-            return List.of();
-        }
-        List<Bundle> out = new ArrayList<>();
-        for (Path f : files) {
-            load(f, displayDir + "/" + f.getFileName(), problems).ifPresent(out::add);
-        }
-        return out;
     }
 
     /** Loads one bundle file, named {@code file} in problems. */
