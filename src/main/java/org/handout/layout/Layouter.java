@@ -46,6 +46,11 @@ public final class Layouter {
 
     static final float[] STAGE_COLUMNS = {0.22f, 0.39f, 0.39f};
     static final float CELL_PAD = 5;
+    /** Lists this short are never broken across pages. */
+    static final int SHORT_LIST = 5;
+    /** Space between two contact cards side by side. */
+    static final float CARD_GAP = 10;
+    static final float CARD_PAD = 9;
 
     private final FontChain chain;
     private final ULocale locale;
@@ -99,6 +104,16 @@ public final class Layouter {
             List<Unit> body = new ArrayList<>();
             List<Block> blocks = leaflet.blocks();
             for (int i = 0; i < blocks.size(); i++) {
+                if (blocks.get(i) instanceof Block.ContactCard) {
+                    List<Block.ContactCard> run = new ArrayList<>();
+                    while (i < blocks.size() && blocks.get(i) instanceof Block.ContactCard c) {
+                        run.add(c);
+                        i++;
+                    }
+                    i--;
+                    body.addAll(cards(run, left, width));
+                    continue;
+                }
                 List<Unit> us = new ArrayList<>(units(blocks.get(i), left, width));
                 boolean leadIn = blocks.get(i) instanceof Block.Paragraph && i + 1 < blocks.size()
                         && blocks.get(i + 1) instanceof Block.BulletList;
@@ -134,18 +149,19 @@ public final class Layouter {
                 case Block.Heading h -> lines(h.text(), HEADING, x, w, 12, false, true);
                 case Block.Paragraph p -> paragraph(lines(p.text(), BODY, x, w, 6, false, false));
                 case Block.BulletList l -> {
-                    // items are never split; a list leaves no single item alone at either end of a page
+                    // items are never split; a short list stays whole, a long one leaves no single
+                    // item alone at either end of a page
                     List<Unit> us = new ArrayList<>();
                     int n = l.items().size();
                     for (int i = 0; i < n; i++) {
-                        boolean keep = n >= 2 && (i == 0 || i == n - 2);
+                        boolean keep = n <= SHORT_LIST ? i < n - 1 : i == 0 || i == n - 2;
                         us.add(bullet(l.items().get(i), BODY, x, w).withSpace(i == 0 ? 4 : 2).keep(keep));
                     }
                     yield us;
                 }
                 case Block.Callout c -> List.of(callout(c, x, w));
                 case Block.Table t -> table(t, x, w);
-                case Block.ContactCard c -> List.of(card(c, x, w));
+                case Block.ContactCard c -> cards(List.of(c), x, w);
             };
         }
 
@@ -161,7 +177,7 @@ public final class Layouter {
 
         private List<Unit> lines(Text text, TextStyle st, float x, float w, float spaceBefore, boolean artifact, boolean keepAll) {
             List<Unit> us = new ArrayList<>();
-            List<Line> lines = ts.set(text, st, w);
+            List<Line> lines = keepAll ? balanced(text, st, w) : ts.set(text, st, w);
             for (int i = 0; i < lines.size(); i++) {
                 Line line = lines.get(i);
                 float h = lineHeight(st);
@@ -169,6 +185,29 @@ public final class Layouter {
                         (top, out) -> drawLine(line, st, x, w, top, artifact, out)));
             }
             return us;
+        }
+
+        /**
+         * A heading set in as few lines as the column allows, each about as long as the others:
+         * the narrowest measure that still gives that many lines ("…para las / familias" becomes
+         * two even lines).
+         */
+        private List<Line> balanced(Text text, TextStyle st, float w) {
+            List<Line> lines = ts.set(text, st, w);
+            if (lines.size() < 2) {
+                return lines;
+            }
+            float lo = 0;
+            float hi = w;
+            for (int k = 0; k < 12; k++) {
+                float mid = (lo + hi) / 2;
+                if (ts.set(text, st, mid).size() <= lines.size()) {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+            return ts.set(text, st, hi);
         }
 
         private Unit bullet(Text item, TextStyle st, float x, float w) {
@@ -272,10 +311,10 @@ public final class Layouter {
             });
         }
 
-        private Unit card(Block.ContactCard c, float x, float w) {
-            float pad = 9;
-            float innerX = x + pad;
-            float innerW = w - 2 * pad;
+        /** A contact card's content, set in a box at {@code x} of width {@code w}. */
+        private List<Unit> cardContent(Block.ContactCard c, float x, float w) {
+            float innerX = x + CARD_PAD;
+            float innerW = w - 2 * CARD_PAD;
             List<Unit> inner = new ArrayList<>(lines(c.name(), CARD_NAME, innerX, innerW, 0, false, false));
             inner.addAll(lines(c.about(), CARD_TEXT, innerX, innerW, 1, false, false));
             for (int i = 0; i < c.address().size(); i++) {
@@ -284,11 +323,37 @@ public final class Layouter {
             for (int i = 0; i < c.phones().size(); i++) {
                 inner.addAll(lines(c.phones().get(i), CARD_TEXT, innerX, innerW, i == 0 ? 4 : 0, false, false));
             }
-            float h = stackHeight(inner) + 2 * pad;
-            return new Unit(9, h, false, null, (top, out) -> {
-                out.add(new Item.Rect(x, top - h, w, h, -1, RULE, 0.8f));
-                drawStack(inner, top - pad, out);
-            });
+            return inner;
+        }
+
+        /**
+         * Contact cards two by two, each pair one unit of the height of the taller card; the first
+         * card of a pair stands at the start side (right in right-to-left leaflets).
+         */
+        private List<Unit> cards(List<Block.ContactCard> cards, float x, float w) {
+            List<Unit> us = new ArrayList<>();
+            float half = (w - CARD_GAP) / 2;
+            for (int i = 0; i < cards.size(); i += 2) {
+                List<List<Unit>> contents = new ArrayList<>();
+                List<Float> xs = new ArrayList<>();
+                float h = 0;
+                for (int j = i; j < Math.min(i + 2, cards.size()); j++) {
+                    int col = j - i;
+                    float cx = rtl ? x + w - half - col * (half + CARD_GAP) : x + col * (half + CARD_GAP);
+                    List<Unit> inner = cardContent(cards.get(j), cx, half);
+                    contents.add(inner);
+                    xs.add(cx);
+                    h = Math.max(h, stackHeight(inner) + 2 * CARD_PAD);
+                }
+                float height = h;
+                us.add(new Unit(i == 0 ? 10 : CARD_GAP, height, false, null, (top, out) -> {
+                    for (int k = 0; k < contents.size(); k++) {
+                        out.add(new Item.Rect(xs.get(k), top - height, half, height, -1, RULE, 0.8f));
+                        drawStack(contents.get(k), top - CARD_PAD, out);
+                    }
+                }));
+            }
+            return us;
         }
 
         private List<Unit> footer() {

@@ -263,14 +263,23 @@ final class Typesetter {
         }
 
         /**
-         * A line may end at an ICU line-break opportunity, except inside a phone number, and except
-         * after a hyphen that leaves fewer than three letters on either side ("X-" / "ray").
+         * A line may end at an ICU line-break opportunity, except inside a phone number, between a
+         * number and the word after it, and after a hyphen that leaves fewer than three letters on
+         * either side ("X-" / "ray").
          */
         private boolean breakable(int bp) {
             if (bp >= chars.length) {
                 return true;
             }
             if (noBreak[bp - 1] && noBreak[bp]) {
+                return false;
+            }
+            // a number stays with the word after it: "12 / months", "10 / ans" read as broken
+            int gap = bp;
+            while (gap > 0 && chars[gap - 1] == ' ') {
+                gap--;
+            }
+            if (gap < bp && gap > 0 && Character.isDigit(chars[gap - 1]) && !noBreak[gap - 1]) {
                 return false;
             }
             char c = chars[bp - 1];
@@ -365,8 +374,17 @@ final class Typesetter {
             }
         }
 
+        /** A last line of one letter or ideograph (punctuation aside), or a sliver under 6% of the measure. */
         private boolean isRunt(int start, int end, float maxWidth) {
-            return Character.codePointCount(chars, start, end - start) <= 3 || width(start, end) < 0.15f * maxWidth;
+            int letters = 0;
+            for (int i = start; i < end; ) {
+                int cp = Character.codePointAt(chars, i);
+                if (Character.isLetterOrDigit(cp)) {
+                    letters++;
+                }
+                i += Character.charCount(cp);
+            }
+            return letters <= 1 || width(start, end) < 0.06f * maxWidth;
         }
 
         /**

@@ -118,4 +118,31 @@ class LayouterTest {
         assertTrue(para.x() > Layouter.PAGE_WIDTH / 2, "right-to-left text is set against the right margin");
         assertTrue(bullet.x() > item.x() && bullet.x() < right, "the bullet stands right of its item");
     }
+
+    @Test
+    void contactCardsStandTwoByTwoWithTheFirstOnTheStartSide() {
+        for (String lang : List.of("en", "ar")) {
+            List<Block> cards = new ArrayList<>();
+            for (String name : List.of("FIRST-CARD", "SECOND-CARD", "THIRD-CARD")) {
+                cards.add(new Block.ContactCard(Text.plain(name), Text.plain("about"), List.of(Text.plain("1 Main St")),
+                        List.of(Text.plain("800-000-0000"))));
+            }
+            LaidOut out = layout(lang, cards);
+            List<Item.Glyphs> names = new ArrayList<>();
+            for (Item i : out.pages().get(0).items()) {
+                if (i instanceof Item.Glyphs g && g.text().endsWith("-CARD")) {
+                    names.add(g);
+                }
+            }
+            assertEquals(List.of("FIRST-CARD", "SECOND-CARD", "THIRD-CARD"), names.stream().map(Item.Glyphs::text).toList(),
+                    "cards are read in their order");
+            assertEquals(names.get(0).y(), names.get(1).y(), 0.01, "the first two cards share a row");
+            assertTrue(names.get(2).y() < names.get(0).y(), "the third card starts a new row");
+            if (lang.equals("en")) {
+                assertTrue(names.get(0).x() < names.get(1).x(), "left to right: the first card is on the left");
+            } else {
+                assertTrue(names.get(0).x() > names.get(1).x(), "right to left: the first card is on the right");
+            }
+        }
+    }
 }

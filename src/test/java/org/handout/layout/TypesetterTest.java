@@ -153,8 +153,19 @@ class TypesetterTest {
         for (float width = 100; width < 400; width += 7) {
             List<Line> lines = setter("zh-Hans").set(Text.plain(s), BODY, width);
             String last = logical(lines.get(lines.size() - 1)).strip();
-            assertTrue(lines.size() == 1 || last.codePointCount(0, last.length()) > 3
-                    || lines.get(lines.size() - 1).width() >= 0.15f * width, "runt «" + last + "» at width " + width);
+            long letters = last.codePoints().filter(Character::isLetterOrDigit).count();
+            assertTrue(lines.size() == 1 || letters >= 2, "a single character «" + last + "» ends the paragraph at width " + width);
+        }
+    }
+
+    @Test
+    void aNumberStaysWithTheWordAfterIt() {
+        String s = "Babies younger than 12 months are usually diagnosed at this stage, and 4S is the code.";
+        for (float width = 60; width < 300; width += 3) {
+            for (Line line : setter("en").set(Text.plain(s), BODY, width)) {
+                String t = logical(line).strip();
+                assertFalse(t.endsWith(" 12") || t.equals("12"), "12 left at a line end at width " + width + ": " + t);
+            }
         }
     }
 }
