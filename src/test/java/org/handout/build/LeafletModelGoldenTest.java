@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The composed model of every leaflet in every language, as text, compared with
  * {@code src/test/resources/golden/<lang>/<leaflet>.txt}: every formatted plural, list, date and
  * number is visible in review before a pixel is drawn. After an intended change, regenerate with
- * {@code ./handout test -Dhandout.updateGolden=true} and read the diff.
+ * {@code ./mvnw verify -Dhandout.updateGolden=true} and read the diff.
  */
 class LeafletModelGoldenTest {
     static final Path GOLDEN = Path.of("src/test/resources/golden");
