@@ -47,7 +47,7 @@ public final class Pipeline {
         List<Path> removed = new ArrayList<>();
 
         for (String tag : options.languages()) {
-            if (!wellFormed(tag)) {
+            if (!Languages.wellFormed(tag)) {
                 problems.error("", 0, 0, "", "'" + tag + "' is not a well-formed language tag (e.g. ar, es-MX, zh-Hans)");
                 return new BuildReport(written, removed, problems.sorted(), true);
             }
@@ -121,11 +121,6 @@ public final class Pipeline {
             }
         }
         return new BuildReport(written, removed, problems.sorted(), false);
-    }
-
-    private static boolean wellFormed(String tag) {
-        ULocale l = ULocale.forLanguageTag(tag);
-        return !l.getLanguage().isEmpty() && l.toLanguageTag().equalsIgnoreCase(tag);
     }
 
     private static void writeAtomically(Path target, byte[] bytes) throws IOException {

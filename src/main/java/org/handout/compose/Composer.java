@@ -67,7 +67,7 @@ public final class Composer {
             return Optional.empty();
         }
         return Optional.of(new Leaflet(src.id(), lang, loc.isRightToLeft(), title, blocks, footer, src.revised(),
-                title, "neuroblastoma; " + src.id() + "; " + lang));
+                "neuroblastoma; " + src.id() + "; " + lang));
     }
 
     /** Data formatted for this language: numbers stay numbers (ICU formats and pluralises them), term lists are joined. */

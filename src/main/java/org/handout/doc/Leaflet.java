@@ -15,11 +15,10 @@ import java.util.List;
  * @param blocks      the body, title heading first
  * @param footer      what each page carries at its foot
  * @param revised     the revision date of the English edition
- * @param subject     a one-line description for the PDF metadata
  * @param keywords    keywords for the PDF metadata
  */
 public record Leaflet(String id, String lang, boolean rightToLeft, String title, List<Block> blocks, Footer footer,
-                      LocalDate revised, String subject, String keywords) {
+                      LocalDate revised, String keywords) {
 
     public Leaflet {
         blocks = List.copyOf(blocks);

@@ -1,6 +1,5 @@
 package org.handout.i18n;
 
-import com.ibm.icu.util.ULocale;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -47,8 +46,7 @@ public final class BundleLoader {
 
     private static boolean checkTag(String file, YamlMap m, String tag, String expected, Problems problems) {
         int line = m.keyNode("language").map(Yaml::line).orElse(0);
-        ULocale locale = ULocale.forLanguageTag(tag);
-        if (locale.getLanguage().isEmpty() || !locale.toLanguageTag().equalsIgnoreCase(tag)) {
+        if (!Languages.wellFormed(tag)) {
             problems.error(file, line, 0, "", "'" + tag + "' is not a well-formed BCP 47 language tag");
             return false;
         }

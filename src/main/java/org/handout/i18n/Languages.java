@@ -28,6 +28,12 @@ public final class Languages {
                 .build();
     }
 
+    /** Whether {@code tag} is a well-formed BCP 47 language tag (e.g. ar, es-MX, zh-Hans). */
+    public static boolean wellFormed(String tag) {
+        ULocale l = ULocale.forLanguageTag(tag);
+        return !l.getLanguage().isEmpty() && l.toLanguageTag().equalsIgnoreCase(tag);
+    }
+
     /** Tags of every language with a bundle, English first, then in file-name order. */
     public List<String> tags() {
         return List.copyOf(bundles.keySet());

@@ -177,7 +177,7 @@ public final class Layouter {
 
         private List<Unit> lines(Text text, TextStyle st, float x, float w, float spaceBefore, boolean artifact, boolean keepAll) {
             List<Unit> us = new ArrayList<>();
-            List<Line> lines = keepAll ? balanced(text, st, w) : ts.set(text, st, w);
+            List<Line> lines = keepAll ? ts.setBalanced(text, st, w) : ts.set(text, st, w);
             for (int i = 0; i < lines.size(); i++) {
                 Line line = lines.get(i);
                 float h = lineHeight(st);
@@ -185,29 +185,6 @@ public final class Layouter {
                         (top, out) -> drawLine(line, st, x, w, top, artifact, out)));
             }
             return us;
-        }
-
-        /**
-         * A heading set in as few lines as the column allows, each about as long as the others:
-         * the narrowest measure that still gives that many lines ("…para las / familias" becomes
-         * two even lines).
-         */
-        private List<Line> balanced(Text text, TextStyle st, float w) {
-            List<Line> lines = ts.set(text, st, w);
-            if (lines.size() < 2) {
-                return lines;
-            }
-            float lo = 0;
-            float hi = w;
-            for (int k = 0; k < 12; k++) {
-                float mid = (lo + hi) / 2;
-                if (ts.set(text, st, mid).size() <= lines.size()) {
-                    hi = mid;
-                } else {
-                    lo = mid;
-                }
-            }
-            return ts.set(text, st, hi);
         }
 
         private Unit bullet(Text item, TextStyle st, float x, float w) {

@@ -57,6 +57,30 @@ final class Typesetter {
     }
 
     /**
+     * Sets {@code text} balanced, for headings: as few lines as {@code width} allows, each about as
+     * long as the others (the narrowest measure that still gives that many lines), so "…para las /
+     * familias" becomes two even lines. The text is shaped once for all the trial measures.
+     */
+    List<Line> setBalanced(Text text, TextStyle style, float width) {
+        Paragraph p = new Paragraph(text, style);
+        List<Line> lines = p.lines(width);
+        if (lines.size() < 2) {
+            return lines;
+        }
+        float lo = 0;
+        float hi = width;
+        for (int k = 0; k < 12; k++) {
+            float mid = (lo + hi) / 2;
+            if (p.lines(mid).size() <= lines.size()) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return p.lines(hi);
+    }
+
+    /**
      * The largest ascent and descent of any face of the language's chain at this style, in points:
      * every line of a style gets the same height, whatever mix of faces it holds.
      */

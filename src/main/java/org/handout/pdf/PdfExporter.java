@@ -56,7 +56,6 @@ public final class PdfExporter {
             writer.setViewerPreferences(PdfWriter.DisplayDocTitle);
             writer.getExtraCatalog().put(PdfName.LANG, new PdfString(leaflet.lang()));
             document.addTitle(leaflet.title());
-            document.addSubject(leaflet.subject());
             document.addKeywords(leaflet.keywords());
             document.addCreator(creator);
             document.open();

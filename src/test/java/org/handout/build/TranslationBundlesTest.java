@@ -23,8 +23,7 @@ class TranslationBundlesTest {
 
     @Test
     void sevenTranslationsAreRegisteredBesideTheEnglishSource() {
-        assertEquals(List.of("en", "ar", "es", "fr", "hi", "ru", "vi", "zh-Hans"), PROJECT.languages().tags().stream().sorted(
-                (a, b) -> a.equals("en") ? -1 : b.equals("en") ? 1 : a.compareTo(b)).toList());
+        assertEquals(List.of("en", "ar", "es", "fr", "hi", "ru", "vi", "zh-Hans"), PROJECT.languages().tags());
         for (String tag : PROJECT.languages().tags()) {
             Bundle b = PROJECT.languages().bundle(tag).orElseThrow();
             assertEquals(tag.equals("en"), b.isSource(), tag);

@@ -30,7 +30,7 @@ class LayouterTest {
     private static LaidOut layout(String lang, List<Block> blocks) {
         Footer footer = new Footer(List.of(Text.plain("Footer note")), Optional.empty(), (p, n) -> p + "/" + n);
         Leaflet l = new Leaflet("test", lang, ULocale.forLanguageTag(lang).isRightToLeft(), "Title", blocks, footer,
-                LocalDate.of(2026, 11, 25), "Title", "test");
+                LocalDate.of(2026, 11, 25), "test");
         return new Layouter(fonts.chain(lang), ULocale.forLanguageTag(lang)).layout(l);
     }
 

@@ -44,7 +44,7 @@ class GlyphPositionsTest {
         FontBook fonts = FontBook.load(Path.of("fonts"), "fonts", p).orElseThrow(() -> new AssertionError(p.sorted()));
         Footer footer = new Footer(List.of(), Optional.empty(), (page, pages) -> "");
         Leaflet leaflet = new Leaflet("t", lang, ULocale.forLanguageTag(lang).isRightToLeft(), "t",
-                List.of(new Block.Paragraph(Text.plain(sample))), footer, LocalDate.of(2026, 11, 25), "t", "t");
+                List.of(new Block.Paragraph(Text.plain(sample))), footer, LocalDate.of(2026, 11, 25), "t");
         LaidOut laidOut = new Layouter(fonts.chain(lang), ULocale.forLanguageTag(lang)).layout(leaflet);
         List<float[]> expected = new ArrayList<>();
         for (Item item : laidOut.pages().get(0).items()) {
