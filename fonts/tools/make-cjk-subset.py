@@ -1,13 +1,18 @@
 #!/usr/bin/python3
-"""Make the Simplified Chinese faces in fonts/ from Debian's Noto Sans CJK collection.
+"""Make the Chinese, Japanese and Korean faces in fonts/ from Debian's Noto Sans CJK collection.
 
 Why: the JDK always opens face 0 of a .ttc (Japanese in Noto Sans CJK), and OpenPDF
-subsets CFF outlines poorly. So we take the SC face out of the collection, keep the
-characters of GB 2312 plus Latin, general and CJK punctuation and full-width forms,
-and convert the CFF outlines to TrueType, which OpenPDF subsets to a few dozen KB.
+subsets CFF outlines poorly. So we take each face out of the collection, keep the
+characters of one national standard plus Latin, general and CJK punctuation and
+full-width forms, and convert the CFF outlines to TrueType, which OpenPDF subsets to a
+few dozen KB:
+  SC  Simplified Chinese: GB 2312 (6,763 hanzi)
+  JP  Japanese: JIS X 0208 (6,355 kanji) and all kana
+  KR  Korean: all 11,172 Hangul syllables and compatibility jamo; no hanja, which
+      patient leaflets do not use
 
 Needs: apt-get install fonts-noto-cjk python3-fonttools
-Run:   /usr/bin/python3 fonts/tools/make-cjk-subset.py   (from the project root)
+Run:   cd fonts && /usr/bin/python3 tools/make-cjk-subset.py [SC] [JP] [KR]   (all when none is named)
 A character outside this repertoire is reported by `handout build` as a missing glyph,
 naming the bundle, line and key; widen the ranges below and run this again.
 """
@@ -17,26 +22,43 @@ from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools import subset
 import io
 
+import sys
+
 SOURCES = {
-    "NotoSansSC-Regular.ttf": "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-    "NotoSansSC-Bold.ttf": "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+    "Regular": "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "Bold": "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
 }
-SC_FACE = 2  # JP, KR, SC, TC, HK in Noto Sans CJK 2.004
+FACES = {"JP": 0, "KR": 1, "SC": 2}  # JP, KR, SC, TC, HK in Noto Sans CJK 2.004
 
 RANGES = [(0x20, 0x7E), (0xA0, 0xFF), (0x2000, 0x206F), (0x2100, 0x215F), (0x2190, 0x21FF),
           (0x2460, 0x24FF), (0x25A0, 0x25FF), (0x3000, 0x303F), (0xFF00, 0xFFEF)]
 
 
-def repertoire():
+def encodable(cps, codec):
+    out = set()
+    for cp in cps:
+        try:
+            chr(cp).encode(codec)
+            out.add(cp)
+        except UnicodeEncodeError:
+            pass
+    return out
+
+
+def repertoire(variant):
     cps = set()
     for lo, hi in RANGES:
         cps.update(range(lo, hi + 1))
-    for cp in range(0x4E00, 0xA000):
-        try:
-            chr(cp).encode("gb2312")
-            cps.add(cp)
-        except UnicodeEncodeError:
-            pass
+    if variant == "SC":
+        cps |= encodable(range(0x4E00, 0xA000), "gb2312")
+    elif variant == "JP":
+        cps.update(range(0x3040, 0x3100))  # hiragana, katakana
+        cps.update(range(0x31F0, 0x3200))  # small katakana
+        cps |= encodable(range(0x4E00, 0xA000), "shift_jis")  # JIS X 0208 only (EUC-JP adds JIS X 0212)
+    elif variant == "KR":
+        cps.update(range(0x1100, 0x1200))  # jamo
+        cps.update(range(0x3130, 0x3190))  # compatibility jamo
+        cps.update(range(0xAC00, 0xD7A4))  # every Hangul syllable
     return cps
 
 
@@ -73,27 +95,32 @@ def to_truetype(font):
     font.sfntVersion = "\x00\x01\x00\x00"
 
 
-def main():
-    cps = repertoire()
-    for out, src in SOURCES.items():
-        face = TTCollection(src).fonts[SC_FACE]
-        buf = io.BytesIO()
-        face.save(buf)
-        buf.seek(0)
-        font = TTFont(buf)
-        options = subset.Options()
-        options.layout_features = ["*"]
-        options.name_IDs = ["*"]
-        options.name_languages = ["*"]
-        options.notdef_outline = True
-        options.hinting = False
-        sub = subset.Subsetter(options)
-        sub.populate(unicodes=cps)
-        sub.subset(font)
-        to_truetype(font)
-        font.save(out)
-        print(out, len(font.getGlyphOrder()), "glyphs")
+def main(variants):
+    for variant in variants:
+        cps = repertoire(variant)
+        for weight, src in SOURCES.items():
+            make(f"NotoSans{variant}-{weight}.ttf", src, FACES[variant], cps)
+
+
+def make(out, src, index, cps):
+    face = TTCollection(src).fonts[index]
+    buf = io.BytesIO()
+    face.save(buf)
+    buf.seek(0)
+    font = TTFont(buf)
+    options = subset.Options()
+    options.layout_features = subset.Options().layout_features  # what a horizontal shaper applies; not the jp78/jp90 alternates
+    options.name_IDs = ["*"]
+    options.name_languages = ["*"]
+    options.notdef_outline = True
+    options.hinting = False
+    sub = subset.Subsetter(options)
+    sub.populate(unicodes=cps)
+    sub.subset(font)
+    to_truetype(font)
+    font.save(out)
+    print(out, len(font.getGlyphOrder()), "glyphs")
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:] or list(FACES))
