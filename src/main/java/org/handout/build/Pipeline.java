@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.handout.doc.Leaflet;
 import org.handout.i18n.Languages;
 import org.handout.layout.LaidOut;
+import org.handout.layout.Paper;
 import org.handout.pdf.PdfExporter;
 import org.handout.report.Problem;
 import org.handout.report.Problems;
@@ -46,6 +47,10 @@ public final class Pipeline {
         List<Path> written = new ArrayList<>();
         List<Path> removed = new ArrayList<>();
 
+        if (options.region().isPresent() && !options.region().get().matches("[A-Za-z]{2}|[0-9]{3}")) {
+            problems.error("", 0, 0, "", "'" + options.region().get() + "' is not a region code (e.g. US, GB, MX, 419)");
+            return new BuildReport(written, removed, problems.sorted(), true);
+        }
         for (String tag : options.languages()) {
             if (!Languages.wellFormed(tag)) {
                 problems.error("", 0, 0, "", "'" + tag + "' is not a well-formed language tag (e.g. ar, es-MX, zh-Hans)");
@@ -84,6 +89,9 @@ public final class Pipeline {
             }
             long start = System.nanoTime();
             Languages.Resolution r = project.languages().resolve(tag);
+            Paper paper = options.paper().orElseGet(() -> Paper.forLocale(options.region()
+                    .map(region -> new ULocale.Builder().setLocale(r.formatLocale()).setRegion(region).build())
+                    .orElse(r.formatLocale())));
             int pages = 0;
             int built = 0;
             int held = 0;
@@ -99,7 +107,7 @@ public final class Pipeline {
                     remove(target).ifPresent(removed::add);
                     continue;
                 }
-                LaidOut laidOut = project.layout(doc.get(), r);
+                LaidOut laidOut = project.layout(doc.get(), r, paper, options.align());
                 byte[] pdf = exporter.export(laidOut);
                 try {
                     writeAtomically(target, pdf);
@@ -114,8 +122,8 @@ public final class Pipeline {
             }
             long ms = (System.nanoTime() - start) / 1_000_000;
             String via = r.bundle().tag().equals(tag) ? "" : " (text from " + r.bundle().tag() + ")";
-            progress.printf(Locale.ROOT, "%-8s %d of %d leaflets, %d pages, %d ms%s%s%n", tag, built, leaflets.size(), pages, ms,
-                    via, held > 0 ? "  HELD BACK: " + held + " with errors" : "");
+            progress.printf(Locale.ROOT, "%-8s %d of %d leaflets, %d pages (%s), %d ms%s%s%n", tag, built, leaflets.size(), pages,
+                    paper.label(), ms, via, held > 0 ? "  HELD BACK: " + held + " with errors" : "");
             if (r.fellBack()) {
                 problems.warning("", 0, 0, "", "no translation for '" + tag + "': built in " + r.bundle().tag());
             }

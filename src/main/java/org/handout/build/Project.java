@@ -25,7 +25,9 @@ import org.handout.i18n.Localizer;
 import org.handout.layout.FontBook;
 import org.handout.layout.FontChain;
 import org.handout.layout.LaidOut;
+import org.handout.layout.Align;
 import org.handout.layout.Layouter;
+import org.handout.layout.Paper;
 import org.handout.report.Problem;
 import org.handout.report.Problems;
 
@@ -178,7 +180,7 @@ public final class Project {
     }
 
     /** Lays out a composed leaflet with the fonts and line-breaking rules of its language. */
-    public LaidOut layout(Leaflet leaflet, Languages.Resolution r) {
-        return new Layouter(chain(r), r.formatLocale()).layout(leaflet);
+    public LaidOut layout(Leaflet leaflet, Languages.Resolution r, Paper paper, Align align) {
+        return new Layouter(chain(r), r.formatLocale(), paper, align).layout(leaflet);
     }
 }

@@ -1,15 +1,18 @@
 package org.handout.cli;
 
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
@@ -21,14 +24,20 @@ import org.handout.build.BuildOptions;
 import org.handout.build.BuildReport;
 import org.handout.build.Pipeline;
 import org.handout.build.Workspace;
+import org.handout.layout.Align;
+import org.handout.layout.Paper;
+import org.handout.preview.PageImages;
 import org.handout.report.Problem;
 
 /**
- * The command line: parses options into a {@link BuildOptions} and runs the {@link Pipeline}.
+ * The command line: parses options into a {@link BuildOptions} and runs the {@link Pipeline}
+ * ({@code build}), or builds into a scratch folder and renders pages to PNG ({@code preview}).
  * Exit codes: 0 success, 1 content or translations are wrong, 2 usage error.
  */
 public final class Main {
-    private static final String USAGE = "handout build [--lang TAG[,TAG...]] [--leaflet ID[,ID...]] [--out DIR] [--root DIR]";
+    private static final String USAGE = "handout build [--lang TAG[,TAG...]] [--leaflet ID[,ID...]] [--out DIR] [--root DIR]"
+            + " [--paper a4|letter] [--region CC] [--justify]\n"
+            + "       handout preview --lang TAG[,TAG...] --leaflet ID[,ID...] [--pages N[,N-M...]] [--dpi N] [--out DIR]";
 
     private Main() {
     }
@@ -64,20 +73,48 @@ public final class Main {
             help(options, err);
             return 2;
         }
-        if (!rest.get(0).equals("build") || rest.size() > 1) {
+        String command = rest.get(0);
+        if (!(command.equals("build") || command.equals("preview")) || rest.size() > 1) {
             err.println("handout: unknown command '" + String.join(" ", rest) + "'");
             err.println("usage: " + USAGE + "\n       handout --help");
             return 2;
         }
+        Optional<Paper> paper = Optional.empty();
+        if (cl.hasOption("paper")) {
+            paper = Paper.named(cl.getOptionValue("paper"));
+            if (paper.isEmpty()) {
+                err.println("handout: --paper must be a4 or letter, not '" + cl.getOptionValue("paper") + "'");
+                return 2;
+            }
+        }
         Workspace ws = new Workspace(Path.of(cl.getOptionValue("root", System.getProperty("handout.root", "."))));
+        List<String> langs = list(cl.getOptionValues("lang"));
+        List<String> leaflets = list(cl.getOptionValues("leaflet"));
+        Optional<String> region = Optional.ofNullable(cl.getOptionValue("region"));
+        Align align = cl.hasOption("justify") ? Align.JUSTIFY : Align.START;
+        if (command.equals("preview")) {
+            return preview(cl, ws, langs, leaflets, paper, region, align, out, err);
+        }
         Path output = cl.hasOption("out") ? Path.of(cl.getOptionValue("out")).toAbsolutePath() : ws.output();
-        BuildOptions build = new BuildOptions(list(cl.getOptionValues("lang")), list(cl.getOptionValues("leaflet")), output);
+        BuildOptions build = new BuildOptions(langs, leaflets, output, paper, region, align);
         BuildReport report = new Pipeline(ws, out).build(build);
+        int problems = report(report, ws, err);
+        if (problems >= 0) {
+            return problems;
+        }
+        out.printf(Locale.ROOT, "%d PDF%s written to %s%n", report.written().size(), report.written().size() == 1 ? "" : "s", output);
+        return report.exitCode();
+    }
+
+    /** Prints the report's problems; returns the exit code if the run failed, else -1. */
+    private static int report(BuildReport report, Workspace ws, PrintStream err) {
         for (Problem p : report.problems()) {
             err.println(p.format());
         }
         for (Path removed : report.removed()) {
-            err.println("removed " + ws.root().relativize(removed.toAbsolutePath()) + ": it could not be rebuilt, so it would be stale");
+            Path shown = removed.toAbsolutePath().startsWith(ws.root().toAbsolutePath())
+                    ? ws.root().toAbsolutePath().relativize(removed.toAbsolutePath()) : removed;
+            err.println("removed " + shown + ": it could not be rebuilt, so it would be stale");
         }
         if (report.usageError()) {
             err.println("usage: " + USAGE);
@@ -87,10 +124,96 @@ public final class Main {
         if (errors > 0) {
             err.printf(Locale.ROOT, "handout: %d error%s; %d PDF%s written%n", errors, errors == 1 ? "" : "s",
                     report.written().size(), report.written().size() == 1 ? "" : "s");
-        } else {
-            out.printf(Locale.ROOT, "%d PDF%s written to %s%n", report.written().size(), report.written().size() == 1 ? "" : "s", output);
+            return report.exitCode();
         }
-        return report.exitCode();
+        return -1;
+    }
+
+    /**
+     * {@code preview}: builds the chosen leaflets into a scratch folder, exactly as {@code build}
+     * would, and renders the chosen pages to {@code <out>/<lang>/<leaflet>-p<N>.png} (default
+     * {@code output/preview}). Nothing in {@code output/}'s PDFs changes.
+     */
+    private static int preview(CommandLine cl, Workspace ws, List<String> langs, List<String> leaflets, Optional<Paper> paper,
+                               Optional<String> region, Align align, PrintStream out, PrintStream err) {
+        if (langs.isEmpty() || leaflets.isEmpty()) {
+            err.println("handout: preview needs --lang and --leaflet, e.g. handout preview --lang ar --leaflet symptoms");
+            return 2;
+        }
+        List<Integer> pages;
+        int dpi;
+        try {
+            pages = pages(cl.getOptionValue("pages", ""));
+            dpi = Integer.parseInt(cl.getOptionValue("dpi", "110"));
+            if (dpi < 20 || dpi > 600) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            err.println("handout: --pages takes page numbers and ranges (1,3-4) and --dpi a number from 20 to 600");
+            return 2;
+        }
+        Path dir = cl.hasOption("out") ? Path.of(cl.getOptionValue("out")).toAbsolutePath() : ws.output().resolve("preview");
+        Path scratch = null;
+        try {
+            scratch = Files.createTempDirectory("handout-preview");
+            BuildReport report = new Pipeline(ws, new PrintStream(OutputStream.nullOutputStream()))
+                    .build(new BuildOptions(langs, leaflets, scratch, paper, region, align));
+            int failed = report(report, ws, err);
+            if (failed >= 0) {
+                return failed;
+            }
+            for (Path pdf : report.written()) {
+                String lang = pdf.getParent().getFileName().toString();
+                String leaflet = pdf.getFileName().toString().replaceFirst("\\.pdf$", "");
+                int count = PageImages.pageCount(pdf);
+                for (Path png : PageImages.render(pdf, pages, dpi, dir.resolve(lang), leaflet)) {
+                    out.println(png);
+                }
+                if (pages.stream().anyMatch(p -> p > count)) {
+                    err.printf(Locale.ROOT, "handout: %s/%s has %d page%s%n", lang, leaflet, count, count == 1 ? "" : "s");
+                }
+            }
+            return report.exitCode();
+        } catch (IOException e) {
+            err.println("handout: cannot render the preview: " + e.getMessage());
+            return 1;
+        } finally {
+            deleteQuietly(scratch);
+        }
+    }
+
+    /** "1,3-4" as [1, 3, 4]; empty means every page. */
+    private static List<Integer> pages(String spec) {
+        List<Integer> out = new ArrayList<>();
+        for (String part : spec.split(",")) {
+            String p = part.strip();
+            if (p.isEmpty()) {
+                continue;
+            }
+            String[] range = p.split("-", 2);
+            int from = Integer.parseInt(range[0].strip());
+            int to = range.length == 2 ? Integer.parseInt(range[1].strip()) : from;
+            if (from < 1 || to < from || to - from > 1000) {
+                throw new NumberFormatException(p);
+            }
+            for (int i = from; i <= to; i++) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            // a scratch folder left in the system's temporary directory is harmless
+        }
     }
 
     /** Comma-separated values of a repeatable option, in order, each once. */
@@ -114,6 +237,16 @@ public final class Main {
                 .desc("output folder (default: output/ in the project)").get());
         o.addOption(Option.builder().longOpt("root").hasArg().argName("DIR")
                 .desc("project folder with content/, translations/ and fonts/ (default: the launcher's folder, else the current folder)").get());
+        o.addOption(Option.builder().longOpt("paper").hasArg().argName("SIZE")
+                .desc("a4 or letter (default: the custom of each language's country: Letter for en and es-MX, A4 for es, fr, de...)").get());
+        o.addOption(Option.builder().longOpt("region").hasArg().argName("CC")
+                .desc("the country the leaflets are printed in, for the paper (e.g. US: Letter for every language; GB: A4)").get());
+        o.addOption(Option.builder().longOpt("justify")
+                .desc("justify body text to the full measure (default: ragged, which reads more easily)").get());
+        o.addOption(Option.builder().longOpt("pages").hasArg().argName("LIST")
+                .desc("preview: pages to render, e.g. 1 or 1,3-4 (default: all)").get());
+        o.addOption(Option.builder().longOpt("dpi").hasArg().argName("N")
+                .desc("preview: resolution of the images (default: 110)").get());
         o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
         o.addOption(Option.builder("V").longOpt("version").desc("show the version").get());
         return o;
@@ -125,7 +258,8 @@ public final class Main {
         HelpFormatter f = HelpFormatter.builder().setHelpAppendable(text).setShowSince(false).get();
         try {
             f.printHelp(USAGE,
-                    "Builds patient leaflets as PDFs: every leaflet in every language into <out>/<lang>/<leaflet>.pdf.",
+                    "build: builds patient leaflets as PDFs, every leaflet in every language into <out>/<lang>/<leaflet>.pdf.\n"
+                    + "preview: renders pages of the chosen leaflets to PNG in <out>/<lang>/<leaflet>-p<N>.png (default output/preview).",
                     options,
                     "Exit status: 0 built, 1 content or translations have errors (nothing wrong is written), 2 usage error.",
                     false);

@@ -8,7 +8,7 @@ import org.handout.doc.Leaflet;
 import org.handout.doc.Text;
 
 /**
- * Lays a composed leaflet out on A4 pages: every block becomes units of known height (a line, a
+ * Lays a composed leaflet out on pages of one paper size: every block becomes units of known height (a line, a
  * list item, a box, a table row), units are placed top to bottom, and a page ends where the next
  * unit, together with whatever must stay with it, no longer fits. Headings stay with what follows
  * them; list items, call-out boxes, contact cards and table rows are never split; a paragraph
@@ -16,8 +16,6 @@ import org.handout.doc.Text;
  * Right-to-left leaflets are mirrored: text aligns right, bullets, accents and table columns too.
  */
 public final class Layouter {
-    static final float PAGE_WIDTH = 595.276f;
-    static final float PAGE_HEIGHT = 841.89f;
     static final float MARGIN_X = 56;
     static final float MARGIN_TOP = 46;
     static final float MARGIN_BOTTOM = 28;
@@ -54,11 +52,23 @@ public final class Layouter {
 
     private final FontChain chain;
     private final ULocale locale;
+    private final Paper paper;
+    private final Align align;
 
-    /** A layouter for one language: its font chain and the locale that decides line breaks. */
-    public Layouter(FontChain chain, ULocale locale) {
+    /**
+     * A layouter for one language: its font chain, the locale that decides line breaks and
+     * hyphenation, the paper, and whether body text is ragged or justified.
+     */
+    public Layouter(FontChain chain, ULocale locale, Paper paper, Align align) {
         this.chain = chain;
         this.locale = locale;
+        this.paper = paper;
+        this.align = align;
+    }
+
+    /** A layouter for ragged text on A4. */
+    public Layouter(FontChain chain, ULocale locale) {
+        this(chain, locale, Paper.A4, Align.START);
     }
 
     /** Lays out the leaflet into pages. */
@@ -92,7 +102,7 @@ public final class Layouter {
         private final Typesetter ts;
         private final boolean rtl;
         private final float left = MARGIN_X;
-        private final float width = PAGE_WIDTH - 2 * MARGIN_X;
+        private final float width = paper.width() - 2 * MARGIN_X;
 
         Job(Leaflet leaflet) {
             this.leaflet = leaflet;
@@ -126,12 +136,12 @@ public final class Layouter {
             List<Unit> footer = footer();
             float footerHeight = stackHeight(footer) + lineHeight(FOOTER) + 10;
             float bottom = MARGIN_BOTTOM + footerHeight + 14;
-            List<List<Item>> pages = paginate(body, PAGE_HEIGHT - MARGIN_TOP, bottom);
+            List<List<Item>> pages = paginate(body, paper.height() - MARGIN_TOP, bottom);
             List<Page> out = new ArrayList<>();
             for (int i = 0; i < pages.size(); i++) {
                 List<Item> items = new ArrayList<>(pages.get(i));
                 drawFooter(footer, footerHeight, i + 1, pages.size(), items);
-                out.add(new Page(PAGE_WIDTH, PAGE_HEIGHT, items));
+                out.add(new Page(paper.width(), paper.height(), items));
             }
             return new LaidOut(leaflet, out);
         }
@@ -147,7 +157,7 @@ public final class Layouter {
                     yield us;
                 }
                 case Block.Heading h -> lines(h.text(), HEADING, x, w, 12, false, true);
-                case Block.Paragraph p -> paragraph(lines(p.text(), BODY, x, w, 6, false, false));
+                case Block.Paragraph p -> paragraph(lines(p.text(), BODY, x, w, 6, false, false, align));
                 case Block.BulletList l -> {
                     // items are never split; a short list stays whole, a long one leaves no single
                     // item alone at either end of a page
@@ -176,8 +186,13 @@ public final class Layouter {
         }
 
         private List<Unit> lines(Text text, TextStyle st, float x, float w, float spaceBefore, boolean artifact, boolean keepAll) {
+            return lines(text, st, x, w, spaceBefore, artifact, keepAll, Align.START);
+        }
+
+        private List<Unit> lines(Text text, TextStyle st, float x, float w, float spaceBefore, boolean artifact, boolean keepAll,
+                                 Align how) {
             List<Unit> us = new ArrayList<>();
-            List<Line> lines = keepAll ? ts.setBalanced(text, st, w) : ts.set(text, st, w);
+            List<Line> lines = keepAll ? ts.setBalanced(text, st, w) : ts.set(text, st, w, how);
             for (int i = 0; i < lines.size(); i++) {
                 Line line = lines.get(i);
                 float h = lineHeight(st);
@@ -189,7 +204,7 @@ public final class Layouter {
 
         private Unit bullet(Text item, TextStyle st, float x, float w) {
             float indent = 16;
-            List<Line> lines = ts.set(item, st, w - indent);
+            List<Line> lines = ts.set(item, st, w - indent, align);
             Line dot = ts.set(Text.plain("\u2022"), st, indent).get(0);
             float textX = rtl ? x : x + indent;
             float h = lineHeight(st);

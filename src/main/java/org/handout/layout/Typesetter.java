@@ -32,14 +32,37 @@ final class Typesetter {
     private static final char RLI = '\u2067';
     private static final char PDI = '\u2069';
 
+    /** Languages written without spaces between words: a justified line stretches between characters. */
+    private static final java.util.Set<String> NO_WORD_SPACES = java.util.Set.of("ja", "zh", "th", "lo", "km", "my");
+    /** The most a justified line may stretch each gap, as a share of the font size, before it stays ragged. */
+    private static final float MAX_STRETCH = 0.6f;
+    /** A ragged line this full (of the measure) is not filled further by hyphenating the next word. */
+    private static final float RAGGED_FILL = 0.85f;
+    /** A justified line this full is not filled further by hyphenating the next word. */
+    private static final float JUSTIFIED_FILL = 0.95f;
+
     private final FontChain chain;
     private final ULocale locale;
+    private final ULocale breakLocale;
     private final boolean rightToLeft;
+    private final java.util.Optional<Hyphenator> hyphenator;
+    private final boolean keepAll;
+    private final boolean wordSpaces;
 
     Typesetter(FontChain chain, ULocale locale, boolean rightToLeft) {
         this.chain = chain;
         this.locale = locale;
         this.rightToLeft = rightToLeft;
+        String language = locale.getLanguage();
+        // Japanese: the strict rules of JIS X 4051 keep small kana (ゃ, ッ) and the long-vowel mark
+        // off a line start; ICU's default ("normal") allows a break before them
+        this.breakLocale = language.equals("ja") && locale.getKeywordValue("lb") == null
+                ? locale.setKeywordValue("lb", "strict") : locale;
+        this.hyphenator = Hyphenator.forLocale(locale);
+        // Korean breaks between words (at spaces), like CSS word-break: keep-all; UAX #14 would
+        // break between any two Hangul syllables, cutting words in half
+        this.keepAll = language.equals("ko");
+        this.wordSpaces = !NO_WORD_SPACES.contains(language);
     }
 
     boolean rightToLeft() {
@@ -48,12 +71,21 @@ final class Typesetter {
 
     /** The width of the widest piece of {@code text} that cannot be broken (its longest word). */
     float minContentWidth(Text text, TextStyle style) {
-        return new Paragraph(text, style).minContentWidth();
+        return new Paragraph(text, style, false).minContentWidth();
     }
 
-    /** Sets {@code text} in lines no wider than {@code width} points. */
+    /** Sets {@code text} ragged in lines no wider than {@code width} points. */
     List<Line> set(Text text, TextStyle style, float width) {
-        return new Paragraph(text, style).lines(width);
+        return set(text, style, width, Align.START);
+    }
+
+    /**
+     * Sets {@code text} in lines no wider than {@code width} points, hyphenating long words where
+     * the language has patterns; justified lines (all but the last) are stretched to the full width
+     * at word spaces, or between characters in scripts without them.
+     */
+    List<Line> set(Text text, TextStyle style, float width, Align align) {
+        return new Paragraph(text, style, true).lines(width, align == Align.JUSTIFY);
     }
 
     /**
@@ -62,8 +94,8 @@ final class Typesetter {
      * familias" becomes two even lines. The text is shaped once for all the trial measures.
      */
     List<Line> setBalanced(Text text, TextStyle style, float width) {
-        Paragraph p = new Paragraph(text, style);
-        List<Line> lines = p.lines(width);
+        Paragraph p = new Paragraph(text, style, false);
+        List<Line> lines = p.lines(width, false);
         if (lines.size() < 2) {
             return lines;
         }
@@ -71,13 +103,13 @@ final class Typesetter {
         float hi = width;
         for (int k = 0; k < 12; k++) {
             float mid = (lo + hi) / 2;
-            if (p.lines(mid).size() <= lines.size()) {
+            if (p.lines(mid, false).size() <= lines.size()) {
                 hi = mid;
             } else {
                 lo = mid;
             }
         }
-        return p.lines(hi);
+        return p.lines(hi, false);
     }
 
     /**
@@ -105,8 +137,10 @@ final class Typesetter {
         private final Face[] faces;
         private final List<Run> runs = new ArrayList<>();
         private final float[] advance;
+        /** {@code hyphen[i]}: the line may end before char i with a hyphen. */
+        private final boolean[] hyphen;
 
-        Paragraph(Text text, TextStyle style) {
+        Paragraph(Text text, TextStyle style, boolean hyphenate) {
             this.style = style;
             StringBuilder b = new StringBuilder();
             List<boolean[]> flags = new ArrayList<>();
@@ -143,6 +177,39 @@ final class Typesetter {
                     advance[r.start + gv.getGlyphCharIndex(g)] += (float) w;
                 }
             }
+            hyphen = new boolean[n + 1];
+            if (hyphenate) {
+                hyphenator.ifPresent(this::findHyphenationPoints);
+            }
+        }
+
+        /** Marks where the words of the paragraph's own language may take a hyphen. */
+        private void findHyphenationPoints(Hyphenator h) {
+            BreakIterator words = BreakIterator.getWordInstance(locale);
+            String s = new String(chars);
+            words.setText(s);
+            int start = words.first();
+            for (int end = words.next(); end != BreakIterator.DONE; start = end, end = words.next()) {
+                if (words.getRuleStatus() < BreakIterator.WORD_LETTER || words.getRuleStatus() >= BreakIterator.WORD_KANA_LIMIT
+                        || lang[start] != null || noBreak[start] || faces[start] == null) {
+                    continue;
+                }
+                for (int point : h.points(s.substring(start, end))) {
+                    hyphen[start + point] = true;
+                }
+            }
+        }
+
+        /** The width of the hyphen that ends a line broken before char {@code at}, in the face of the letter before it. */
+        private float hyphenWidth(int at) {
+            Face f = hyphenFace(at);
+            GlyphVector gv = f.font().layoutGlyphVector(Face.FRC, new char[] {'-'}, 0, 1, Font.LAYOUT_LEFT_TO_RIGHT);
+            return (float) gv.getGlyphPosition(1).getX() * style.size() / Face.UNITS;
+        }
+
+        private Face hyphenFace(int at) {
+            Face f = faces[at - 1];
+            return f != null && f.covers('-') ? f : FontChain.first(chain.faces(bold[at - 1]), '-');
         }
 
         private static void append(StringBuilder b, List<boolean[]> flags, List<String> langs, String s, boolean strong,
@@ -298,6 +365,9 @@ final class Typesetter {
             if (noBreak[bp - 1] && noBreak[bp]) {
                 return false;
             }
+            if (keepAll && Character.isLetterOrDigit(chars[bp - 1]) && Character.isLetterOrDigit(chars[bp])) {
+                return false;
+            }
             // a number stays with the word after it: "12 / months", "10 / ans" read as broken
             int gap = bp;
             while (gap > 0 && chars[gap - 1] == ' ') {
@@ -322,7 +392,7 @@ final class Typesetter {
         }
 
         float minContentWidth() {
-            BreakIterator lb = BreakIterator.getLineInstance(locale);
+            BreakIterator lb = BreakIterator.getLineInstance(breakLocale);
             lb.setText(new String(chars));
             float widest = 0;
             int start = 0;
@@ -335,37 +405,87 @@ final class Typesetter {
             return widest;
         }
 
-        List<Line> lines(float maxWidth) {
-            List<int[]> breaks = new ArrayList<>();
-            BreakIterator lb = BreakIterator.getLineInstance(locale);
+        /**
+         * Greedy line filling over the break candidates (ICU line boundaries, and hyphenation
+         * points where the language has patterns): each line takes as much as fits; a hyphen is
+         * used only when the line would otherwise stay less than {@link #RAGGED_FILL} full
+         * ({@link #JUSTIFIED_FILL} when justified), so hyphens come only where they help.
+         */
+        List<Line> lines(float maxWidth, boolean justify) {
+            BreakIterator lb = BreakIterator.getLineInstance(breakLocale);
             lb.setText(new String(chars));
-            int start = 0;
-            int lastFit = -1;
-            int bp = lb.following(0);
-            while (bp != BreakIterator.DONE && start < chars.length) {
-                if (!breakable(bp)) {
-                    bp = lb.next();
-                    continue;
+            List<int[]> candidates = new ArrayList<>(); // {position, 1 if hyphenated}
+            for (int bp = lb.following(0); bp != BreakIterator.DONE; bp = lb.next()) {
+                for (int h = candidates.isEmpty() ? 1 : candidates.get(candidates.size() - 1)[0] + 1; h < bp; h++) {
+                    if (hyphen[h]) {
+                        candidates.add(new int[] {h, 1});
+                    }
                 }
-                if (width(start, trimEnd(start, bp)) <= maxWidth) {
-                    lastFit = bp;
-                    bp = lb.next();
-                } else if (lastFit > start) {
-                    breaks.add(new int[] {start, lastFit});
-                    start = lastFit;
-                    lastFit = -1;
-                } else {
-                    start = splitLongWord(start, bp, maxWidth, breaks);
-                    lastFit = -1;
+                if (breakable(bp)) {
+                    candidates.add(new int[] {bp, 0});
                 }
             }
-            if (start < chars.length) {
-                breaks.add(new int[] {start, chars.length});
+            float fill = justify ? JUSTIFIED_FILL : RAGGED_FILL;
+            List<int[]> breaks = new ArrayList<>(); // {start, end, 1 if hyphenated}
+            int start = 0;
+            int k = 0;
+            while (start < chars.length) {
+                while (k < candidates.size() && candidates.get(k)[0] <= start) {
+                    k++;
+                }
+                int plain = -1;
+                int hyphenated = -1;
+                int overflow = chars.length;
+                for (int j = k; j < candidates.size(); j++) {
+                    int[] c = candidates.get(j);
+                    float w = c[1] == 1 ? width(start, c[0]) + hyphenWidth(c[0]) : width(start, trimEnd(start, c[0]));
+                    if (w > maxWidth) {
+                        if (c[1] == 0) {
+                            overflow = c[0];
+                            break;
+                        }
+                        continue;
+                    }
+                    if (c[1] == 1) {
+                        hyphenated = c[0];
+                    } else {
+                        plain = c[0];
+                    }
+                }
+                if (plain == chars.length) {
+                    breaks.add(new int[] {start, plain, 0});
+                    break;
+                }
+                boolean plainFull = plain > start && width(start, trimEnd(start, plain)) >= fill * maxWidth;
+                if (hyphenated > plain && !plainFull) {
+                    breaks.add(new int[] {start, hyphenated, 1});
+                    start = hyphenated;
+                } else if (plain > start) {
+                    breaks.add(new int[] {start, plain, 0});
+                    start = plain;
+                } else {
+                    // a word wider than the line: split between graphemes; what is left of it starts a
+                    // line that is filled like any other (a phone number that cannot split overflows)
+                    int rest = splitLongWord(start, overflow, maxWidth, breaks);
+                    if (rest == start) {
+                        breaks.add(new int[] {start, overflow, 0});
+                        rest = overflow;
+                    }
+                    start = rest;
+                }
+            }
+            if (breaks.isEmpty() || breaks.get(breaks.size() - 1)[1] < chars.length) {
+                int from = breaks.isEmpty() ? 0 : breaks.get(breaks.size() - 1)[1];
+                if (from < chars.length) {
+                    breaks.add(new int[] {from, chars.length, 0});
+                }
             }
             avoidRunt(breaks, lb, maxWidth);
             List<Line> lines = new ArrayList<>();
-            for (int[] b : breaks) {
-                lines.add(line(b[0], b[1]));
+            for (int i = 0; i < breaks.size(); i++) {
+                int[] b = breaks.get(i);
+                boolean last = i == breaks.size() - 1;
+                lines.add(line(b[0], b[1], b[2] == 1, justify && !last ? maxWidth : 0));
             }
             return lines;
         }
@@ -394,6 +514,7 @@ final class Typesetter {
                     return;
                 }
                 prev[1] = earlier;
+                prev[2] = 0;
                 last[0] = earlier;
             }
         }
@@ -425,7 +546,7 @@ final class Typesetter {
                     continue; // a phone number wider than the column overflows rather than splits
                 }
                 if (width(lineStart, g) > maxWidth && last > lineStart) {
-                    breaks.add(new int[] {lineStart, last});
+                    breaks.add(new int[] {lineStart, last, 0});
                     lineStart = last;
                 }
                 last = g;
@@ -433,9 +554,16 @@ final class Typesetter {
             return lineStart;
         }
 
-        private Line line(int start, int end) {
+        /**
+         * One line from chars {@code start} to {@code end}: its runs shaped, a hyphen added when the
+         * line ends inside a word, stretched to {@code justifyTo} points when that is not 0, and
+         * placed in visual order.
+         */
+        private Line line(int start, int end, boolean hyphenated, float justifyTo) {
             int visibleEnd = trimEnd(start, end);
+            float scale = style.size() / Face.UNITS;
             List<Piece> pieces = new ArrayList<>();
+            List<int[]> pieceChars = new ArrayList<>(); // the paragraph offset of each glyph's first char
             List<Byte> pieceLevels = new ArrayList<>();
             for (Run r : runs) {
                 int s = Math.max(r.start, start);
@@ -446,20 +574,35 @@ final class Typesetter {
                 boolean rtl = isRtl(r.level);
                 GlyphVector gv = shape(s, e, r.face, rtl);
                 int count = gv.getNumGlyphs();
-                float scale = style.size() / Face.UNITS;
                 int[] glyphs = new int[count];
+                int[] at = new int[count];
                 float[] dx = new float[count];
                 float[] dy = new float[count];
                 for (int g = 0; g < count; g++) {
                     Point2D p = gv.getGlyphPosition(g);
                     glyphs[g] = gv.getGlyphCode(g);
+                    at[g] = s + gv.getGlyphCharIndex(g);
                     dx[g] = (float) p.getX() * scale;
                     dy[g] = (float) -p.getY() * scale;
                 }
                 float adv = (float) gv.getGlyphPosition(count).getX() * scale;
                 pieces.add(new Piece(r.face, style.size(), style.rgb(), 0, adv, glyphs, dx, dy,
                         new String(chars, s, e - s), r.lang, rtl));
+                pieceChars.add(at);
                 pieceLevels.add(r.level);
+            }
+            if (hyphenated && !pieces.isEmpty()) {
+                // the hyphen a break inside a word needs; its text is a soft hyphen, so a reader
+                // (or a copy and paste) gets the word back whole
+                Face f = hyphenFace(end);
+                GlyphVector gv = f.font().layoutGlyphVector(Face.FRC, new char[] {'-'}, 0, 1, Font.LAYOUT_LEFT_TO_RIGHT);
+                pieces.add(new Piece(f, style.size(), style.rgb(), 0, (float) gv.getGlyphPosition(1).getX() * scale,
+                        new int[] {gv.getGlyphCode(0)}, new float[] {0}, new float[] {0}, "\u00AD", lang[end - 1], false));
+                pieceChars.add(new int[] {-1});
+                pieceLevels.add(levels[end - 1]);
+            }
+            if (justifyTo > 0) {
+                pieces = justify(pieces, pieceChars, start, visibleEnd, justifyTo);
             }
             int count = pieces.size();
             byte[] lv = new byte[count];
@@ -467,15 +610,11 @@ final class Typesetter {
                 lv[i] = pieceLevels.get(i);
             }
             int[] visualToLogical = count == 0 ? new int[0] : Bidi.reorderVisual(lv);
-            List<Piece> visual = new ArrayList<>();
-            for (int v : visualToLogical) {
-                visual.add(pieces.get(v));
-            }
-            java.util.Map<Piece, Float> xs = new java.util.IdentityHashMap<>();
+            float[] xs = new float[count];
             float x = 0;
-            for (Piece p : visual) {
-                xs.put(p, x);
-                x += p.advance();
+            for (int v : visualToLogical) {
+                xs[v] = x;
+                x += pieces.get(v).advance();
             }
             // the content stream follows the logical order, so a reader gets the text back in reading order;
             // the whitespace trimmed from the line end stays in the text (not drawn) so words do not run together
@@ -484,10 +623,66 @@ final class Typesetter {
             for (int i = 0; i < count; i++) {
                 Piece p = pieces.get(i);
                 String text = i == count - 1 ? p.text() + trailing : p.text();
-                placed.add(new Piece(p.face(), p.size(), p.rgb(), xs.get(p), p.advance(), p.glyphs(), p.dx(), p.dy(),
+                placed.add(new Piece(p.face(), p.size(), p.rgb(), xs[i], p.advance(), p.glyphs(), p.dx(), p.dy(),
                         text, p.lang(), p.rightToLeft()));
             }
             return new Line(x, placed);
+        }
+
+        /**
+         * Stretches a line to {@code target} points: the missing width goes in equal shares after
+         * each word space (or, in scripts without them, after each char that ends a line-break
+         * opportunity). A line that would need more than {@link #MAX_STRETCH} of the font size in
+         * each gap, or has no gap, stays as it is: ragged reads better than rivers.
+         */
+        private List<Piece> justify(List<Piece> pieces, List<int[]> pieceChars, int start, int visibleEnd, float target) {
+            boolean[] gap = new boolean[chars.length];
+            int gaps = 0;
+            BreakIterator lb = null;
+            if (!wordSpaces) {
+                lb = BreakIterator.getLineInstance(breakLocale);
+                lb.setText(new String(chars));
+            }
+            for (int i = start; i < visibleEnd - 1; i++) {
+                boolean stretch = wordSpaces ? chars[i] == ' ' && !noBreak[i]
+                        : !noBreak[i] && lb.isBoundary(i + 1) && breakable(i + 1);
+                if (stretch) {
+                    gap[i] = true;
+                    gaps++;
+                }
+            }
+            float natural = 0;
+            for (Piece p : pieces) {
+                natural += p.advance();
+            }
+            float extra = target - natural;
+            if (gaps == 0 || extra <= 0 || extra / gaps > MAX_STRETCH * style.size()) {
+                return pieces;
+            }
+            float each = extra / gaps;
+            int[] before = new int[chars.length + 1]; // gaps among chars [0, i)
+            for (int c = 0; c < chars.length; c++) {
+                before[c + 1] = before[c] + (gap[c] ? 1 : 0);
+            }
+            List<Piece> out = new ArrayList<>();
+            for (int i = 0; i < pieces.size(); i++) {
+                Piece p = pieces.get(i);
+                int[] at = pieceChars.get(i);
+                int lo = Arrays.stream(at).filter(a -> a >= 0).min().orElse(0);
+                int hi = Arrays.stream(at).filter(a -> a >= 0).max().orElse(-1);
+                int own = hi < lo ? 0 : before[hi + 1] - before[lo];
+                float[] dx = p.dx().clone();
+                for (int g = 0; g < dx.length; g++) {
+                    if (at[g] >= 0) {
+                        // left to right, a glyph moves by the gaps before it; right to left, by those after it
+                        int shifted = p.rightToLeft() ? before[hi + 1] - before[at[g]] : before[at[g]] - before[lo];
+                        dx[g] += shifted * each;
+                    }
+                }
+                out.add(new Piece(p.face(), p.size(), p.rgb(), p.x(), p.advance() + own * each, p.glyphs(), dx, p.dy(),
+                        p.text(), p.lang(), p.rightToLeft()));
+            }
+            return out;
         }
     }
 

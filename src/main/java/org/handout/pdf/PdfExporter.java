@@ -21,7 +21,6 @@ import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfDate;
 import org.openpdf.text.pdf.PdfDictionary;
 import org.openpdf.text.pdf.PdfName;
-import org.openpdf.text.pdf.PdfObject;
 import org.openpdf.text.pdf.PdfString;
 import org.openpdf.text.pdf.PdfWriter;
 
@@ -124,12 +123,24 @@ public final class PdfExporter {
         cb.endMarkedContentSequence();
     }
 
+    /**
+     * A text string a reader decodes exactly: plain ASCII as it is, anything else as UTF-16BE with
+     * its byte-order mark. PDFDocEncoding, which OpenPDF would otherwise pick, has no soft hyphen
+     * (0xAD is undefined there), the text of a hyphen that ends a line.
+     */
+    static PdfString textString(String text) {
+        if (text.chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
+            return new PdfString(text);
+        }
+        return new PdfString(("\uFEFF" + text).getBytes(java.nio.charset.StandardCharsets.UTF_16BE));
+    }
+
     private void glyphs(PdfContentByte cb, Item.Glyphs g) {
         if (g.artifact()) {
             cb.beginMarkedContentSequence(ARTIFACT);
         }
         PdfDictionary span = new PdfDictionary();
-        span.put(PdfName.ACTUALTEXT, new PdfString(g.text(), PdfObject.TEXT_UNICODE));
+        span.put(PdfName.ACTUALTEXT, textString(g.text()));
         if (g.lang() != null) {
             span.put(PdfName.LANG, new PdfString(g.lang()));
         }

@@ -145,6 +145,12 @@ class LeafletRoundTripTest {
         int checked = 0;
         for (PdfReadBack.PageText page : pdf.pages()) {
             for (PdfReadBack.Span span : page.spans()) {
+                if (span.actualText().equals("\u00AD")) {
+                    // a word hyphenated at a line end: the hyphen drawn stands for a soft hyphen
+                    assertEquals("-", span.glyphText(), lang + "/" + leaflet + ": a line-end hyphen must be drawn as a hyphen");
+                    checked++;
+                    continue;
+                }
                 String text = PdfReadBack.comparable(span.actualText());
                 String glyphs = PdfReadBack.comparable(span.glyphText());
                 if (text.codePoints().allMatch(cp -> UScript.getScript(cp) == UScript.COMMON)) {

@@ -114,8 +114,8 @@ class LayouterTest {
                 .filter(i -> i instanceof Item.Glyphs g && g.text().equals("\u2022")).findFirst().orElseThrow();
         Item.Glyphs item = (Item.Glyphs) out.pages().get(0).items().stream()
                 .filter(i -> i instanceof Item.Glyphs g && g.text().contains("أول")).findFirst().orElseThrow();
-        float right = Layouter.PAGE_WIDTH - Layouter.MARGIN_X;
-        assertTrue(para.x() > Layouter.PAGE_WIDTH / 2, "right-to-left text is set against the right margin");
+        float right = Paper.A4.width() - Layouter.MARGIN_X;
+        assertTrue(para.x() > Paper.A4.width() / 2, "right-to-left text is set against the right margin");
         assertTrue(bullet.x() > item.x() && bullet.x() < right, "the bullet stands right of its item");
     }
 
@@ -144,5 +144,102 @@ class LayouterTest {
                 assertTrue(names.get(0).x() > names.get(1).x(), "right to left: the first card is on the right");
             }
         }
+    }
+
+    /** Paragraph i's lines carry the word "pI"; counts its lines on each page. */
+    private static int[][] linesPerPage(LaidOut out, int paragraphs) {
+        int[][] counts = new int[paragraphs][out.pages().size()];
+        for (int page = 0; page < out.pages().size(); page++) {
+            for (String t : body(out.pages().get(page))) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\bp(\\d+)x").matcher(t);
+                if (m.find()) {
+                    counts[Integer.parseInt(m.group(1))][page]++;
+                }
+            }
+        }
+        return counts;
+    }
+
+    @Test
+    void aParagraphLeavesNoSingleLineAloneAtThePageEndOrStart() {
+        for (int lead = 0; lead < 12; lead++) {
+            List<Block> blocks = new ArrayList<>();
+            for (int i = 0; i < lead; i++) {
+                blocks.add(new Block.Paragraph(Text.plain(filler(i))));
+            }
+            int paragraphs = 14;
+            for (int i = 0; i < paragraphs; i++) {
+                // about five lines each, every line holding the paragraph's own mark
+                blocks.add(new Block.Paragraph(Text.plain(("p" + i + "x word ").repeat(60).strip())));
+            }
+            LaidOut out = layout("en", blocks);
+            int[][] counts = linesPerPage(out, paragraphs);
+            for (int i = 0; i < paragraphs; i++) {
+                for (int page = 0; page < out.pages().size(); page++) {
+                    int n = counts[i][page];
+                    boolean split = java.util.Arrays.stream(counts[i]).filter(c -> c > 0).count() > 1;
+                    assertTrue(!split || n == 0 || n >= 2,
+                            "paragraph " + i + " leaves a single line on page " + (page + 1) + " (lead " + lead + ")");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aListItemAndAContactCardAreNeverSplitAcrossPages() {
+        for (int lead = 20; lead < 32; lead++) {
+            List<Block> blocks = new ArrayList<>();
+            for (int i = 0; i < lead; i++) {
+                blocks.add(new Block.Paragraph(Text.plain(filler(i))));
+            }
+            List<Text> items = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                items.add(Text.plain(("p" + i + "x item ").repeat(30).strip()));
+            }
+            blocks.add(new Block.BulletList(items));
+            for (int i = 0; i < 4; i++) {
+                blocks.add(new Block.ContactCard(Text.plain("p" + (8 + i) + "x name"), Text.plain("p" + (8 + i) + "x about the organisation"),
+                        List.of(Text.plain("p" + (8 + i) + "x 1 Main Street"), Text.plain("p" + (8 + i) + "x Springfield")),
+                        List.of(Text.plain("p" + (8 + i) + "x 800-000-0000"))));
+            }
+            LaidOut out = layout("en", blocks);
+            int[][] counts = linesPerPage(out, 12);
+            for (int i = 0; i < 12; i++) {
+                long pages = java.util.Arrays.stream(counts[i]).filter(c -> c > 0).count();
+                assertEquals(1, pages, (i < 8 ? "list item " : "contact card ") + i + " is split across pages (lead " + lead + ")");
+            }
+        }
+    }
+
+    @Test
+    void pagesTakeTheChosenPaperAndTheTextItsMeasure() {
+        Footer footer = new Footer(List.of(Text.plain("Footer note")), Optional.empty(), (p, n) -> p + "/" + n);
+        Leaflet l = new Leaflet("test", "en", false, "Title", List.of(new Block.Paragraph(Text.plain(filler(1) + " " + filler(2)))),
+                footer, LocalDate.of(2026, 11, 25), "test");
+        for (Paper paper : Paper.values()) {
+            LaidOut out = new Layouter(fonts.chain("en"), ULocale.ENGLISH, paper, Align.JUSTIFY).layout(l);
+            Page page = out.pages().get(0);
+            assertEquals(paper.width(), page.width(), 0.001);
+            assertEquals(paper.height(), page.height(), 0.001);
+            Item.Glyphs first = (Item.Glyphs) page.items().stream().filter(i -> i instanceof Item.Glyphs g && g.text().startsWith("Paragraph 1"))
+                    .findFirst().orElseThrow();
+            float measure = paper.width() - 2 * Layouter.MARGIN_X;
+            float right = first.x() + first.dx()[first.dx().length - 1];
+            assertTrue(right > Layouter.MARGIN_X + measure - 12 && right <= Layouter.MARGIN_X + measure,
+                    paper + ": a justified line ends at the right margin, not at " + right);
+        }
+    }
+
+    @Test
+    void paperFollowsTheCustomOfTheLocalesCountry() {
+        assertEquals(Paper.LETTER, Paper.forLocale(ULocale.forLanguageTag("en")), "en is likeliest en-US");
+        assertEquals(Paper.LETTER, Paper.forLocale(ULocale.forLanguageTag("es-MX")));
+        assertEquals(Paper.LETTER, Paper.forLocale(ULocale.forLanguageTag("en-CA")));
+        assertEquals(Paper.A4, Paper.forLocale(ULocale.forLanguageTag("en-GB")));
+        assertEquals(Paper.A4, Paper.forLocale(ULocale.forLanguageTag("es")), "es is likeliest es-ES");
+        assertEquals(Paper.A4, Paper.forLocale(ULocale.forLanguageTag("de")));
+        assertEquals(Paper.A4, Paper.forLocale(ULocale.forLanguageTag("zh-Hans")));
+        assertEquals(java.util.Optional.of(Paper.LETTER), Paper.named("Letter"));
+        assertEquals(java.util.Optional.empty(), Paper.named("legal"));
     }
 }

@@ -168,4 +168,185 @@ class TypesetterTest {
             }
         }
     }
+
+    /** Every line of {@code s} set at widths 60 to 400 ends on a boundary of {@code rules}; the lines spell {@code s}. */
+    private static void assertLineEndsOnBoundaries(String tag, String s, BreakIterator rules, java.util.function.Consumer<String> eachLine) {
+        rules.setText(s);
+        for (float width = 60; width <= 400; width += 11) {
+            List<Line> lines = setter(tag).set(Text.plain(s), BODY, width);
+            int offset = 0;
+            for (Line line : lines) {
+                String t = logical(line);
+                offset += t.length();
+                assertTrue(rules.isBoundary(offset), tag + ": line ends off a BreakIterator boundary at width " + width + ": " + t);
+                eachLine.accept(t);
+            }
+            assertEquals(s, lines.stream().map(TypesetterTest::logical).collect(Collectors.joining()));
+        }
+    }
+
+    @Test
+    void thaiLinesEndBetweenDictionaryWords() {
+        String s = "มะเร็งนิวโรบลาสโตมาเป็นมะเร็งชนิดหนึ่ง เริ่มเกิดในเซลล์ประสาทที่ยังอ่อนวัยมากและยังพัฒนาไม่เสร็จสมบูรณ์"
+                + "โรคนี้เกิดกับทารกและเด็กมะเร็งนี้มักเริ่มเกิดที่ต่อมหมวกไต";
+        assertLineEndsOnBoundaries("th", s, BreakIterator.getLineInstance(new ULocale("th")), line -> {
+            int first = line.codePointAt(0);
+            assertFalse(Character.getType(first) == Character.NON_SPACING_MARK, "a line starts with a mark: " + line);
+            assertFalse("ะาำๆ".indexOf(first) >= 0, "a line starts with a following vowel: " + line);
+        });
+    }
+
+    @Test
+    void japaneseLinesNeverStartWithSmallKanaOrClosingPunctuationNorEndWithAnOpeningBracket() {
+        String s = "これらの兆候の中には、腫瘍が血液中に出すホルモンによって起こるものがあります。ちょっとした検査（エックス線写真）で"
+                + "「しこり」が見つかることもあります。シャッターチャンスのようにジョギング中にキャッチボールをしましょう。";
+        assertLineEndsOnBoundaries("ja", s, BreakIterator.getLineInstance(new ULocale("ja@lb=strict")), line -> {
+            assertFalse("ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶー」）、。・".indexOf(line.charAt(0)) >= 0, "a line starts with «" + line.charAt(0) + "»: " + line);
+            assertFalse("「（".indexOf(line.charAt(line.length() - 1)) >= 0, "a line ends with an opening bracket: " + line);
+        });
+    }
+
+    @Test
+    void koreanBreaksBetweenWordsNeverInsideOne() {
+        String s = "종양이 자라면서 암세포가 몸의 다른 부위로 옮겨 갈 수 있습니다. 대부분의 아이에게서 종양은 치료를 받을 때까지 계속 자랍니다. "
+                + "드물게, 주로 아기에게서, 종양이 저절로 작아지기도 합니다.";
+        for (float width = 60; width <= 400; width += 7) {
+            List<Line> lines = setter("ko").set(Text.plain(s), BODY, width);
+            for (int i = 0; i < lines.size() - 1; i++) {
+                String t = logical(lines.get(i));
+                assertTrue(t.endsWith(" "), "a Korean line ends inside a word at width " + width + ": " + t);
+            }
+        }
+    }
+
+    @Test
+    void hebrewLineReadsRightToLeftWithItsNumberStageAndEnglishNameInPlace() {
+        Text text = new Text(List.of(new Inline.Plain("בשלב 4S, התקשרו ל-"), new Inline.Phone("1-800-422-6237"),
+                new Inline.Plain(" או לארגון "), new Inline.Foreign("American Cancer Society", "en"), new Inline.Plain(" היום.")));
+        List<Line> lines = setter("he").set(text, BODY, 500);
+        assertEquals(1, lines.size());
+        Line line = lines.get(0);
+        assertEquals("בשלב 4S, התקשרו ל-1-800-422-6237 או לארגון American Cancer Society היום.", logical(line),
+                "a reader gets the sentence back in logical order");
+        Piece opening = line.pieces().stream().filter(p -> p.text().startsWith("בשלב")).findFirst().orElseThrow();
+        Piece phone = line.pieces().stream().filter(p -> p.text().contains("800")).findFirst().orElseThrow();
+        Piece name = line.pieces().stream().filter(p -> p.text().contains("American")).findFirst().orElseThrow();
+        Piece closing = line.pieces().stream().filter(p -> p.text().contains("היום")).findFirst().orElseThrow();
+        assertTrue(opening.x() > phone.x() && phone.x() > name.x() && name.x() > closing.x(),
+                "right to left: the opening words, then the number, then the name, then the closing word");
+        assertFalse(phone.rightToLeft());
+        assertFalse(name.rightToLeft());
+        assertEquals("en", name.lang());
+        for (int i = 1; i < phone.dx().length; i++) {
+            assertTrue(phone.dx()[i] > phone.dx()[i - 1], "the digits of the number run left to right");
+        }
+        // "4S" keeps its order inside the Hebrew run: 4 stands left of S
+        Piece stage = line.pieces().stream().filter(p -> p.text().contains("4S")).findFirst().orElseThrow();
+        int four = glyph("en", '4');
+        int s = glyph("en", 'S');
+        int at4 = -1;
+        int atS = -1;
+        for (int i = 0; i < stage.glyphs().length; i++) {
+            at4 = stage.glyphs()[i] == four ? i : at4;
+            atS = stage.glyphs()[i] == s ? i : atS;
+        }
+        assertTrue(at4 >= 0 && atS >= 0 && stage.dx()[at4] < stage.dx()[atS], "4S must read 4S, not S4");
+    }
+
+    @Test
+    void thaiToneMarkStandsAboveTheUpperVowelNotOnIt() {
+        for (String syllable : List.of("ที่", "นี้", "หนึ่ง", "เมื่อ")) {
+            Piece p = setter("th").set(Text.plain(syllable), BODY, 400).get(0).pieces().get(0);
+            java.awt.Font font = p.face().font();
+            java.awt.geom.Rectangle2D vowel = null;
+            java.awt.geom.Rectangle2D tone = null;
+            for (int g = 0; g < p.glyphs().length; g++) {
+                java.awt.font.GlyphVector gv = font.createGlyphVector(Face.FRC, new int[] {p.glyphs()[g]});
+                java.awt.geom.Rectangle2D b = gv.getVisualBounds();
+                // to points, placed where the line puts the glyph (y up)
+                float k = BODY.size() / Face.UNITS;
+                java.awt.geom.Rectangle2D placed = new java.awt.geom.Rectangle2D.Float((float) b.getX() * k + p.dx()[g],
+                        (float) -b.getMaxY() * k + p.dy()[g], (float) b.getWidth() * k, (float) b.getHeight() * k);
+                if (b.getHeight() > 0 && -b.getMaxY() > 600) {
+                    // entirely above the x-height: an upper vowel or a tone mark, in logical order
+                    if (vowel == null) {
+                        vowel = placed;
+                    } else {
+                        tone = placed;
+                    }
+                }
+            }
+            assertTrue(vowel != null && tone != null, syllable + ": expected an upper vowel and a tone mark above the line");
+            assertTrue(tone.getMinY() >= vowel.getMaxY() - 0.35f, syllable + ": the tone mark collides with the vowel: " + vowel + " / " + tone);
+        }
+    }
+
+    @Test
+    void germanCompoundsAreHyphenatedAtPatternPointsWithASoftHyphenInTheText() {
+        String s = "Bei der Knochenmarkuntersuchung und der Ultraschalluntersuchung sucht das Behandlungsteam nach Krebszellen.";
+        Hyphenator h = Hyphenator.forLocale(ULocale.GERMAN).orElseThrow();
+        boolean hyphenated = false;
+        for (float width = 70; width <= 300; width += 5) {
+            List<Line> lines = setter("de").set(Text.plain(s), BODY, width);
+            StringBuilder all = new StringBuilder();
+            for (Line line : lines) {
+                assertTrue(line.width() <= width + 0.01f, "line wider than the measure at " + width);
+                Piece last = line.pieces().get(line.pieces().size() - 1);
+                if (last.text().equals("\u00AD")) {
+                    hyphenated = true;
+                    assertEquals(glyph("de", '-'), last.glyphs()[0], "the hyphen is drawn as a hyphen");
+                    String before = logical(line).replace("\u00AD", "");
+                    String word = before.substring(before.lastIndexOf(' ') + 1);
+                    assertTrue(word.length() >= Hyphenator.LEFT_MIN, "too few letters before the hyphen: " + word);
+                }
+                all.append(logical(line));
+            }
+            assertEquals(s, all.toString().replace("\u00AD", ""), "the text reads back whole at width " + width);
+        }
+        assertTrue(hyphenated, "no line was hyphenated");
+        assertEquals("Kno-chen-mark-un-ter-su-chung", hyphenate(h, "Knochenmarkuntersuchung"));
+        assertEquals("Behand-lungs-team", hyphenate(h, "Behandlungsteam"));
+        assertEquals(0, h.points("Kinder").length, "a short word is never hyphenated");
+    }
+
+    private static String hyphenate(Hyphenator h, String word) {
+        StringBuilder b = new StringBuilder(word);
+        int[] points = h.points(word);
+        for (int i = points.length - 1; i >= 0; i--) {
+            b.insert(points[i], '-');
+        }
+        return b.toString();
+    }
+
+    @Test
+    void languagesWithoutPatternsAreNeverHyphenated() {
+        String s = "Neuroblastoma is a cancer that starts in immature nerve cells; chemotherapy and radiotherapy are treatments.";
+        for (float width = 60; width <= 300; width += 5) {
+            for (Line line : setter("en").set(Text.plain(s), BODY, width)) {
+                assertTrue(line.pieces().stream().noneMatch(p -> p.text().equals("\u00AD")), "English was hyphenated at " + width);
+            }
+        }
+    }
+
+    @Test
+    void justifiedLinesFillTheMeasureInEveryScriptExceptTheLastLine() {
+        java.util.Map<String, String> texts = java.util.Map.of(
+                "en", "Neuroblastoma is a cancer that starts in nerve cells that are still very young. It mostly affects babies and young children. As the tumour grows, cancer cells can travel to other parts of the body.",
+                "ar", "الورم الأرومي العصبي نوع من السرطان يبدأ في خلايا عصبية ما زالت في بداية تكوّنها ولم يكتمل نموها بعد. يصيب الرضع والأطفال. عندما يكبر الورم، قد تنتقل الخلايا السرطانية إلى أجزاء أخرى من الجسم.",
+                "ja", "神経芽腫は、まだとても若く、発達しきっていない神経細胞から始まるがんです。主に赤ちゃんや幼い子どもがかかります。腫瘍が大きくなると、がん細胞が体のほかの場所に広がることがあります。",
+                "th", "มะเร็งนิวโรบลาสโตมาเป็นมะเร็งชนิดหนึ่ง เริ่มเกิดในเซลล์ประสาทที่ยังอ่อนวัยมากและยังพัฒนาไม่เสร็จสมบูรณ์ โรคนี้เกิดกับทารกและเด็ก มะเร็งนี้มักเริ่มเกิดที่ต่อมหมวกไต ทุกคนมีต่อมหมวกไตอยู่บนไตข้างละหนึ่งต่อม");
+        for (var e : texts.entrySet()) {
+            float width = 300;
+            List<Line> lines = setter(e.getKey()).set(Text.plain(e.getValue()), BODY, width, Align.JUSTIFY);
+            assertTrue(lines.size() >= 3, e.getKey());
+            for (int i = 0; i < lines.size() - 1; i++) {
+                assertEquals(width, lines.get(i).width(), 0.05, e.getKey() + ": line " + i + " is not justified");
+                for (Piece p : lines.get(i).pieces()) {
+                    assertTrue(p.x() >= -0.01 && p.x() + p.advance() <= width + 0.05, e.getKey() + ": a piece leaves the measure");
+                }
+            }
+            assertTrue(lines.get(lines.size() - 1).width() < width, e.getKey() + ": the last line stays ragged");
+            assertEquals(e.getValue(), lines.stream().map(TypesetterTest::logical).collect(Collectors.joining()).replace("\u00AD", ""));
+        }
+    }
 }

@@ -178,6 +178,6 @@ public final class PdfReadBack {
 
     /** Text as compared in tests: NFC, with every whitespace character removed. */
     public static String comparable(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFC).replaceAll("[\\s\\u00A0\\u202F\\u2007]", "");
+        return Normalizer.normalize(s, Normalizer.Form.NFC).replaceAll("[\\s\\u00A0\\u202F\\u2007\\u00AD]", "");
     }
 }
