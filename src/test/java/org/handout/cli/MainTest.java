@@ -199,4 +199,71 @@ class MainTest {
         assertEquals(0, r.code(), r.err());
         assertEquals(List.of("ar/contacts.pdf", "zh-Hans/contacts.pdf"), pdfs(out));
     }
+
+    private static float[] pageSize(Path pdf) throws IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            org.apache.pdfbox.pdmodel.common.PDRectangle box = d.getPage(0).getMediaBox();
+            return new float[] {box.getWidth(), box.getHeight()};
+        }
+    }
+
+    @Test
+    void paperComesFromEachLanguagesCountryUnlessARegionOrPaperIsGiven() throws IOException {
+        Path out = dir.resolve("out");
+        Run r = run("build", "--root", TestProject.REAL.toString(), "--lang", "en,es,es-MX", "--leaflet", "contacts", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(612, pageSize(out.resolve("en/contacts.pdf"))[0], 0.01, "English (en-US) is printed on Letter");
+        assertEquals(595.28, pageSize(out.resolve("es/contacts.pdf"))[0], 0.01, "Spanish (es-ES) is printed on A4");
+        assertEquals(792, pageSize(out.resolve("es-MX/contacts.pdf"))[1], 0.01, "Mexican Spanish is printed on Letter");
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("es ") && l.contains("(A4)")), r.out());
+
+        Run us = run("build", "--root", TestProject.REAL.toString(), "--lang", "es,ar", "--leaflet", "contacts", "--region", "US",
+                "--out", out.toString());
+        assertEquals(0, us.code(), us.err());
+        assertEquals(612, pageSize(out.resolve("es/contacts.pdf"))[0], 0.01, "a clinic in the US prints every language on Letter");
+        assertEquals(612, pageSize(out.resolve("ar/contacts.pdf"))[0], 0.01);
+
+        Run a4 = run("build", "--root", TestProject.REAL.toString(), "--lang", "en", "--leaflet", "contacts", "--paper", "A4", "--out", out.toString());
+        assertEquals(0, a4.code(), a4.err());
+        assertEquals(841.89, pageSize(out.resolve("en/contacts.pdf"))[1], 0.01, "--paper wins over the locale");
+
+        Run legal = run("build", "--root", TestProject.REAL.toString(), "--paper", "legal", "--out", out.toString());
+        assertEquals(2, legal.code());
+        assertTrue(legal.err().contains("--paper must be a4 or letter, not 'legal'"), legal.err());
+        Run region = run("build", "--root", TestProject.REAL.toString(), "--region", "USA!", "--out", out.toString());
+        assertEquals(2, region.code());
+        assertTrue(region.err().contains("'USA!' is not a region code"), region.err());
+    }
+
+    @Test
+    void previewRendersTheChosenPagesAsImagesAndWritesNoPdf() throws IOException {
+        TestProject p = TestProject.copyInto(dir.resolve("project"));
+        Path images = dir.resolve("images");
+        Run r = run("preview", "--root", p.root().toString(), "--lang", "he", "--leaflet", "staging", "--pages", "1,9", "--dpi", "40",
+                "--out", images.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of("he/staging-p1.png"), pdfs(images));
+        assertTrue(r.out().contains("staging-p1.png"), r.out());
+        assertTrue(r.err().matches("(?s).*he/staging has [2-8] pages.*"), r.err());
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(images.resolve("he/staging-p1.png").toFile());
+        assertEquals(Math.round(595.28 / 72 * 40), png.getWidth(), 1, "an A4 page at 40 dpi");
+        // the page is not blank: some pixels are dark (text), most are light (paper)
+        long dark = 0;
+        for (int y = 0; y < png.getHeight(); y++) {
+            for (int x = 0; x < png.getWidth(); x++) {
+                dark += (png.getRGB(x, y) & 0xFF) < 128 ? 1 : 0;
+            }
+        }
+        assertTrue(dark > 200 && dark < png.getWidth() * png.getHeight() / 4, "dark pixels: " + dark);
+        assertFalse(Files.exists(p.root().resolve("output/he")), "preview must not write PDFs into output/");
+    }
+
+    @Test
+    void previewNeedsALanguageAndALeaflet() {
+        Run r = run("preview", "--root", TestProject.REAL.toString(), "--lang", "de");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("preview needs --lang and --leaflet"), r.err());
+        Run pages = run("preview", "--root", TestProject.REAL.toString(), "--lang", "de", "--leaflet", "staging", "--pages", "two");
+        assertEquals(2, pages.code());
+    }
 }
