@@ -49,6 +49,8 @@ public final class Layouter {
     /** Space between two contact cards side by side. */
     static final float CARD_GAP = 10;
     static final float CARD_PAD = 9;
+    /** A last page filled less than this share of its body is pulled back by tighter spacing if it can be. */
+    static final float SHORT_LAST_PAGE = 0.2f;
 
     private final FontChain chain;
     private final ULocale locale;
@@ -136,7 +138,20 @@ public final class Layouter {
             List<Unit> footer = footer();
             float footerHeight = stackHeight(footer) + lineHeight(FOOTER) + 10;
             float bottom = MARGIN_BOTTOM + footerHeight + 14;
-            List<List<Item>> pages = paginate(body, paper.height() - MARGIN_TOP, bottom);
+            float top = paper.height() - MARGIN_TOP;
+            List<List<Item>> pages = paginate(body, top, bottom, 1);
+            // a last page holding a line or two reads as a mistake: if tighter space between blocks
+            // (never tighter lines) brings it back onto the page before, take that
+            if (pages.size() > 1 && top - endY < SHORT_LAST_PAGE * (top - bottom)) {
+                for (float spacing : new float[] {0.75f, 0.5f}) {
+                    int count = pages.size();
+                    List<List<Item>> tighter = paginate(body, top, bottom, spacing);
+                    if (tighter.size() < count) {
+                        pages = tighter;
+                        break;
+                    }
+                }
+            }
             List<Page> out = new ArrayList<>();
             for (int i = 0; i < pages.size(); i++) {
                 List<Item> items = new ArrayList<>(pages.get(i));
@@ -374,7 +389,18 @@ public final class Layouter {
 
         // ---- pagination ------------------------------------------------------------------
 
-        private List<List<Item>> paginate(List<Unit> units, float top, float bottom) {
+        /** Where the last unit placed by {@link #paginate} ended. */
+        private float endY;
+
+        /**
+         * Places the units top to bottom, {@code spacing} times their space before (1 normally),
+         * starting a page where the next unit and all it keeps with no longer fit.
+         */
+        private List<List<Item>> paginate(List<Unit> allUnits, float top, float bottom, float spacing) {
+            List<Unit> units = new ArrayList<>();
+            for (Unit u : allUnits) {
+                units.add(spacing == 1 ? u : u.withSpace(u.spaceBefore() * spacing));
+            }
             List<List<Item>> pages = new ArrayList<>();
             List<Item> page = new ArrayList<>();
             pages.add(page);
@@ -419,6 +445,7 @@ public final class Layouter {
                 }
                 i = j + 1;
             }
+            endY = y;
             return pages;
         }
 

@@ -38,6 +38,8 @@ final class Typesetter {
     private static final float MAX_STRETCH = 0.6f;
     /** A ragged line this full (of the measure) is not filled further by hyphenating the next word. */
     private static final float RAGGED_FILL = 0.85f;
+    /** A ragged paragraph with a line (not its last) less full than this is hyphenated where it helps. */
+    private static final float SHORT_LINE = 0.7f;
     /** A justified line this full is not filled further by hyphenating the next word. */
     private static final float JUSTIFIED_FILL = 0.95f;
 
@@ -85,7 +87,19 @@ final class Typesetter {
      * at word spaces, or between characters in scripts without them.
      */
     List<Line> set(Text text, TextStyle style, float width, Align align) {
-        return new Paragraph(text, style, true).lines(width, align == Align.JUSTIFY);
+        boolean justify = align == Align.JUSTIFY;
+        Paragraph p = new Paragraph(text, style, true);
+        List<Line> plain = p.lines(width, justify, false);
+        if (!p.hyphenatable()) {
+            return plain;
+        }
+        // hyphens only where they earn their place: one line fewer, or no line left short
+        List<Line> hyphenated = p.lines(width, justify, true);
+        float shortest = 1;
+        for (int i = 0; i < plain.size() - 1; i++) {
+            shortest = Math.min(shortest, plain.get(i).width() / width);
+        }
+        return hyphenated.size() < plain.size() || shortest < (justify ? JUSTIFIED_FILL : SHORT_LINE) ? hyphenated : plain;
     }
 
     /**
@@ -183,7 +197,10 @@ final class Typesetter {
             }
         }
 
-        /** Marks where the words of the paragraph's own language may take a hyphen. */
+        /**
+         * Marks where the words of the paragraph's own language may take a hyphen; not in bold
+         * text, which is a label or a warning to be read at a glance ("Sonderform (Stadium 4S)").
+         */
         private void findHyphenationPoints(Hyphenator h) {
             BreakIterator words = BreakIterator.getWordInstance(locale);
             String s = new String(chars);
@@ -191,7 +208,7 @@ final class Typesetter {
             int start = words.first();
             for (int end = words.next(); end != BreakIterator.DONE; start = end, end = words.next()) {
                 if (words.getRuleStatus() < BreakIterator.WORD_LETTER || words.getRuleStatus() >= BreakIterator.WORD_KANA_LIMIT
-                        || lang[start] != null || noBreak[start] || faces[start] == null) {
+                        || lang[start] != null || noBreak[start] || faces[start] == null || bold[start]) {
                     continue;
                 }
                 for (int point : h.points(s.substring(start, end))) {
@@ -411,13 +428,35 @@ final class Typesetter {
          * used only when the line would otherwise stay less than {@link #RAGGED_FILL} full
          * ({@link #JUSTIFIED_FILL} when justified), so hyphens come only where they help.
          */
+        /** Whether any word of the paragraph may take a hyphen. */
+        boolean hyphenatable() {
+            for (boolean h : hyphen) {
+                if (h) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         List<Line> lines(float maxWidth, boolean justify) {
+            return lines(maxWidth, justify, false);
+        }
+
+        List<Line> lines(float maxWidth, boolean justify, boolean hyphens) {
             BreakIterator lb = BreakIterator.getLineInstance(breakLocale);
             lb.setText(new String(chars));
             List<int[]> candidates = new ArrayList<>(); // {position, 1 if hyphenated}
+            // no hyphen in the paragraph's last word: it would leave a fragment ("tet.") alone on the last line
+            int lastWord = 0;
+            for (int bp = lb.preceding(chars.length); bp != BreakIterator.DONE && bp > 0; bp = lb.previous()) {
+                if (breakable(bp)) {
+                    lastWord = bp;
+                    break;
+                }
+            }
             for (int bp = lb.following(0); bp != BreakIterator.DONE; bp = lb.next()) {
                 for (int h = candidates.isEmpty() ? 1 : candidates.get(candidates.size() - 1)[0] + 1; h < bp; h++) {
-                    if (hyphen[h]) {
+                    if (hyphens && hyphen[h] && h < lastWord) {
                         candidates.add(new int[] {h, 1});
                     }
                 }

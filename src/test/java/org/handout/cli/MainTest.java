@@ -244,7 +244,7 @@ class MainTest {
         assertEquals(0, r.code(), r.err());
         assertEquals(List.of("he/staging-p1.png"), pdfs(images));
         assertTrue(r.out().contains("staging-p1.png"), r.out());
-        assertTrue(r.err().matches("(?s).*he/staging has [2-8] pages.*"), r.err());
+        assertTrue(r.err().matches("(?s).*he/staging has [1-8] pages?.*"), r.err());
         java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(images.resolve("he/staging-p1.png").toFile());
         assertEquals(Math.round(595.28 / 72 * 40), png.getWidth(), 1, "an A4 page at 40 dpi");
         // the page is not blank: some pixels are dark (text), most are light (paper)

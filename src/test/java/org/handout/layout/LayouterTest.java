@@ -242,4 +242,21 @@ class LayouterTest {
         assertEquals(java.util.Optional.of(Paper.LETTER), Paper.named("Letter"));
         assertEquals(java.util.Optional.empty(), Paper.named("legal"));
     }
+
+    @Test
+    void aLastPageOfALineOrTwoIsPulledBackByTighterSpacingBetweenBlocks() {
+        for (int n = 20; n < 60; n++) {
+            List<Block> blocks = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (i % 3 == 0) {
+                    blocks.add(new Block.Heading(2, Text.plain("Section " + i)));
+                }
+                blocks.add(new Block.Paragraph(Text.plain("One short line number " + i + ".")));
+            }
+            LaidOut out = layout("en", blocks);
+            Page last = out.pages().get(out.pages().size() - 1);
+            long lines = body(last).size();
+            assertTrue(out.pages().size() == 1 || lines > 2, n + " blocks leave " + lines + " line(s) alone on the last page");
+        }
+    }
 }

@@ -349,4 +349,26 @@ class TypesetterTest {
             assertEquals(e.getValue(), lines.stream().map(TypesetterTest::logical).collect(Collectors.joining()).replace("\u00AD", ""));
         }
     }
+
+    private static boolean anyHyphen(List<Line> lines) {
+        return lines.stream().flatMap(l -> l.pieces().stream()).anyMatch(p -> p.text().equals("\u00AD"));
+    }
+
+    @Test
+    void germanHyphenatesNeitherTheLastWordNorBoldLabelsNorLinesThatAreFullAlready() {
+        for (float width = 60; width <= 300; width += 3) {
+            // the last word would leave a fragment alone on the last line
+            List<Line> lines = setter("de").set(Text.plain("Der Tumor hat sich ausgebreitet"), BODY, width);
+            if (lines.size() > 1) {
+                String lastLine = logical(lines.get(lines.size() - 1));
+                assertFalse(logical(lines.get(lines.size() - 2)).endsWith("\u00AD") && !lastLine.contains(" "),
+                        "the last word was hyphenated at width " + width);
+            }
+            assertFalse(anyHyphen(setter("de").set(Text.strong("Sonderform (Stadium 4S) Knochenmarkuntersuchung"), BODY, width)),
+                    "a bold label was hyphenated at width " + width);
+        }
+        // every line of the plain setting is well filled: no hyphen is needed
+        String s = "Es betrifft Babys und Kinder. Ärztinnen und Ärzte teilen das Neuroblastom in Stadien ein.";
+        assertFalse(anyHyphen(setter("de").set(Text.plain(s), BODY, 480)), "a paragraph that fits well was hyphenated");
+    }
 }
