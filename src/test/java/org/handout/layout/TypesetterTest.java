@@ -371,4 +371,15 @@ class TypesetterTest {
         String s = "Es betrifft Babys und Kinder. Ärztinnen und Ärzte teilen das Neuroblastom in Stadien ein.";
         assertFalse(anyHyphen(setter("de").set(Text.plain(s), BODY, 480)), "a paragraph that fits well was hyphenated");
     }
+
+    @Test
+    void aSymbolNoTextFaceHasComesFromTheSymbolFaceAtTheEndOfTheChain() {
+        for (String tag : List.of("ar", "th", "ja", "en")) {
+            Line line = setter(tag).set(Text.plain("\u260E 800"), BODY, 300).get(0);
+            Piece phone = line.pieces().stream().filter(p -> p.text().contains("\u260E")).findFirst().orElseThrow();
+            List<Face> chain = fonts.chain(tag).regular();
+            assertEquals(chain.get(chain.size() - 1), phone.face(), tag + ": ☎ should be set in the symbol face");
+            assertTrue(phone.glyphs()[0] != 0, tag + ": ☎ drawn as .notdef");
+        }
+    }
 }
