@@ -38,14 +38,24 @@ public final class FontBook {
         int before = problems.errorCount();
         Map<String, Face> loaded = new LinkedHashMap<>();
         Map<String, Face[]> faces = new LinkedHashMap<>();
+        java.util.Set<Face> fallback = new java.util.HashSet<>();
         root.get().map("faces").ifPresent(m -> {
             for (String name : m.names()) {
                 YamlMap.of(m.node(name).orElseThrow(), file, "", "face '" + name + "'", problems).ifPresent(f -> {
                     Face regular = f.text("regular").flatMap(x -> face(dir, displayDir, x, f, loaded, problems)).orElse(null);
                     Face bold = f.text("bold").flatMap(x -> face(dir, displayDir, x, f, loaded, problems)).orElse(null);
+                    String role = f.optionalText("role").orElse("text");
+                    if (!role.equals("text") && !role.equals("fallback")) {
+                        problems.error(file, f.line(), f.column(), "", "face '" + name + "' has role '" + role
+                                + "'; a role is 'text' (the default) or 'fallback' (used only for characters no text face has; does not set the line height)");
+                    }
                     f.rejectUnknown();
                     if (regular != null && bold != null) {
                         faces.put(name, new Face[] {regular, bold});
+                        if (role.equals("fallback")) {
+                            fallback.add(regular);
+                            fallback.add(bold);
+                        }
                     }
                 });
             }
@@ -69,7 +79,7 @@ public final class FontBook {
                             }
                         });
                     }
-                    chains.put(lang, new FontChain(lang, regular, bold));
+                    chains.put(lang, new FontChain(lang, regular, bold, fallback));
                 });
             }
             if (!chains.containsKey("default")) {

@@ -14,16 +14,30 @@ import org.handout.compose.Coverage;
  * character the first face that has it is used; a character that no face has is a problem the
  * composer reports before layout.
  */
-public record FontChain(String name, List<Face> regular, List<Face> bold) implements Coverage {
+public record FontChain(String name, List<Face> regular, List<Face> bold, Set<Face> fallback) implements Coverage {
 
     public FontChain {
         regular = List.copyOf(regular);
         bold = List.copyOf(bold);
+        fallback = Set.copyOf(fallback);
+    }
+
+    /** A chain whose every face sets the line height. */
+    public FontChain(String name, List<Face> regular, List<Face> bold) {
+        this(name, regular, bold, Set.of());
     }
 
     /** The faces of one style. */
     public List<Face> faces(boolean strong) {
         return strong ? bold : regular;
+    }
+
+    /**
+     * The faces of one style whose ascent and descent set the line height: not a fallback face
+     * (symbols), whose tall metrics would open every line for a character that is rarely there.
+     */
+    public List<Face> lineFaces(boolean strong) {
+        return faces(strong).stream().filter(f -> !fallback.contains(f)).toList();
     }
 
     /** Characters with no glyph of their own: controls, bidi marks, joiners, variation selectors. */

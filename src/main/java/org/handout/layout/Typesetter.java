@@ -133,7 +133,7 @@ final class Typesetter {
     float[] metrics(TextStyle style) {
         float ascent = 0;
         float descent = 0;
-        for (Face f : chain.faces(style.bold())) {
+        for (Face f : chain.lineFaces(style.bold())) {
             ascent = Math.max(ascent, f.ascent() * style.size() / Face.UNITS);
             descent = Math.max(descent, f.descent() * style.size() / Face.UNITS);
         }

@@ -382,4 +382,22 @@ class TypesetterTest {
             assertTrue(phone.glyphs()[0] != 0, tag + ": ☎ drawn as .notdef");
         }
     }
+
+    @Test
+    void theSymbolFaceDoesNotOpenUpEveryLine() {
+        for (String tag : List.of("en", "zh-Hans", "ar")) {
+            FontChain chain = fonts.chain(tag);
+            Face symbols = chain.regular().get(chain.regular().size() - 1);
+            assertTrue(chain.fallback().contains(symbols), tag + ": the symbol face should be a fallback");
+            float ascent = 0;
+            float descent = 0;
+            for (Face f : chain.regular().subList(0, chain.regular().size() - 1)) {
+                ascent = Math.max(ascent, f.ascent() * BODY.size() / Face.UNITS);
+                descent = Math.max(descent, f.descent() * BODY.size() / Face.UNITS);
+            }
+            float[] m = setter(tag).metrics(BODY);
+            assertEquals(ascent, m[0], 0.001, tag + ": line ascent comes from the text faces only");
+            assertEquals(descent, m[1], 0.001, tag);
+        }
+    }
 }
