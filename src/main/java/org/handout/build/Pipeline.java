@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 import org.handout.doc.Leaflet;
 import org.handout.i18n.Languages;
 import org.handout.layout.LaidOut;
+import org.handout.i18n.Bundle;
+import org.handout.i18n.BundleChecker;
 import org.handout.layout.Paper;
 import org.handout.pdf.PdfExporter;
 import org.handout.report.Problem;
@@ -43,7 +45,9 @@ public final class Pipeline {
     public BuildReport build(BuildOptions options) {
         Project project = Project.load(workspace);
         Problems problems = new Problems();
-        project.problems().forEach(problems::add);
+        // a draft build fills the gaps of translations (missing, not translated, out of date), so
+        // they are warnings there; anything else wrong stays an error
+        project.problems().forEach(p -> problems.add(options.draft() && BundleChecker.isGap(p) ? p.asWarning() : p));
         List<Path> written = new ArrayList<>();
         List<Path> removed = new ArrayList<>();
 
@@ -94,16 +98,19 @@ public final class Pipeline {
                     .orElse(r.formatLocale())));
             int pages = 0;
             int built = 0;
-            int held = 0;
+            List<String> heldBack = new ArrayList<>();
             for (String leaflet : leaflets) {
                 Path target = options.output().resolve(tag).resolve(leaflet + ".pdf");
                 List<Problem> blockers = project.blockers(tag, leaflet);
+                boolean gapsOnly = !blockers.isEmpty() && blockers.stream().allMatch(BundleChecker::isGap);
                 Optional<Leaflet> doc = Optional.empty();
                 if (blockers.isEmpty()) {
                     doc = project.compose(leaflet, r, problems);
+                } else if (options.draft() && gapsOnly) {
+                    doc = project.compose(leaflet, draft(project, r), problems).map(d -> d.asDraft(draftMark(blockers)));
                 }
                 if (doc.isEmpty()) {
-                    held++;
+                    heldBack.add(leaflet + (gapsOnly ? " (" + gaps(blockers) + ")" : ""));
                     remove(target).ifPresent(removed::add);
                     continue;
                 }
@@ -113,7 +120,7 @@ public final class Pipeline {
                     writeAtomically(target, pdf);
                 } catch (IOException e) {
                     problems.error(target.toString(), 0, 0, "", "cannot write: " + e.getMessage());
-                    held++;
+                    heldBack.add(leaflet + " (not written)");
                     continue;
                 }
                 written.add(target);
@@ -123,12 +130,49 @@ public final class Pipeline {
             long ms = (System.nanoTime() - start) / 1_000_000;
             String via = r.bundle().tag().equals(tag) ? "" : " (text from " + r.bundle().tag() + ")";
             progress.printf(Locale.ROOT, "%-8s %d of %d leaflets, %d pages (%s), %d ms%s%s%n", tag, built, leaflets.size(), pages,
-                    paper.label(), ms, via, held > 0 ? "  HELD BACK: " + held + " with errors" : "");
+                    paper.label(), ms, via, heldBack.isEmpty() ? "" : "  HELD BACK: " + String.join(", ", heldBack));
             if (r.fellBack()) {
                 problems.warning("", 0, 0, "", "no translation for '" + tag + "': built in " + r.bundle().tag());
             }
         }
         return new BuildReport(written, removed, problems.sorted(), false);
+    }
+
+    /** "2 out of date: staging.x, staging.y; 1 not translated: staging.z" */
+    private static String gaps(List<Problem> blockers) {
+        java.util.Map<String, List<String>> by = new java.util.LinkedHashMap<>();
+        for (Problem p : blockers) {
+            String what = p.message().equals(BundleChecker.STALE) ? "out of date" : "not translated";
+            by.computeIfAbsent(what, k -> new ArrayList<>()).add(p.key());
+        }
+        StringBuilder b = new StringBuilder();
+        by.forEach((what, keys) -> b.append(b.isEmpty() ? "" : "; ").append(keys.size()).append(' ').append(what).append(": ")
+                .append(String.join(", ", keys.subList(0, Math.min(3, keys.size()))))
+                .append(keys.size() > 3 ? ", … (handout check lists them)" : ""));
+        return b.toString();
+    }
+
+    /** The line a draft build's pages carry: what is English, what is out of date. */
+    private static String draftMark(List<Problem> gaps) {
+        long stale = gaps.stream().filter(p -> p.message().equals(BundleChecker.STALE)).count();
+        long english = gaps.size() - stale;
+        List<String> parts = new ArrayList<>();
+        if (english > 0) {
+            parts.add(english + " string" + (english == 1 ? "" : "s") + " not translated (shown in English)");
+        }
+        if (stale > 0) {
+            parts.add(stale + " string" + (stale == 1 ? "" : "s") + " translated from an older English");
+        }
+        return "DRAFT BUILD, NOT FOR FAMILIES: " + String.join("; ", parts) + ".";
+    }
+
+    /** The language with every message it lacks taken from the English, for a draft build. */
+    private static Languages.Resolution draft(Project project, Languages.Resolution r) {
+        Bundle b = r.bundle();
+        java.util.Map<String, org.handout.content.Message> messages = new java.util.LinkedHashMap<>(b.messages());
+        Bundle.source(project.content()).messages().forEach(messages::putIfAbsent);
+        return new Languages.Resolution(r.requested(), new Bundle(b.tag(), b.file(), b.translation(), messages, b.origins()),
+                r.formatLocale());
     }
 
     private static void writeAtomically(Path target, byte[] bytes) throws IOException {

@@ -36,8 +36,14 @@ import org.handout.report.Problem;
  */
 public final class Main {
     private static final String USAGE = "handout build [--lang TAG[,TAG...]] [--leaflet ID[,ID...]] [--out DIR] [--root DIR]"
-            + " [--paper a4|letter] [--region CC] [--justify]\n"
-            + "       handout preview --lang TAG[,TAG...] --leaflet ID[,ID...] [--pages N[,N-M...]] [--dpi N] [--out DIR]";
+            + " [--paper a4|letter] [--region CC] [--justify] [--draft]\n"
+            + "       handout preview --lang TAG[,TAG...] --leaflet ID[,ID...] [--pages N[,N-M...]] [--dpi N] [--out DIR]\n"
+            + "       handout check [--lang TAG[,TAG...]] [--format text|json]\n"
+            + "       handout status [--out DIR]\n"
+            + "       handout init TAG [--force]\n"
+            + "       handout accept --lang TAG [KEY...]\n"
+            + "       handout export-xliff --lang TAG [--out FILE]\n"
+            + "       handout import-xliff FILE";
 
     private Main() {
     }
@@ -74,7 +80,10 @@ public final class Main {
             return 2;
         }
         String command = rest.get(0);
-        if (!(command.equals("build") || command.equals("preview")) || rest.size() > 1) {
+        List<String> positional = rest.subList(1, rest.size());
+        boolean takesArgs = java.util.Set.of("init", "accept", "import-xliff").contains(command);
+        if (!java.util.Set.of("build", "preview", "check", "status", "init", "accept", "export-xliff", "import-xliff").contains(command)
+                || (!takesArgs && !positional.isEmpty())) {
             err.println("handout: unknown command '" + String.join(" ", rest) + "'");
             err.println("usage: " + USAGE + "\n       handout --help");
             return 2;
@@ -92,11 +101,28 @@ public final class Main {
         List<String> leaflets = list(cl.getOptionValues("leaflet"));
         Optional<String> region = Optional.ofNullable(cl.getOptionValue("region"));
         Align align = cl.hasOption("justify") ? Align.JUSTIFY : Align.START;
-        if (command.equals("preview")) {
-            return preview(cl, ws, langs, leaflets, paper, region, align, out, err);
+        TranslatorCommands translators = new TranslatorCommands(ws, out, err);
+        Optional<Path> outOption = Optional.ofNullable(cl.getOptionValue("out")).map(o -> Path.of(o).toAbsolutePath());
+        switch (command) {
+            case "preview":
+                return preview(cl, ws, langs, leaflets, paper, region, align, out, err);
+            case "check":
+                return translators.check(langs, cl.getOptionValue("format", "text"));
+            case "status":
+                return translators.status(outOption.orElse(ws.output()));
+            case "init":
+                return translators.init(positional, cl.hasOption("force"));
+            case "accept":
+                return translators.accept(langs, positional);
+            case "export-xliff":
+                return translators.exportXliff(langs, outOption);
+            case "import-xliff":
+                return translators.importXliff(positional);
+            default:
+                break;
         }
-        Path output = cl.hasOption("out") ? Path.of(cl.getOptionValue("out")).toAbsolutePath() : ws.output();
-        BuildOptions build = new BuildOptions(langs, leaflets, output, paper, region, align);
+        Path output = outOption.orElse(ws.output());
+        BuildOptions build = new BuildOptions(langs, leaflets, output, paper, region, align, cl.hasOption("draft"));
         BuildReport report = new Pipeline(ws, out).build(build);
         int problems = report(report, ws, err);
         if (problems >= 0) {
@@ -108,8 +134,18 @@ public final class Main {
 
     /** Prints the report's problems; returns the exit code if the run failed, else -1. */
     private static int report(BuildReport report, Workspace ws, PrintStream err) {
+        // errors in full; a translation's warnings (style, length) are for handout check, so only counted here
+        long translationWarnings = 0;
         for (Problem p : report.problems()) {
-            err.println(p.format());
+            if (!p.isError() && p.file().startsWith("translations/") && !org.handout.i18n.BundleChecker.isGap(p.withSeverityError())) {
+                translationWarnings++;
+            } else {
+                err.println(p.formatLong());
+            }
+        }
+        if (translationWarnings > 0) {
+            err.printf(Locale.ROOT, "handout: %d warning%s about translations (handout check lists them)%n", translationWarnings,
+                    translationWarnings == 1 ? "" : "s");
         }
         for (Path removed : report.removed()) {
             Path shown = removed.toAbsolutePath().startsWith(ws.root().toAbsolutePath())
@@ -157,7 +193,7 @@ public final class Main {
         try {
             scratch = Files.createTempDirectory("handout-preview");
             BuildReport report = new Pipeline(ws, new PrintStream(OutputStream.nullOutputStream()))
-                    .build(new BuildOptions(langs, leaflets, scratch, paper, region, align));
+                    .build(new BuildOptions(langs, leaflets, scratch, paper, region, align, true));
             int failed = report(report, ws, err);
             if (failed >= 0) {
                 return failed;
@@ -243,6 +279,13 @@ public final class Main {
                 .desc("the country the leaflets are printed in, for the paper (e.g. US: Letter for every language; GB: A4)").get());
         o.addOption(Option.builder().longOpt("justify")
                 .desc("justify body text to the full measure (default: ragged, which reads more easily)").get());
+        o.addOption(Option.builder().longOpt("draft")
+                .desc("build leaflets whose translation has gaps anyway: missing strings in English, out-of-date ones as they are, "
+                        + "every page marked DRAFT (default: such leaflets are held back)").get());
+        o.addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT")
+                .desc("check: text (default) or json").get());
+        o.addOption(Option.builder().longOpt("force")
+                .desc("init: start the bundle again even if it exists").get());
         o.addOption(Option.builder().longOpt("pages").hasArg().argName("LIST")
                 .desc("preview: pages to render, e.g. 1 or 1,3-4 (default: all)").get());
         o.addOption(Option.builder().longOpt("dpi").hasArg().argName("N")
@@ -259,7 +302,12 @@ public final class Main {
         try {
             f.printHelp(USAGE,
                     "build: builds patient leaflets as PDFs, every leaflet in every language into <out>/<lang>/<leaflet>.pdf.\n"
-                    + "preview: renders pages of the chosen leaflets to PNG in <out>/<lang>/<leaflet>-p<N>.png (default output/preview).",
+                    + "preview: renders pages of the chosen leaflets to PNG in <out>/<lang>/<leaflet>-p<N>.png (default output/preview).\n"
+                    + "check: lists every problem of the bundles (errors and warnings) with file, line, key and a hint.\n"
+                    + "status: a table of languages and leaflets (translated, stale, missing, review), also as <out>/status.json.\n"
+                    + "init: writes translations/TAG.yaml with every English string to translate.\n"
+                    + "accept: records that entries were updated to the current English (all stale ones, or the KEYs named).\n"
+                    + "export-xliff, import-xliff: XLIFF 2.0 for translation tools (default file output/xliff/TAG.xlf).",
                     options,
                     "Exit status: 0 built, 1 content or translations have errors (nothing wrong is written), 2 usage error.",
                     false);

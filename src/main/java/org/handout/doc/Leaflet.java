@@ -3,6 +3,7 @@ package org.handout.doc;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A composed leaflet: final, formatted text in one language and its structure, with no knowledge
@@ -16,12 +17,25 @@ import java.util.List;
  * @param footer      what each page carries at its foot
  * @param revised     the revision date of the English edition
  * @param keywords    keywords for the PDF metadata
+ * @param draftMark   for a draft build ({@code build --draft}), the line every page carries at its
+ *                    top saying so and why; empty for a leaflet built from a complete translation
  */
 public record Leaflet(String id, String lang, boolean rightToLeft, String title, List<Block> blocks, Footer footer,
-                      LocalDate revised, String keywords) {
+                      LocalDate revised, String keywords, Optional<String> draftMark) {
 
     public Leaflet {
         blocks = List.copyOf(blocks);
+    }
+
+    /** A leaflet built from a complete translation. */
+    public Leaflet(String id, String lang, boolean rightToLeft, String title, List<Block> blocks, Footer footer,
+                   LocalDate revised, String keywords) {
+        this(id, lang, rightToLeft, title, blocks, footer, revised, keywords, Optional.empty());
+    }
+
+    /** The same leaflet marked as a draft build on every page, its title saying so too. */
+    public Leaflet asDraft(String mark) {
+        return new Leaflet(id, lang, rightToLeft, "DRAFT: " + title, blocks, footer, revised, keywords, Optional.of(mark));
     }
 
     /**
@@ -63,6 +77,7 @@ public record Leaflet(String id, String lang, boolean rightToLeft, String title,
         StringBuilder b = new StringBuilder();
         b.append("leaflet ").append(id).append(" [").append(lang).append(rightToLeft ? ", rtl" : "").append("]\n");
         b.append("title: ").append(title).append('\n');
+        draftMark.ifPresent(m -> b.append("draft mark: ").append(m).append('\n'));
         blocks.forEach(x -> outline(x, "", b));
         footer.notes().forEach(t -> b.append("footer: ").append(t.plainText()).append('\n'));
         footer.warning().ifPresent(t -> b.append("footer warning: ").append(t.plainText()).append('\n'));

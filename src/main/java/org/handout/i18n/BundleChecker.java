@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.handout.content.Content;
@@ -14,6 +15,7 @@ import org.handout.content.LeafletSource;
 import org.handout.content.Message;
 import org.handout.content.Section;
 import org.handout.content.SourceBlock;
+import org.handout.report.Problem;
 import org.handout.report.Problems;
 
 /**
@@ -65,41 +67,244 @@ public final class BundleChecker {
         }
     }
 
-    /** Checks a translation bundle against the source. */
+    /** A message the bundle has no entry for. */
+    public static final String MISSING = "translation missing";
+    /** An entry whose text is still empty or marked {@code state: initial}. */
+    public static final String UNTRANSLATED = "not translated yet";
+    /** An entry translated from English that has changed since. */
+    public static final String STALE = "out of date: the English changed since this was translated";
+
+    /**
+     * Whether a problem is a gap in a translation (missing, not translated yet, out of date)
+     * rather than a fault in it: {@code build --draft} fills gaps; it cannot mend faults.
+     */
+    public static boolean isGap(Problem p) {
+        return p.isError() && (p.message().equals(MISSING) || p.message().equals(UNTRANSLATED) || p.message().equals(STALE));
+    }
+
+    /** Sentence-final punctuation counted as the same mark across scripts. */
+    private static final Map<Character, Character> FINAL_MARKS = Map.ofEntries(
+            Map.entry('.', '.'), Map.entry('\u3002', '.'), Map.entry('\uFF0E', '.'), Map.entry('\u0964', '.'),
+            Map.entry('\u06D4', '.'), Map.entry('\u0589', '.'),
+            Map.entry('?', '?'), Map.entry('\uFF1F', '?'), Map.entry('\u061F', '?'), Map.entry('\u037E', '?'),
+            Map.entry('!', '!'), Map.entry('\uFF01', '!'),
+            Map.entry(':', ':'), Map.entry('\uFF1A', ':'));
+    /** Languages whose sentences end without a mark (Thai, Lao, Khmer, Burmese use spaces or their own signs). */
+    private static final Set<String> NO_FINAL_MARK = Set.of("th", "lo", "km", "my");
+    /** A translation this many times the length of the English (in display cells) may not fit its place. */
+    static final double LONGER_THAN = 2.5;
+    /** ...when it is also this many display cells longer. */
+    static final int LONGER_BY = 20;
+    /**
+     * Kinds of placeholder that may stand for one another: a language may need a plural where the
+     * English prints a number plainly (Arabic nouns agree with the number).
+     */
+    private static final Set<String> NUMERIC = Set.of("simple", "number", "plural", "selectordinal");
+
+    /**
+     * Checks a translation bundle against the source. Errors: a message missing, not translated
+     * yet or out of date (the English changed since it was translated), a key the English does
+     * not have, ICU syntax, placeholders that differ in name or kind, plural categories. Warnings:
+     * text identical to the English, leading or trailing whitespace, sentence-final punctuation
+     * unlike the English, a translation much longer than the English.
+     */
     public void check(Bundle bundle, Problems problems) {
         Map<String, Message> source = content.texts();
-        int messagesLine = bundle.messages().values().stream().mapToInt(Message::line).min().orElse(0);
+        String file = bundle.file();
+        int messagesLine = bundle.origins().values().stream().mapToInt(Origin::line).min()
+                .orElse(bundle.messages().values().stream().mapToInt(Message::line).min().orElse(1));
+        String tag = bundle.tag();
         for (Message s : source.values()) {
-            if (!bundle.messages().containsKey(s.key())) {
-                problems.error(bundle.file(), Math.max(0, messagesLine - 1), 0, s.key(),
-                        "translation missing; the English is: " + s.pattern());
+            Optional<Origin> origin = bundle.origin(s.key());
+            if (origin.isEmpty()) {
+                problems.add(Problem.error(file, Math.max(0, messagesLine - 1), 0, s.key(), MISSING)
+                        .with("english", s.pattern())
+                        .withHint("add it under 'messages': " + s.key() + ": {source: <the English above>, text: <your translation>}"
+                                + " (handout init " + tag + " --force lists every entry)"));
+            } else if (!bundle.messages().containsKey(s.key())) {
+                Origin o = origin.get();
+                problems.add(Problem.error(file, o.line(), o.column(), s.key(), UNTRANSLATED)
+                        .with("english", s.pattern())
+                        .withHint("write the translation in 'text' and set 'state: translated' (or remove the state line)"));
+            }
+        }
+        for (Map.Entry<String, Origin> e : bundle.origins().entrySet()) {
+            Message s = source.get(e.getKey());
+            Origin o = e.getValue();
+            if (s == null) {
+                problems.add(Problem.error(file, o.line(), o.column(), e.getKey(), "unknown key: the English source has no such string")
+                        .withHint("delete the entry; if the English key was renamed, move the translation to the new key"));
+                continue;
+            }
+            if (!o.source().equals(s.pattern())) {
+                problems.add(Problem.error(file, o.line(), o.column(), e.getKey(),
+                                STALE)
+                        .with("was", o.source())
+                        .with("now", s.pattern())
+                        .withHint("update the translation, then set 'source' to the new English (handout accept --lang " + tag
+                                + " " + e.getKey() + " does that)"));
             }
         }
         for (Message m : bundle.messages().values()) {
             Message s = source.get(m.key());
             if (s == null) {
-                problems.error(m.file(), m.line(), m.column(), m.key(), "unknown key: the English source has no such string");
                 continue;
             }
-            if (!m.pattern().equals(m.pattern().strip())) {
-                problems.warning(m.file(), m.line(), m.column(), m.key(), "leading or trailing whitespace");
-            }
-            Set<String> sourceNames = parse(s, ULocale.ENGLISH, new Problems()).orElse(Set.of());
-            parse(m, bundle.locale(), problems).ifPresent(names -> {
-                for (String name : sourceNames) {
-                    if (!names.contains(name)) {
-                        problems.error(m.file(), m.line(), m.column(), m.key(), "placeholder {" + name
-                                + "} from the English is missing");
-                    }
-                }
-                for (String name : names) {
-                    if (!sourceNames.contains(name)) {
-                        problems.error(m.file(), m.line(), m.column(), m.key(), "placeholder {" + name
-                                + "} is not in the English; the English has " + placeholders(sourceNames));
-                    }
-                }
-            });
+            checkMessage(bundle, m, s, problems);
         }
+    }
+
+    /** Checks one message of a bundle against its English, as {@link #check} would (syntax, placeholders, plurals, warnings). */
+    public void checkOne(Bundle bundle, String key, Problems problems) {
+        Message s = content.texts().get(key);
+        bundle.message(key).ifPresent(m -> {
+            if (s != null) {
+                checkMessage(bundle, m, s, problems);
+            }
+        });
+    }
+
+    private void checkMessage(Bundle bundle, Message m, Message s, Problems problems) {
+        String file = m.file();
+        if (!m.pattern().equals(m.pattern().strip())) {
+            problems.add(Problem.warning(file, m.line(), m.column(), m.key(), "leading or trailing whitespace")
+                    .withHint("remove the spaces at the start or end of the text"));
+        }
+        boolean signedOff = bundle.origin(m.key()).map(o -> o.state().compareTo(Origin.State.REVIEWED) >= 0).orElse(false);
+        if (m.pattern().strip().equals(s.pattern().strip()) && !signedOff) {
+            problems.add(Problem.warning(file, m.line(), m.column(), m.key(), "the same as the English")
+                    .withHint("translate it; if the English is right in this language too (a name, \"Fax\"), a reviewer marks it 'state: reviewed'"));
+        }
+        String language = bundle.locale().getLanguage();
+        if (!NO_FINAL_MARK.contains(language)) {
+            Character want = finalMark(s.pattern());
+            Character got = finalMark(m.pattern());
+            if (!java.util.Objects.equals(want, got) && !s.pattern().strip().endsWith("}")) {
+                problems.add(Problem.warning(file, m.line(), m.column(), m.key(), want == null
+                                ? "ends with " + mark(m.pattern()) + " where the English has no final punctuation"
+                                : "ends " + (got == null ? "without" : "with " + mark(m.pattern()) + " instead of") + " the English's final '" + want + "'")
+                        .withHint("end it as the English does (in your script's form: . 。 । ؟ …), unless your language needs otherwise"));
+            }
+        }
+        int english = cells(sample(s.pattern(), ULocale.ENGLISH));
+        int translated = cells(sample(m.pattern(), bundle.locale()));
+        if (translated > LONGER_THAN * english && translated - english > LONGER_BY) {
+            problems.add(Problem.warning(file, m.line(), m.column(), m.key(), String.format(java.util.Locale.ROOT,
+                            "%.1f times as long as the English: it may not fit its place on the page", (double) translated / english))
+                    .withHint("check the leaflet's pages (handout preview --lang " + bundle.tag() + " --leaflet "
+                            + m.key().substring(0, m.key().indexOf('.')) + "), or say it more briefly"));
+        }
+        Map<String, String> sourceKinds = kinds(s.pattern());
+        Optional<Set<String>> parsed = parse(m, bundle.locale(), problems);
+        parsed.ifPresent(names -> {
+            for (String name : sourceKinds.keySet()) {
+                if (!names.contains(name)) {
+                    problems.add(Problem.error(file, m.line(), m.column(), m.key(), "placeholder {" + name + "} from the English is missing")
+                            .withHint("put {" + name + "} where its value belongs in your sentence; it is filled in for you"));
+                }
+            }
+            for (String name : names) {
+                if (!sourceKinds.containsKey(name)) {
+                    problems.add(Problem.error(file, m.line(), m.column(), m.key(), "placeholder {" + name
+                                    + "} is not in the English; the English has " + placeholders(sourceKinds.keySet()))
+                            .withHint("placeholders are names, not words to translate: use them as the English spells them"));
+                }
+            }
+            Map<String, String> kinds = kinds(m.pattern());
+            for (Map.Entry<String, String> k : kinds.entrySet()) {
+                String want = sourceKinds.get(k.getKey());
+                if (want != null && !want.equals(k.getValue()) && !(NUMERIC.contains(want) && NUMERIC.contains(k.getValue()))) {
+                    problems.add(Problem.error(file, m.line(), m.column(), m.key(), "placeholder {" + k.getKey() + "} is a "
+                                    + k.getValue() + " here but a " + want + " in the English")
+                            .withHint("use it the way the English does: " + example(k.getKey(), want)));
+                }
+            }
+        });
+    }
+
+    private static String example(String name, String kind) {
+        return switch (kind) {
+            case "plural" -> "{" + name + ", plural, one {…} other {…}} with your language's categories";
+            case "select" -> "{" + name + ", select, … other {…}}";
+            case "simple" -> "{" + name + "}";
+            default -> "{" + name + ", " + kind + "}";
+        };
+    }
+
+    /** The kind of each top-level or nested argument: simple, plural, select, selectordinal, number, date... */
+    static Map<String, String> kinds(String pattern) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        MessagePattern p;
+        try {
+            p = new MessagePattern(pattern);
+        } catch (IllegalArgumentException e) {
+            return out;
+        }
+        for (int i = 0; i < p.countParts(); i++) {
+            MessagePattern.Part part = p.getPart(i);
+            if (part.getType() == MessagePattern.Part.Type.ARG_START) {
+                String name = p.getSubstring(p.getPart(i + 1));
+                String kind = switch (part.getArgType()) {
+                    case NONE -> "simple";
+                    case PLURAL -> "plural";
+                    case SELECT -> "select";
+                    case SELECTORDINAL -> "selectordinal";
+                    case CHOICE -> "choice";
+                    case SIMPLE -> p.getSubstring(p.getPart(i + 2));
+                };
+                out.putIfAbsent(name, kind);
+            }
+        }
+        return out;
+    }
+
+    /** The sentence-final mark of a text, closing quotes and brackets aside, as its Latin equivalent. */
+    private static Character finalMark(String pattern) {
+        String t = pattern.strip();
+        int end = t.length();
+        while (end > 0 && ")]\u300D\u300F\u201D\u2019\"'\u00BB\uFF09".indexOf(t.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return end == 0 ? null : FINAL_MARKS.get(t.charAt(end - 1));
+    }
+
+    private static String mark(String pattern) {
+        String t = pattern.strip();
+        int end = t.length();
+        while (end > 0 && ")]\u300D\u300F\u201D\u2019\"'\u00BB\uFF09".indexOf(t.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return end == 0 ? "no mark" : "'" + t.charAt(end - 1) + "'";
+    }
+
+    /**
+     * The text a reader would see, every placeholder given a sample value (2; a date for a date),
+     * so that ICU syntax and plural branches do not count towards its length.
+     */
+    private static String sample(String pattern, ULocale locale) {
+        try {
+            Map<String, Object> args = new java.util.HashMap<>();
+            kinds(pattern).forEach((name, kind) -> args.put(name, kind.equals("date") || kind.equals("time") ? new java.util.Date(0)
+                    : kind.equals("select") ? "other" : (Object) 2));
+            return new com.ibm.icu.text.MessageFormat(pattern, locale).format(args);
+        } catch (IllegalArgumentException e) {
+            return pattern;
+        }
+    }
+
+    /** Display cells: a wide (CJK) character counts two, a mark none. */
+    private static int cells(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            int width = com.ibm.icu.lang.UCharacter.getIntPropertyValue(cp, com.ibm.icu.lang.UProperty.EAST_ASIAN_WIDTH);
+            int type = Character.getType(cp);
+            if (type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK) {
+                n += width == com.ibm.icu.lang.UCharacter.EastAsianWidth.WIDE || width == com.ibm.icu.lang.UCharacter.EastAsianWidth.FULLWIDTH ? 2 : 1;
+            }
+            i += Character.charCount(cp);
+        }
+        return n;
     }
 
     private static String placeholders(Set<String> names) {

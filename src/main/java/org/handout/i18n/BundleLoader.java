@@ -30,18 +30,57 @@ public final class BundleLoader {
         Optional<String> tag = m.text("language").filter(t -> checkTag(file, m, t, expected, problems));
         Optional<Translation> translation = m.map("translation").flatMap(t -> translation(file, t, problems));
         Map<String, Message> messages = new LinkedHashMap<>();
+        Map<String, Origin> origins = new LinkedHashMap<>();
         m.map("messages").ifPresent(msgs -> {
             for (String key : msgs.names()) {
-                Node value = msgs.node(key).orElseThrow();
-                Yaml.text(value, file, key, "a message", problems).ifPresent(pattern ->
-                        messages.put(key, new Message(key, pattern, file, Yaml.line(value), Yaml.column(value))));
+                Node keyNode = msgs.keyNode(key).orElseThrow();
+                entry(file, key, Yaml.line(keyNode), Yaml.column(keyNode), msgs.node(key).orElseThrow(), messages, origins, problems);
             }
         });
         m.rejectUnknown();
         if (problems.errorCount() > before || tag.isEmpty() || translation.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Bundle(tag.get(), file, translation, messages));
+        return Optional.of(new Bundle(tag.get(), file, translation, messages, origins));
+    }
+
+    /**
+     * One entry: {@code source} (the English it was translated from), {@code text} (the
+     * translation; empty while not translated), optional {@code state} and {@code note}.
+     */
+    private static void entry(String file, String key, int line, int column, Node value, Map<String, Message> messages,
+                              Map<String, Origin> origins, Problems problems) {
+        if (!(value instanceof org.snakeyaml.engine.v2.nodes.MappingNode)) {
+            problems.add(org.handout.report.Problem.error(file, Yaml.line(value), Yaml.column(value), key,
+                    "an entry needs the English it was translated from and the translation")
+                    .withHint("write it as  " + key + ": {source: \"<the English>\", text: \"<your translation>\"}"
+                            + "  (handout init and handout check show the English)"));
+            return;
+        }
+        YamlMap.of(value, file, key, "the entry", problems).ifPresent(e -> {
+            Optional<String> source = e.text("source");
+            Optional<String> text = e.node("text").filter(n -> !Yaml.isNull(n)).isPresent() ? e.text("text") : Optional.of("");
+            if (!e.has("text")) {
+                problems.error(file, e.line(), e.column(), key, "the entry has no 'text' (write text: \"\" while it is not translated)");
+            }
+            Optional<String> stateWord = e.optionalText("state");
+            Optional<Origin.State> state = stateWord.flatMap(Origin.State::of);
+            if (stateWord.isPresent() && state.isEmpty()) {
+                problems.error(file, e.keyNode("state").map(Yaml::line).orElse(e.line()), 0, key, "'state' must be initial, "
+                        + "translated, reviewed or final, not '" + stateWord.get() + "'");
+            }
+            Optional<String> note = e.optionalText("note");
+            e.rejectUnknown();
+            if (source.isEmpty() || text.isEmpty()) {
+                return;
+            }
+            Origin.State s = state.orElse(text.get().isEmpty() ? Origin.State.INITIAL : Origin.State.TRANSLATED);
+            origins.put(key, new Origin(source.get(), text.get(), s, note, line, column));
+            if (s != Origin.State.INITIAL && !text.get().isEmpty()) {
+                Node t = e.node("text").orElseThrow();
+                messages.put(key, new Message(key, text.get(), file, Yaml.line(t), Yaml.column(t)));
+            }
+        });
     }
 
     private static boolean checkTag(String file, YamlMap m, String tag, String expected, Problems problems) {

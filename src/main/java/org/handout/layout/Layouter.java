@@ -156,6 +156,7 @@ public final class Layouter {
             for (int i = 0; i < pages.size(); i++) {
                 List<Item> items = new ArrayList<>(pages.get(i));
                 drawFooter(footer, footerHeight, i + 1, pages.size(), items);
+                leaflet.draftMark().ifPresent(mark -> drawDraftMark(mark, items));
                 out.add(new Page(paper.width(), paper.height(), items));
             }
             return new LaidOut(leaflet, out);
@@ -385,6 +386,15 @@ public final class Layouter {
             float y = MARGIN_BOTTOM + lineHeight(FOOTER);
             float x = rtl ? left : left + width - line.width();
             placeLine(line, FOOTER, x, y - baselineOffset(FOOTER), true, out);
+        }
+
+        /** A draft build's mark, in the top margin of every page, in English: it is for the staff, not the family. */
+        private void drawDraftMark(String mark, List<Item> out) {
+            Typesetter latin = new Typesetter(chain, ULocale.ENGLISH, false);
+            List<Line> lines = latin.set(Text.plain(mark), FOOTER_WARNING, width);
+            if (!lines.isEmpty()) {
+                placeLine(lines.get(0), FOOTER_WARNING, left, paper.height() - MARGIN_TOP + 18, true, out);
+            }
         }
 
         // ---- pagination ------------------------------------------------------------------

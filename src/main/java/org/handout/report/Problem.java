@@ -1,13 +1,19 @@
 package org.handout.report;
 
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * One thing wrong with the input, located as precisely as we know: file, 1-based line and
- * column (0 when unknown), the message key it concerns (empty when none), and what is wrong.
+ * column (0 when unknown), the message key it concerns (empty when none), what is wrong, a
+ * one-line hint on what to do (empty when none), and named details a tool may want (for a stale
+ * translation, the English it was made from and the English now: {@code was}, {@code now}).
  */
-public record Problem(Severity severity, String file, int line, int column, String key, String message) {
+public record Problem(Severity severity, String file, int line, int column, String key, String message, String hint,
+                      Map<String, String> details) {
 
     /** Sorts problems by file, then position, then key, so a report reads top to bottom. */
     public static final Comparator<Problem> ORDER = Comparator.comparing(Problem::file)
@@ -21,6 +27,35 @@ public record Problem(Severity severity, String file, int line, int column, Stri
         file = file == null ? "" : file;
         key = key == null ? "" : key;
         Objects.requireNonNull(message, "message");
+        hint = hint == null ? "" : hint;
+        details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    }
+
+    /** A problem without a hint or details. */
+    public Problem(Severity severity, String file, int line, int column, String key, String message) {
+        this(severity, file, line, column, key, message, "", Map.of());
+    }
+
+    /** The same problem with a hint on what to do. */
+    public Problem withHint(String text) {
+        return new Problem(severity, file, line, column, key, message, text, details);
+    }
+
+    /** The same problem with a named detail added. */
+    public Problem with(String name, String value) {
+        Map<String, String> d = new LinkedHashMap<>(details);
+        d.put(name, value);
+        return new Problem(severity, file, line, column, key, message, hint, d);
+    }
+
+    /** The same problem as an error. */
+    public Problem withSeverityError() {
+        return new Problem(Severity.ERROR, file, line, column, key, message, hint, details);
+    }
+
+    /** The same problem as a warning. */
+    public Problem asWarning() {
+        return new Problem(Severity.WARNING, file, line, column, key, message, hint, details);
     }
 
     /** An error at a place in a file. */
@@ -55,6 +90,16 @@ public record Problem(Severity severity, String file, int line, int column, Stri
             b.append('[').append(key).append("] ");
         }
         return b.append(message).toString();
+    }
+
+    /** {@link #format()}, then each detail and the hint on an indented line of its own. */
+    public String formatLong() {
+        StringBuilder b = new StringBuilder(format());
+        details.forEach((name, value) -> b.append("\n    ").append(name).append(": ").append(value));
+        if (!hint.isEmpty()) {
+            b.append("\n    hint: ").append(hint);
+        }
+        return b.toString();
     }
 
     @Override

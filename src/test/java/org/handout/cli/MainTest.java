@@ -98,9 +98,7 @@ class MainTest {
         assertEquals(8, pdfs(out).size());
 
         String key = "symptoms.signs.intro";
-        int line = p.lineOf("translations/ru.yaml", key + ":");
-        String original = p.read("translations/ru.yaml").lines().filter(l -> l.contains(key + ":")).findFirst().orElseThrow();
-        p.replace("translations/ru.yaml", original, "  " + key + ": \"У ребёнка {count, plural, one {# признак}\"");
+        int line = p.setText("translations/ru.yaml", key, "У ребёнка {count, plural, one {# признак}");
 
         Run r = run("build", "--root", p.root().toString(), "--lang", "ru,vi", "--out", out.toString());
         assertEquals(1, r.code());
@@ -117,9 +115,7 @@ class MainTest {
     void missingPlaceholderIsAnErrorAtItsLine() {
         TestProject p = TestProject.copyInto(dir.resolve("project"));
         String key = "overview.who.rare-later";
-        String original = p.read("translations/es.yaml").lines().filter(l -> l.contains(key + ":")).findFirst().orElseThrow();
-        p.replace("translations/es.yaml", original, "  " + key + ": \"Rara vez empieza después de los diez años.\"");
-        int line = p.lineOf("translations/es.yaml", key + ":");
+        int line = p.setText("translations/es.yaml", key, "Rara vez empieza después de los diez años.");
         Run r = run("build", "--root", p.root().toString(), "--lang", "es", "--out", dir.resolve("out").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("translations/es.yaml:" + line + ":"), r.err());
@@ -130,9 +126,7 @@ class MainTest {
     void characterNoFontHasStopsTheBuildNamingIt() throws IOException {
         TestProject p = TestProject.copyInto(dir.resolve("project"));
         String key = "symptoms.title";
-        String original = p.read("translations/hi.yaml").lines().filter(l -> l.contains(key + ":")).findFirst().orElseThrow();
-        p.replace("translations/hi.yaml", original, "  " + key + ": \"न्यूरोब्लास्टोमा \u0D15\"");
-        int line = p.lineOf("translations/hi.yaml", key + ":");
+        int line = p.setText("translations/hi.yaml", key, "न्यूरोब्लास्टोमा \u0D15");
         Path out = dir.resolve("out");
         Run r = run("build", "--root", p.root().toString(), "--lang", "hi", "--leaflet", "symptoms", "--out", out.toString());
         assertEquals(1, r.code());

@@ -16,7 +16,7 @@ class LanguagesTest {
     private static Bundle bundle(String tag) {
         Translation t = new Translation("en", LocalDate.of(2026, 11, 25), "test", Translation.Status.DRAFT,
                 Optional.empty(), Optional.empty());
-        return new Bundle(tag, "translations/" + tag + ".yaml", tag.equals("en") ? Optional.empty() : Optional.of(t), Map.of());
+        return new Bundle(tag, "translations/" + tag + ".yaml", tag.equals("en") ? Optional.empty() : Optional.of(t), Map.of(), Map.of());
     }
 
     private final Languages languages = new Languages(bundle("en"),

@@ -20,7 +20,7 @@ class LocalizerTest {
     private static Localizer localizer(String tag, String key, String pattern) {
         Map<String, Message> messages = new LinkedHashMap<>();
         messages.put(key, new Message(key, pattern, "translations/" + tag + ".yaml", 7, 3));
-        Bundle b = new Bundle(tag, "translations/" + tag + ".yaml", Optional.empty(), messages);
+        Bundle b = new Bundle(tag, "translations/" + tag + ".yaml", Optional.empty(), messages, Map.of());
         return new Localizer(b, ULocale.forLanguageTag(tag));
     }
 

@@ -84,4 +84,29 @@ public final class TestProject {
         }
         throw new IllegalArgumentException("'" + needle + "' is not in " + relative);
     }
+
+    /**
+     * Replaces the translation ({@code text:}) of entry {@code key} in a bundle, written as a YAML
+     * double-quoted string; returns the 1-based line of that text.
+     */
+    public int setText(String bundle, String key, String text) {
+        return setField(bundle, key, "text", org.handout.workflow.BundleWriter.quote(text));
+    }
+
+    /** Replaces field {@code field} ({@code source}, {@code text}) of entry {@code key}; returns its line. */
+    public int setField(String bundle, String key, String field, String yamlValue) {
+        String[] lines = read(bundle).split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].equals("  " + key + ":")) {
+                for (int j = i + 1; j < lines.length && lines[j].startsWith("    "); j++) {
+                    if (lines[j].startsWith("    " + field + ": ")) {
+                        lines[j] = "    " + field + ": " + yamlValue;
+                        write(bundle, String.join("\n", lines));
+                        return j + 1;
+                    }
+                }
+            }
+        }
+        throw new IllegalArgumentException("no " + field + " for " + key + " in " + bundle);
+    }
 }

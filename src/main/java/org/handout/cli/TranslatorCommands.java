@@ -1,0 +1,234 @@
+package org.handout.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.handout.build.Project;
+import org.handout.build.Workspace;
+import org.handout.i18n.Bundle;
+import org.handout.report.Problem;
+import org.handout.report.Problems;
+import org.handout.workflow.BundleWriter;
+import org.handout.workflow.Json;
+import org.handout.workflow.Translators;
+import org.handout.workflow.Xliff;
+
+/**
+ * The translator's commands: {@code check}, {@code status}, {@code init}, {@code accept},
+ * {@code export-xliff} and {@code import-xliff}. Each loads the project, calls the workflow
+ * package and prints; the exit code is 0 when fine (warnings allowed), 1 on errors, 2 on misuse.
+ */
+final class TranslatorCommands {
+    private final Workspace ws;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    TranslatorCommands(Workspace ws, PrintStream out, PrintStream err) {
+        this.ws = ws;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Problems that concern the chosen languages (all when none is chosen) or everything (content, fonts). */
+    private static List<Problem> relevant(Project project, List<String> langs) {
+        List<Problem> out = new ArrayList<>();
+        for (Problem p : project.problems()) {
+            boolean bundle = p.file().startsWith("translations/");
+            if (!bundle || langs.isEmpty() || langs.stream().anyMatch(t -> p.file().equals("translations/" + t + ".yaml"))) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    int check(List<String> langs, String format) {
+        if (!format.equals("text") && !format.equals("json")) {
+            err.println("handout: --format must be text or json, not '" + format + "'");
+            return 2;
+        }
+        Project project = Project.load(ws);
+        for (String tag : langs) {
+            if (!project.languageTags().contains(tag)) {
+                err.println("handout: no bundle translations/" + tag + ".yaml; the languages are " + String.join(", ", project.languageTags())
+                        + " (handout init " + tag + " starts one)");
+                return 2;
+            }
+        }
+        List<Problem> problems = relevant(project, langs);
+        long errors = problems.stream().filter(Problem::isError).count();
+        if (format.equals("json")) {
+            out.print(Json.problems(problems));
+        } else {
+            for (Problem p : problems) {
+                out.println(p.formatLong());
+            }
+            List<String> tags = langs.isEmpty() ? project.languageTags().subList(1, project.languageTags().size()) : langs;
+            for (String tag : tags) {
+                String file = "translations/" + tag + ".yaml";
+                long e = problems.stream().filter(p -> p.file().equals(file) && p.isError()).count();
+                long w = problems.stream().filter(p -> p.file().equals(file) && !p.isError()).count();
+                out.printf(Locale.ROOT, "%-8s %s%n", tag, e + w == 0 ? "ok" : e + " error" + (e == 1 ? "" : "s") + ", " + w + " warning" + (w == 1 ? "" : "s"));
+            }
+        }
+        return errors > 0 ? 1 : 0;
+    }
+
+    int status(Path outputDir) {
+        Project project = Project.load(ws);
+        if (!project.usable() || project.languages() == null) {
+            project.problems().stream().filter(Problem::isError).forEach(p -> err.println(p.formatLong()));
+            return 1;
+        }
+        Translators t = new Translators(ws, project);
+        List<Translators.Cell> cells = t.status();
+        List<String> leaflets = project.content().leafletIds();
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-9s", "language"));
+        for (String l : leaflets) {
+            head.append(String.format(Locale.ROOT, "%-20s", l));
+        }
+        out.println(head.append("review"));
+        Map<String, List<Translators.Cell>> byLang = new LinkedHashMap<>();
+        cells.forEach(c -> byLang.computeIfAbsent(c.language(), k -> new ArrayList<>()).add(c));
+        for (Map.Entry<String, List<Translators.Cell>> e : byLang.entrySet()) {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-9s", e.getKey()));
+            for (Translators.Cell c : e.getValue()) {
+                String s = c.percent() + "%" + (c.stale() > 0 ? " " + c.stale() + " stale" : "")
+                        + (c.missing() > 0 ? " " + c.missing() + " missing" : "");
+                row.append(String.format(Locale.ROOT, "%-20s", s));
+            }
+            out.println(row.append(e.getValue().get(0).review()));
+        }
+        StringBuilder json = new StringBuilder("{\n  \"edition\": ").append(Json.string(t.edition().toString()))
+                .append(",\n  \"languages\": [");
+        boolean firstLang = true;
+        for (Map.Entry<String, List<Translators.Cell>> e : byLang.entrySet()) {
+            json.append(firstLang ? "\n" : ",\n").append("    {\"language\": ").append(Json.string(e.getKey()))
+                    .append(", \"review\": ").append(Json.string(e.getValue().get(0).review())).append(", \"leaflets\": {");
+            firstLang = false;
+            boolean firstLeaflet = true;
+            for (Translators.Cell c : e.getValue()) {
+                json.append(firstLeaflet ? "" : ", ").append(Json.string(c.leaflet())).append(": {\"strings\": ").append(c.strings())
+                        .append(", \"translated\": ").append(c.translated()).append(", \"stale\": ").append(c.stale())
+                        .append(", \"missing\": ").append(c.missing()).append(", \"percent\": ").append(c.percent()).append('}');
+                firstLeaflet = false;
+            }
+            json.append("}}");
+        }
+        json.append("\n  ]\n}\n");
+        try {
+            Files.createDirectories(outputDir);
+            BundleWriter.write(outputDir.resolve("status.json"), json.toString());
+        } catch (IOException e) {
+            err.println("handout: cannot write " + outputDir.resolve("status.json") + ": " + e.getMessage());
+            return 1;
+        }
+        out.println("written: " + outputDir.resolve("status.json"));
+        return 0;
+    }
+
+    int init(List<String> args, boolean force) {
+        if (args.size() != 1) {
+            err.println("handout: init takes one language tag, e.g. handout init pt-BR");
+            return 2;
+        }
+        Project project = Project.load(ws);
+        if (!project.usable()) {
+            project.problems().stream().filter(Problem::isError).forEach(p -> err.println(p.formatLong()));
+            return 1;
+        }
+        Problems problems = new Problems();
+        try {
+            Optional<Path> file = new Translators(ws, project).init(args.get(0), force, problems);
+            problems.sorted().forEach(p -> err.println(p.formatLong()));
+            if (file.isEmpty()) {
+                return problems.sorted().stream().anyMatch(p -> p.file().isEmpty()) ? 2 : 1;
+            }
+            out.println("written: " + ws.root().toAbsolutePath().relativize(file.get().toAbsolutePath()));
+            out.println("next: translate each 'text', then run handout check --lang " + file.get().getFileName().toString().replace(".yaml", ""));
+            return 0;
+        } catch (IOException e) {
+            err.println("handout: cannot write the bundle: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    int accept(List<String> langs, List<String> keys) {
+        if (langs.size() != 1) {
+            err.println("handout: accept needs one --lang, e.g. handout accept --lang de staging.outlook.cured");
+            return 2;
+        }
+        Project project = Project.load(ws);
+        Problems problems = new Problems();
+        try {
+            List<String> accepted = new Translators(ws, project).accept(langs.get(0), keys, problems);
+            problems.sorted().forEach(p -> err.println(p.formatLong()));
+            if (problems.hasErrors()) {
+                return 1;
+            }
+            accepted.forEach(k -> out.println("accepted " + k + ": translated from the current English"));
+            out.println(accepted.size() + " entr" + (accepted.size() == 1 ? "y" : "ies") + " updated in translations/" + langs.get(0) + ".yaml");
+            return 0;
+        } catch (IOException e) {
+            err.println("handout: cannot write the bundle: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    int exportXliff(List<String> langs, Optional<Path> to) {
+        if (langs.size() != 1) {
+            err.println("handout: export-xliff needs one --lang, e.g. handout export-xliff --lang de");
+            return 2;
+        }
+        Project project = Project.load(ws);
+        Optional<Bundle> bundle = project.languages() == null ? Optional.empty()
+                : project.languages().bundle(langs.get(0)).filter(b -> !b.isSource());
+        if (bundle.isEmpty()) {
+            err.println("handout: no bundle for '" + langs.get(0) + "' that loads; handout check --lang " + langs.get(0) + " says why");
+            return 1;
+        }
+        Path file = to.orElse(ws.output().resolve("xliff").resolve(langs.get(0) + ".xlf"));
+        try {
+            new Xliff(ws, project).exportTo(bundle.get(), file);
+        } catch (IOException e) {
+            err.println("handout: cannot write " + file + ": " + e.getMessage());
+            return 1;
+        }
+        out.println("written: " + file);
+        return 0;
+    }
+
+    int importXliff(List<String> args) {
+        if (args.size() != 1) {
+            err.println("handout: import-xliff takes one file, e.g. handout import-xliff de.xlf");
+            return 2;
+        }
+        Path file = Path.of(args.get(0));
+        if (!Files.isRegularFile(file)) {
+            err.println("handout: no such file: " + file);
+            return 2;
+        }
+        Project project = Project.load(ws);
+        Problems problems = new Problems();
+        try {
+            Optional<Xliff.Imported> r = new Xliff(ws, project).importFrom(file, args.get(0), problems);
+            problems.sorted().forEach(p -> err.println(p.formatLong()));
+            if (r.isEmpty()) {
+                return 1;
+            }
+            Xliff.Imported i = r.get();
+            out.printf(Locale.ROOT, "%s: %d updated, %d unchanged, %d stale, %d rejected%n", i.tag(), i.updated().size(),
+                    i.unchanged().size(), i.stale().size(), i.rejected().size());
+            return problems.hasErrors() ? 1 : 0;
+        } catch (IOException e) {
+            err.println("handout: cannot read or write: " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,453 @@
+package org.handout.workflow;
+
+import com.ibm.icu.text.MessagePattern;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.handout.build.Project;
+import org.handout.build.Workspace;
+import org.handout.content.Message;
+import org.handout.i18n.Bundle;
+import org.handout.i18n.BundleChecker;
+import org.handout.i18n.Origin;
+import org.handout.report.Problem;
+import org.handout.report.Problems;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+/**
+ * XLIFF 2.0 for the tools professional translators use. One {@code <unit>} per message, its id
+ * the message key; the ICU syntax ({@code {page}}, {@code {n, plural, one {}, {@code #}) is kept
+ * in {@code <originalData>} and shown as protected {@code <ph>} codes (canDelete="no"), so only
+ * the words can be edited; the segment's {@code state} is the entry's review state; the entry's
+ * note and the fingerprint of the English travel as unit notes. Importing checks each unit: one
+ * exported from an older English is reported as stale and not imported, one whose target breaks
+ * the ICU syntax, placeholders or plural categories is reported and not imported.
+ */
+public final class Xliff {
+    static final String NS = "urn:oasis:names:tc:xliff:document:2.0";
+    private static final String FINGERPRINT = "source-fingerprint";
+    private static final String TRANSLATOR = "translator";
+    private static final String ENGLISH_WAS = "english-was";
+
+    private final Workspace workspace;
+    private final Project project;
+
+    public Xliff(Workspace workspace, Project project) {
+        this.workspace = workspace;
+        this.project = project;
+    }
+
+    /** The XLIFF 2.0 document for one bundle: every English message, with its translation where there is one. */
+    public String export(Bundle bundle) {
+        StringBuilder b = new StringBuilder();
+        b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        b.append("<xliff xmlns=\"").append(NS).append("\" version=\"2.0\" srcLang=\"en\" trgLang=\"")
+                .append(escape(bundle.tag())).append("\">\n");
+        b.append("  <file id=\"f1\" original=\"").append(escape(bundle.file())).append("\">\n");
+        for (Message english : project.content().texts().values()) {
+            Optional<Origin> origin = bundle.origin(english.key());
+            String target = origin.map(Origin::text).orElse("");
+            // a translation of an older English goes out as 'initial', with that English in a note:
+            // the translator's tool shows it as needing work, and it comes back only once confirmed
+            boolean stale = origin.isPresent() && !origin.get().source().equals(english.pattern());
+            Origin.State state = stale ? Origin.State.INITIAL : origin.map(Origin::state).orElse(Origin.State.INITIAL);
+            b.append("    <unit id=\"").append(escape(english.key())).append("\">\n");
+            b.append("      <notes>\n");
+            b.append("        <note category=\"").append(FINGERPRINT).append("\">").append(Origin.fingerprint(english.pattern()))
+                    .append("</note>\n");
+            origin.flatMap(Origin::note).ifPresent(n -> b.append("        <note category=\"").append(TRANSLATOR).append("\">")
+                    .append(escape(n)).append("</note>\n"));
+            if (stale) {
+                b.append("        <note category=\"").append(ENGLISH_WAS).append("\">").append(escape(origin.get().source()))
+                        .append("</note>\n");
+            }
+            b.append("      </notes>\n");
+            List<Piece> source = pieces(english.pattern());
+            List<Piece> targetPieces = target.isEmpty() ? List.of() : pieces(target);
+            Map<String, String> data = new LinkedHashMap<>(); // code text -> data id
+            for (Piece p : source) {
+                if (p.code()) {
+                    data.putIfAbsent(p.text(), "d" + (data.size() + 1));
+                }
+            }
+            for (Piece p : targetPieces) {
+                if (p.code()) {
+                    data.putIfAbsent(p.text(), "d" + (data.size() + 1));
+                }
+            }
+            if (!data.isEmpty()) {
+                b.append("      <originalData>\n");
+                data.forEach((code, id) -> b.append("        <data id=\"").append(id).append("\">").append(escape(code)).append("</data>\n"));
+                b.append("      </originalData>\n");
+            }
+            b.append("      <segment state=\"").append(state.word()).append("\">\n");
+            b.append("        <source>").append(inline(source, data, "s")).append("</source>\n");
+            if (!target.isEmpty()) {
+                b.append("        <target>").append(inline(targetPieces, data, "t")).append("</target>\n");
+            }
+            b.append("      </segment>\n");
+            b.append("    </unit>\n");
+        }
+        b.append("  </file>\n</xliff>\n");
+        return b.toString();
+    }
+
+    /** Text and protected codes: each code a {@code <ph>} that refers to its original ICU syntax. */
+    private static String inline(List<Piece> pieces, Map<String, String> data, String prefix) {
+        StringBuilder b = new StringBuilder();
+        int n = 0;
+        for (Piece p : pieces) {
+            if (p.code()) {
+                n++;
+                b.append("<ph id=\"").append(prefix).append(n).append("\" dataRef=\"").append(data.get(p.text()))
+                        .append("\" canCopy=\"no\" canDelete=\"no\" disp=\"").append(escape(p.text())).append("\"/>");
+            } else {
+                b.append(escape(p.text()));
+            }
+        }
+        return b.toString();
+    }
+
+    /** A stretch of a pattern: words a translator edits, or ICU syntax ({@code code}) that must stay. */
+    record Piece(String text, boolean code) {
+    }
+
+    /** Splits an ICU pattern into words and syntax: arguments, the frames of plural and select branches, {@code #}. */
+    static List<Piece> pieces(String pattern) {
+        MessagePattern p = new MessagePattern(pattern);
+        List<int[]> spans = new ArrayList<>();
+        for (int i = 0; i < p.countParts(); i++) {
+            MessagePattern.Part part = p.getPart(i);
+            if (part.getType() == MessagePattern.Part.Type.REPLACE_NUMBER) {
+                spans.add(new int[] {part.getIndex(), part.getLimit()});
+            }
+            if (part.getType() != MessagePattern.Part.Type.ARG_START) {
+                continue;
+            }
+            int limit = p.getLimitPartIndex(i);
+            MessagePattern.ArgType type = part.getArgType();
+            if (type == MessagePattern.ArgType.NONE || type == MessagePattern.ArgType.SIMPLE) {
+                spans.add(new int[] {part.getIndex(), p.getPart(limit).getLimit()});
+                i = limit;
+                continue;
+            }
+            // complex: "{n, plural, one {" ... "} other {" ... "}}": the frames are code, the branches words
+            int from = part.getIndex();
+            for (int j = i + 1; j < limit; j++) {
+                MessagePattern.Part q = p.getPart(j);
+                if (q.getType() == MessagePattern.Part.Type.MSG_START) {
+                    spans.add(new int[] {from, q.getLimit()});
+                    int end = p.getLimitPartIndex(j);
+                    from = p.getPart(end).getIndex();
+                    j = end;
+                }
+            }
+            spans.add(new int[] {from, p.getPart(limit).getLimit()});
+        }
+        spans.sort((x, y) -> Integer.compare(x[0], y[0]));
+        List<Piece> out = new ArrayList<>();
+        int at = 0;
+        for (int[] s : spans) {
+            if (s[0] < at) {
+                continue; // inside a code already taken
+            }
+            if (s[0] > at) {
+                out.add(new Piece(pattern.substring(at, s[0]), false));
+            }
+            out.add(new Piece(pattern.substring(s[0], s[1]), true));
+            at = s[1];
+        }
+        if (at < pattern.length()) {
+            out.add(new Piece(pattern.substring(at), false));
+        }
+        return out;
+    }
+
+    /** Writes the export of {@code tag} to {@code file}. */
+    public void exportTo(Bundle bundle, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        BundleWriter.write(file.toAbsolutePath(), export(bundle));
+    }
+
+    /** What an import did. */
+    public record Imported(String tag, List<String> updated, List<String> unchanged, List<String> stale, List<String> rejected) {
+    }
+
+    /**
+     * Imports an XLIFF 2.0 file into the bundle its {@code trgLang} names. Units made from the
+     * current English with a valid target replace their entries (text, state, note); stale and
+     * invalid units are reported (as errors, with their place in the file) and leave the entry as
+     * it was.
+     */
+    public Optional<Imported> importFrom(Path xlf, String shown, Problems problems) throws IOException {
+        Document doc;
+        try {
+            doc = parse(Files.readAllBytes(xlf));
+        } catch (SAXParseException e) {
+            problems.error(shown, e.getLineNumber(), e.getColumnNumber(), "", "not well-formed XML: " + e.getMessage());
+            return Optional.empty();
+        } catch (SAXException e) {
+            problems.error(shown, 0, 0, "", "not readable XML: " + e.getMessage());
+            return Optional.empty();
+        }
+        Element root = doc.getDocumentElement();
+        if (!NS.equals(root.getNamespaceURI()) || !"xliff".equals(root.getLocalName()) || !"2.0".equals(root.getAttribute("version"))) {
+            problems.error(shown, 0, 0, "", "not an XLIFF 2.0 file (expected <xliff version=\"2.0\" xmlns=\"" + NS + "\">)");
+            return Optional.empty();
+        }
+        String tag = root.getAttribute("trgLang");
+        if (!"en".equals(root.getAttribute("srcLang"))) {
+            problems.error(shown, 0, 0, "", "the source language must be en, not '" + root.getAttribute("srcLang") + "'");
+            return Optional.empty();
+        }
+        Optional<Bundle> bundle = project.languages().bundle(tag).filter(b -> !b.isSource());
+        Path bundleFile = workspace.translations().resolve(tag + ".yaml");
+        if (bundle.isEmpty() || !Files.isRegularFile(bundleFile)) {
+            problems.add(Problem.error(shown, 0, 0, "", "no bundle for trgLang '" + tag + "' that loads")
+                    .withHint("handout init " + tag + " starts one; handout check --lang " + tag + " says what is wrong with it"));
+            return Optional.empty();
+        }
+        Map<String, Message> english = project.content().texts();
+        Map<String, BundleWriter.Entry> entries = new LinkedHashMap<>();
+        for (Message m : english.values()) {
+            bundle.get().origin(m.key()).ifPresent(o -> entries.put(m.key(), BundleWriter.Entry.of(m.key(), o)));
+        }
+        bundle.get().origins().forEach((k, o) -> entries.putIfAbsent(k, BundleWriter.Entry.of(k, o)));
+        List<String> updated = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        List<String> stale = new ArrayList<>();
+        List<String> rejected = new ArrayList<>();
+        BundleChecker checker = new BundleChecker(project.content());
+        NodeList units = doc.getElementsByTagNameNS(NS, "unit");
+        for (int u = 0; u < units.getLength(); u++) {
+            Element unit = (Element) units.item(u);
+            String key = unit.getAttribute("id");
+            int line = lineOf(unit);
+            Message now = english.get(key);
+            if (now == null) {
+                problems.error(shown, line, 0, key, "unknown key: the English source has no such string; unit not imported");
+                rejected.add(key);
+                continue;
+            }
+            Map<String, String> data = new LinkedHashMap<>();
+            NodeList ds = unit.getElementsByTagNameNS(NS, "data");
+            for (int i = 0; i < ds.getLength(); i++) {
+                Element d = (Element) ds.item(i);
+                data.put(d.getAttribute("id"), d.getTextContent());
+            }
+            Element segment = first(unit, "segment");
+            Element sourceEl = segment == null ? null : first(segment, "source");
+            if (sourceEl == null) {
+                problems.error(shown, line, 0, key, "the unit has no <segment><source>; unit not imported");
+                rejected.add(key);
+                continue;
+            }
+            Optional<String> source = text(sourceEl, data, shown, key, problems);
+            if (source.isEmpty()) {
+                rejected.add(key);
+                continue;
+            }
+            if (!source.get().equals(now.pattern())) {
+                problems.add(Problem.error(shown, line, 0, key, "stale: this unit was exported from an older English; not imported")
+                        .with("was", source.get()).with("now", now.pattern())
+                        .withHint("export again (handout export-xliff --lang " + tag + ") and translate the new English"));
+                stale.add(key);
+                continue;
+            }
+            Element targetEl = first(segment, "target");
+            Optional<String> target = targetEl == null ? Optional.of("") : text(targetEl, data, shown, key, problems);
+            if (target.isEmpty()) {
+                rejected.add(key);
+                continue;
+            }
+            String stateWord = segment.getAttribute("state");
+            Optional<Origin.State> state = stateWord.isEmpty() ? Optional.of(target.get().isEmpty() ? Origin.State.INITIAL
+                    : Origin.State.TRANSLATED) : Origin.State.of(stateWord);
+            if (state.isEmpty()) {
+                problems.error(shown, line, 0, key, "segment state '" + stateWord + "' is not initial, translated, reviewed or final");
+                rejected.add(key);
+                continue;
+            }
+            Optional<String> note = notes(unit, TRANSLATOR);
+            if (!target.get().isEmpty() && state.get() != Origin.State.INITIAL) {
+                Problems p = new Problems();
+                Bundle one = new Bundle(tag, shown, bundle.get().translation(), Map.of(key, new Message(key, target.get(), shown, line, 0)),
+                        Map.of(key, new Origin(now.pattern(), target.get(), state.get(), note, line, 0)));
+                checker.checkOne(one, key, p);
+                if (p.hasErrors()) {
+                    p.sorted().stream().filter(Problem::isError).forEach(x -> problems.add(x.withHint("fix the target in your tool and import again; unit not imported")));
+                    rejected.add(key);
+                    continue;
+                }
+            }
+            BundleWriter.Entry old = entries.get(key);
+            if (old != null && state.get() == Origin.State.INITIAL && target.get().equals(old.text())) {
+                unchanged.add(key); // sent out as needing work, back untouched: the entry stays as it was
+                continue;
+            }
+            BundleWriter.Entry fresh = new BundleWriter.Entry(key, now.pattern(), target.get(), state.get(), note);
+            if (fresh.equals(old)) {
+                unchanged.add(key);
+            } else {
+                entries.put(key, fresh);
+                updated.add(key);
+            }
+        }
+        if (!updated.isEmpty()) {
+            String header = BundleWriter.header(Files.readString(bundleFile, StandardCharsets.UTF_8)).orElseThrow();
+            BundleWriter.write(bundleFile, BundleWriter.text(header, new ArrayList<>(entries.values())));
+        }
+        return Optional.of(new Imported(tag, updated, unchanged, stale, rejected));
+    }
+
+    /** The pattern a source or target stands for: its text, each {@code <ph>} replaced by its original data. */
+    private static Optional<String> text(Element el, Map<String, String> data, String shown, String key, Problems problems) {
+        StringBuilder b = new StringBuilder();
+        for (Node n = el.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
+                b.append(n.getNodeValue());
+            } else if (n instanceof Element e && NS.equals(e.getNamespaceURI()) && e.getLocalName().equals("ph")) {
+                String code = data.get(e.getAttribute("dataRef"));
+                if (code == null) {
+                    problems.error(shown, lineOf(e), 0, key, "<ph> refers to data '" + e.getAttribute("dataRef")
+                            + "', which the unit does not have; unit not imported");
+                    return Optional.empty();
+                }
+                b.append(code);
+            } else if (n instanceof Element e) {
+                problems.error(shown, lineOf(e), 0, key, "<" + e.getLocalName() + "> is not supported inside a segment (only text and <ph>); unit not imported");
+                return Optional.empty();
+            }
+        }
+        return Optional.of(b.toString());
+    }
+
+    private static Optional<String> notes(Element unit, String category) {
+        NodeList ns = unit.getElementsByTagNameNS(NS, "note");
+        for (int i = 0; i < ns.getLength(); i++) {
+            Element n = (Element) ns.item(i);
+            if (category.equals(n.getAttribute("category")) && !n.getTextContent().isBlank()) {
+                return Optional.of(n.getTextContent());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Element first(Element parent, String name) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && NS.equals(e.getNamespaceURI()) && e.getLocalName().equals(name)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static final String LINE = "handout.line";
+
+    private static int lineOf(Node n) {
+        Object line = n.getUserData(LINE);
+        return line instanceof Integer i ? i : 0;
+    }
+
+    /** Parses without DTDs or external entities (an XLIFF file is data from outside), recording element lines. */
+    private static Document parse(byte[] bytes) throws SAXException, IOException {
+        try {
+            javax.xml.parsers.SAXParserFactory spf = javax.xml.parsers.SAXParserFactory.newInstance();
+            spf.setNamespaceAware(true);
+            spf.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            spf.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
+            dbf.setNamespaceAware(true);
+            DocumentBuilder db = dbf.newDocumentBuilder();
+            Document doc = db.newDocument();
+            LineRecorder handler = new LineRecorder(doc);
+            spf.newSAXParser().parse(new ByteArrayInputStream(bytes), handler);
+            return doc;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK's XML parser cannot be configured safely", e);
+        }
+    }
+
+    /** Builds a DOM from SAX events, noting on each element the line it starts on. */
+    private static final class LineRecorder extends org.xml.sax.helpers.DefaultHandler {
+        private final Document doc;
+        private final java.util.ArrayDeque<Node> open = new java.util.ArrayDeque<>();
+        private org.xml.sax.Locator locator;
+        private final StringBuilder text = new StringBuilder();
+
+        LineRecorder(Document doc) {
+            this.doc = doc;
+            open.push(doc);
+        }
+
+        @Override
+        public void setDocumentLocator(org.xml.sax.Locator l) {
+            this.locator = l;
+        }
+
+        private void flush() {
+            if (!text.isEmpty()) {
+                open.peek().appendChild(doc.createTextNode(text.toString()));
+                text.setLength(0);
+            }
+        }
+
+        @Override
+        public void startElement(String uri, String local, String qName, org.xml.sax.Attributes atts) {
+            flush();
+            Element e = doc.createElementNS(uri.isEmpty() ? null : uri, qName);
+            for (int i = 0; i < atts.getLength(); i++) {
+                if (!atts.getQName(i).startsWith("xmlns")) {
+                    e.setAttribute(atts.getLocalName(i).isEmpty() ? atts.getQName(i) : atts.getLocalName(i), atts.getValue(i));
+                }
+            }
+            e.setUserData(LINE, locator == null ? 0 : locator.getLineNumber(), null);
+            open.peek().appendChild(e);
+            open.push(e);
+        }
+
+        @Override
+        public void endElement(String uri, String local, String qName) {
+            flush();
+            open.pop();
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            text.append(ch, start, length);
+        }
+    }
+
+    /** XML text and attribute escaping; characters XML 1.0 cannot hold are written as U+FFFD. */
+    static String escape(String s) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                default -> b.append(c < 0x20 && c != '\n' && c != '\t' && c != '\r' ? '\uFFFD' : c);
+            }
+        }
+        return b.toString();
+    }
+}
