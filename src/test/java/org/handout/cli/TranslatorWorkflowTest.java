@@ -1,0 +1,280 @@
+package org.handout.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.handout.testing.TestProject;
+import org.handout.verify.PdfReadBack;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The translator's workflow end to end, as a translator or CI runs it: the English changes and
+ * every language notices; the release gate; a draft build; init, accept and status; and the
+ * XLIFF round trip export, edit, import, build.
+ */
+class TranslatorWorkflowTest {
+    static final List<String> TRANSLATIONS = List.of("ar", "bn", "de", "es", "fr", "he", "hi", "ja", "ko", "ru", "th", "vi", "zh-Hans");
+    static final String OLD = "The risk group guides the treatment.";
+    static final String NEW = "The risk group helps decide the treatment.";
+
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private TestProject project() {
+        return TestProject.copyInto(dir.resolve("project"));
+    }
+
+    private static List<String> pdfs(Path out) throws IOException {
+        if (!Files.isDirectory(out)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(out)) {
+            return s.filter(f -> f.toString().endsWith(".pdf")).map(f -> out.relativize(f).toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void changingOneEnglishSentenceMakesItStaleInEveryLanguageAndHoldsThoseLeafletsBack() throws IOException {
+        TestProject p = project();
+        p.replace("content/staging.yaml", OLD, NEW);
+        Run check = run("check", "--root", p.root().toString());
+        assertEquals(1, check.code(), check.err());
+        for (String tag : TRANSLATIONS) {
+            assertTrue(check.out().contains("translations/" + tag + ".yaml:"), tag);
+            assertTrue(check.out().lines().anyMatch(l -> l.startsWith("translations/" + tag + ".yaml:")
+                    && l.endsWith("error: [staging.risk.groups] out of date: the English changed since this was translated")), tag + "\n" + check.out());
+        }
+        assertTrue(check.out().contains("    was: " + "Doctors place each child's cancer"), check.out());
+        assertTrue(check.out().contains(OLD) && check.out().contains(NEW), "old and new English side by side");
+
+        Path out = dir.resolve("out");
+        Run build = run("build", "--root", p.root().toString(), "--out", out.toString());
+        assertEquals(1, build.code(), "a held-back leaflet makes the build fail");
+        List<String> built = pdfs(out);
+        assertTrue(built.contains("en/staging.pdf"), "the English has nothing to be stale against");
+        for (String tag : TRANSLATIONS) {
+            assertFalse(built.contains(tag + "/staging.pdf"), tag + "/staging.pdf was built from a stale translation");
+            assertTrue(built.contains(tag + "/overview.pdf") && built.contains(tag + "/contacts.pdf"), tag + ": the other leaflets still build");
+            assertTrue(build.out().lines().anyMatch(l -> l.startsWith(tag + " ") && l.contains("HELD BACK: staging (1 out of date: staging.risk.groups)")),
+                    build.out());
+        }
+        assertEquals(3 * 13 + 4, built.size());
+    }
+
+    @Test
+    void draftBuildFillsGapsWithEnglishAndMarksEveryPage() throws IOException {
+        TestProject p = project();
+        p.replace("content/staging.yaml", OLD, NEW);
+        p.setText("translations/de.yaml", "staging.after.heading", "");
+        Path out = dir.resolve("out");
+        Run held = run("build", "--root", p.root().toString(), "--lang", "de", "--leaflet", "staging", "--out", out.toString());
+        assertEquals(1, held.code());
+        assertTrue(held.out().contains("HELD BACK: staging (1 out of date: staging.risk.groups; 1 not translated: staging.after.heading)"), held.out());
+
+        Run draft = run("build", "--root", p.root().toString(), "--lang", "de", "--leaflet", "staging", "--draft", "--out", out.toString());
+        assertEquals(0, draft.code(), draft.err());
+        PdfReadBack pdf = PdfReadBack.read(out.resolve("de/staging.pdf"));
+        assertTrue(pdf.title().startsWith("DRAFT: "), pdf.title());
+        for (PdfReadBack.PageText page : pdf.pages()) {
+            assertTrue(page.furniture().contains("DRAFT BUILD, NOT FOR FAMILIES: 1 string not translated (shown in English); "
+                    + "1 string translated from an older English."), page.furniture());
+        }
+        assertTrue(PdfReadBack.comparable(pdf.body()).contains("Aftertreatment"), "the untranslated heading is shown in English");
+        assertTrue(draft.err().contains("warning: [staging.after.heading] not translated yet"), draft.err());
+    }
+
+    @Test
+    void acceptRecordsTheCurrentEnglishForStaleEntriesAndChangesNothingElse() throws IOException {
+        TestProject p = project();
+        p.replace("content/staging.yaml", OLD, NEW);
+        String before = p.read("translations/fr.yaml");
+        Run accept = run("accept", "--root", p.root().toString(), "--lang", "fr");
+        assertEquals(0, accept.code(), accept.err());
+        assertTrue(accept.out().contains("accepted staging.risk.groups"), accept.out());
+        String after = p.read("translations/fr.yaml");
+        assertEquals(before.replace(OLD, NEW), after, "only the English of the stale entry changes");
+        assertEquals(0, run("check", "--root", p.root().toString(), "--lang", "fr").code());
+        Run unknown = run("accept", "--root", p.root().toString(), "--lang", "fr", "staging.nope");
+        assertEquals(1, unknown.code());
+        assertTrue(unknown.err().contains("[staging.nope] the English has no such key"), unknown.err());
+    }
+
+    @Test
+    void checkPrintsJsonForToolsAndExitsZeroWhenThereAreOnlyWarnings() throws IOException {
+        Run real = run("check", "--root", TestProject.REAL.toString(), "--lang", "de");
+        assertEquals(0, real.code(), real.out());
+        assertTrue(real.out().contains("warning:"), "the German bundle has warnings (e.g. Fax, the same as the English)");
+        TestProject p = project();
+        p.replace("content/staging.yaml", OLD, NEW);
+        Run json = run("check", "--root", p.root().toString(), "--lang", "de", "--format", "json");
+        assertEquals(1, json.code());
+        String s = json.out();
+        assertTrue(s.startsWith("{\n  \"problems\": [") && s.strip().endsWith("}"), s);
+        assertTrue(s.contains("{\"severity\": \"error\", \"file\": \"translations/de.yaml\", \"line\": "), s);
+        assertTrue(s.contains("\"key\": \"staging.risk.groups\", \"message\": \"out of date: the English changed since this was translated\""), s);
+        assertTrue(s.contains("\"was\": \"Doctors place each child's cancer"), s);
+        assertTrue(s.contains("\"errors\": 1"), s);
+        assertEquals(2, run("check", "--root", p.root().toString(), "--format", "yaml").code());
+    }
+
+    @Test
+    void initScaffoldsEveryKeyWithTheLanguagesPluralsAndNothingIsBuiltUntilItIsTranslated() throws IOException {
+        TestProject p = project();
+        Run init = run("init", "--root", p.root().toString(), "pl");
+        assertEquals(0, init.code(), init.err());
+        String bundle = p.read("translations/pl.yaml");
+        assertEquals(124, bundle.lines().filter(l -> l.startsWith("    source: ")).count());
+        assertEquals(124, bundle.lines().filter(l -> l.equals("    state: initial")).count());
+        assertTrue(bundle.contains("    source: \"It rarely starts after a child is {rareAfterAge, plural, one {# year} other {# years}} old.\"\n"
+                + "    text: \"It rarely starts after a child is {rareAfterAge, plural, one {# years} few {# years} many {# years} other {# years}} old.\""),
+                "a plural skeleton has exactly Polish's categories");
+        assertTrue(bundle.contains("# Plurals need exactly these categories in pl: few, many, one, other."), bundle.substring(0, 400));
+
+        Path out = dir.resolve("out");
+        Run build = run("build", "--root", p.root().toString(), "--lang", "pl", "--out", out.toString());
+        assertEquals(1, build.code());
+        assertEquals(List.of(), pdfs(out), "nothing half-translated is built, and no English is passed off as Polish");
+
+        Run again = run("init", "--root", p.root().toString(), "pl");
+        assertEquals(1, again.code());
+        assertTrue(again.err().contains("the bundle exists already"), again.err());
+        Run tamil = run("init", "--root", p.root().toString(), "ta");
+        assertEquals(0, tamil.code());
+        assertTrue(tamil.err().contains("warning: no font for ta yet: U+0B83 TAMIL SIGN VISARGA"), tamil.err());
+    }
+
+    @Test
+    void aNewTranslatorScaffoldsFillsInChecksAndGetsALeaflet() throws IOException {
+        TestProject p = project();
+        assertEquals(0, run("init", "--root", p.root().toString(), "es-419").code());
+        // the translator fills in every text (here: the Spanish of the es bundle) and removes state: initial
+        String es = p.read("translations/es.yaml");
+        String bundle = p.read("translations/es-419.yaml").replace("    state: initial\n", "");
+        p.write("translations/es-419.yaml", bundle);
+        String[] lines = es.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].matches("  [a-z][\\w.-]*:") && i + 2 < lines.length && lines[i + 2].startsWith("    text: ")) {
+                p.setField("translations/es-419.yaml", lines[i].strip().replace(":", ""), "text", lines[i + 2].substring("    text: ".length()));
+            }
+        }
+        Run check = run("check", "--root", p.root().toString(), "--lang", "es-419");
+        assertEquals(0, check.code(), check.out());
+        Path out = dir.resolve("out");
+        Run build = run("build", "--root", p.root().toString(), "--lang", "es-419", "--out", out.toString());
+        assertEquals(0, build.code(), build.err());
+        assertEquals(List.of("es-419/contacts.pdf", "es-419/overview.pdf", "es-419/staging.pdf", "es-419/symptoms.pdf"), pdfs(out));
+        assertTrue(PdfReadBack.comparable(PdfReadBack.read(out.resolve("es-419/overview.pdf")).body()).contains("neuroblastoma"));
+    }
+
+    @Test
+    void statusShowsEachLanguageAndLeafletAndWritesStatusJson() throws IOException {
+        TestProject p = project();
+        p.replace("content/staging.yaml", OLD, NEW);
+        p.setText("translations/ko.yaml", "contacts.title", "");
+        Path out = dir.resolve("out");
+        Run status = run("status", "--root", p.root().toString(), "--out", out.toString());
+        assertEquals(0, status.code(), status.err());
+        String de = status.out().lines().filter(l -> l.startsWith("de ")).findFirst().orElseThrow();
+        assertTrue(de.matches("de\\s+100%\\s+100%\\s+97% 1 stale\\s+100%\\s+draft"), de);
+        String ko = status.out().lines().filter(l -> l.startsWith("ko ")).findFirst().orElseThrow();
+        assertTrue(ko.matches("ko\\s+100%\\s+100%\\s+97% 1 stale\\s+94% 1 missing\\s+draft"), ko);
+        String json = Files.readString(out.resolve("status.json"));
+        assertTrue(json.contains("{\"language\": \"de\", \"review\": \"draft\", \"leaflets\": {\"overview\": {\"strings\": 47, \"translated\": 47, "
+                + "\"stale\": 0, \"missing\": 0, \"percent\": 100}"), json);
+        assertTrue(json.contains("\"staging\": {\"strings\": 48, \"translated\": 47, \"stale\": 1, \"missing\": 0, \"percent\": 97}"), json);
+    }
+
+    @Test
+    void xliffRoundTripKeepsNotesStatesAndPlaceholdersAndTheEditReachesThePdf() throws IOException {
+        TestProject p = project();
+        // a note and a review state that must survive the trip
+        String key = "overview.what.children";
+        int line = p.lineOf("translations/fr.yaml", "  " + key + ":");
+        p.replace("translations/fr.yaml", p.read("translations/fr.yaml").lines().skip(line + 1).findFirst().orElseThrow() + "\n",
+                p.read("translations/fr.yaml").lines().skip(line + 1).findFirst().orElseThrow() + "\n    state: reviewed\n    note: \"checked with Dr Martin\"\n");
+        Path xlf = dir.resolve("fr.xlf");
+        assertEquals(0, run("export-xliff", "--root", p.root().toString(), "--lang", "fr", "--out", xlf.toString()).code());
+        String x = Files.readString(xlf);
+        assertTrue(x.contains("<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en\" trgLang=\"fr\">"));
+        assertTrue(x.contains("<note category=\"translator\">checked with Dr Martin</note>"), "notes travel");
+        assertTrue(x.contains("<data id=\"d1\">{rareAfterAge, plural, one {</data>"), "ICU syntax is original data");
+        assertTrue(x.contains("canDelete=\"no\" disp=\"{rareAfterAge, plural, one {\"/>"), "and protected in the text");
+        // the translator edits one target in their tool
+        List<String> fr = p.read("translations/fr.yaml").lines().toList();
+        String title = fr.get(fr.indexOf("  overview.title:") + 2).replaceFirst("^    text: \"(.*)\"$", "$1");
+        assertTrue(x.contains("<target>" + title + "</target>"), "the French title is in the file");
+        Files.writeString(xlf, x.replace("<target>" + title + "</target>", "<target>Le neuroblastome expliqué aux familles</target>"));
+
+        Run imported = run("import-xliff", "--root", p.root().toString(), xlf.toString());
+        assertEquals(0, imported.code(), imported.err());
+        assertTrue(imported.out().contains("fr: 1 updated, 123 unchanged, 0 stale, 0 rejected"), imported.out());
+        String bundle = p.read("translations/fr.yaml");
+        assertTrue(bundle.contains("    text: \"Le neuroblastome expliqué aux familles\""), "the edit is in the bundle");
+        assertTrue(bundle.contains("    state: reviewed\n    note: \"checked with Dr Martin\""), "state and note survive");
+
+        Path out = dir.resolve("out");
+        assertEquals(0, run("build", "--root", p.root().toString(), "--lang", "fr", "--leaflet", "overview", "--out", out.toString()).code());
+        assertEquals("Le neuroblastome expliqué aux familles", PdfReadBack.read(out.resolve("fr/overview.pdf")).title());
+    }
+
+    @Test
+    void importingAnExportOfAnOlderEnglishReportsStaleUnitsAndOverwritesNothing() throws IOException {
+        TestProject p = project();
+        Path xlf = dir.resolve("de.xlf");
+        assertEquals(0, run("export-xliff", "--root", p.root().toString(), "--lang", "de", "--out", xlf.toString()).code());
+        p.replace("content/staging.yaml", OLD, NEW);
+        String before = p.read("translations/de.yaml");
+        Files.writeString(xlf, Files.readString(xlf).replace("Nach der Risikogruppe richtet sich die Behandlung.", "Die Risikogruppe entscheidet."));
+        Run r = run("import-xliff", "--root", p.root().toString(), xlf.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("error: [staging.risk.groups] stale: this unit was exported from an older English; not imported"), r.err());
+        assertTrue(r.err().contains("    now: ") && r.err().contains(NEW), r.err());
+        assertTrue(r.out().contains("de: 0 updated, 123 unchanged, 1 stale, 0 rejected"), r.out());
+        assertEquals(before, p.read("translations/de.yaml"), "the bundle is untouched");
+    }
+
+    @Test
+    void importRefusesATargetThatLosesAPlaceholderAndAFileWithADoctype() throws IOException {
+        TestProject p = project();
+        Path xlf = dir.resolve("es.xlf");
+        assertEquals(0, run("export-xliff", "--root", p.root().toString(), "--lang", "es", "--out", xlf.toString()).code());
+        String x = Files.readString(xlf);
+        int unit = x.indexOf("<unit id=\"overview.who.rare-later\">");
+        int target = x.indexOf("<target>", unit);
+        int end = x.indexOf("</target>", target);
+        Files.writeString(xlf, x.substring(0, target) + "<target>Rara vez después de los diez años.</target>" + x.substring(end + "</target>".length()));
+        String before = p.read("translations/es.yaml");
+        Run r = run("import-xliff", "--root", p.root().toString(), xlf.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("[overview.who.rare-later] placeholder {rareAfterAge} from the English is missing"), r.err());
+        assertTrue(r.out().contains("1 rejected"), r.out());
+        assertEquals(before, p.read("translations/es.yaml"));
+
+        Path evil = dir.resolve("evil.xlf");
+        Files.writeString(evil, "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n"
+                + "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en\" trgLang=\"es\">&e;</xliff>\n");
+        Run e = run("import-xliff", "--root", p.root().toString(), evil.toString());
+        assertEquals(1, e.code());
+        assertTrue(e.err().contains("evil.xlf:2:") && e.err().contains("DOCTYPE"), e.err());
+    }
+}
