@@ -59,8 +59,9 @@ public final class BundleChecker {
             parse(m, en, problems).ifPresent(names -> {
                 for (String name : names) {
                     if (!allowed.getOrDefault(m.key(), Set.of()).contains(name)) {
-                        problems.error(m.file(), m.line(), m.column(), m.key(), "placeholder {" + name
-                                + "} is not defined; use one of " + new TreeSet<>(allowed.getOrDefault(m.key(), Set.of())));
+                        problems.add(Problem.error(m.file(), m.line(), m.column(), m.key(), "placeholder {" + name
+                                + "} is not defined; use one of " + new TreeSet<>(allowed.getOrDefault(m.key(), Set.of())))
+                                .withHint("add it under the leaflet's 'data', or use a name that is there"));
                     }
                 }
             });
@@ -322,7 +323,8 @@ public final class BundleChecker {
         try {
             p = new MessagePattern(m.pattern());
         } catch (IllegalArgumentException e) {
-            problems.error(m.file(), m.line(), m.column(), m.key(), "not a valid ICU message: " + e.getMessage());
+            problems.add(Problem.error(m.file(), m.line(), m.column(), m.key(), "not a valid ICU message: " + e.getMessage())
+                    .withHint("every { needs its }; an ASCII apostrophe before { or } quotes it (write ’ instead)"));
             return java.util.Optional.empty();
         }
         Set<String> names = new LinkedHashSet<>();
@@ -332,8 +334,8 @@ public final class BundleChecker {
             if (part.getType() == MessagePattern.Part.Type.ARG_NAME) {
                 names.add(p.getSubstring(part));
             } else if (part.getType() == MessagePattern.Part.Type.ARG_NUMBER) {
-                problems.error(m.file(), m.line(), m.column(), m.key(), "numbered placeholder {" + p.getSubstring(part)
-                        + "}: use the named placeholders of the English");
+                problems.add(Problem.error(m.file(), m.line(), m.column(), m.key(), "numbered placeholder {" + p.getSubstring(part)
+                        + "}: use the named placeholders of the English").withHint("copy the placeholder names from 'source'"));
             }
             if (part.getType() == MessagePattern.Part.Type.ARG_START && part.getArgType() == MessagePattern.ArgType.PLURAL) {
                 Set<String> found = new TreeSet<>();
@@ -361,13 +363,16 @@ public final class BundleChecker {
                 Set<String> extra = new TreeSet<>(found);
                 extra.removeAll(categories);
                 if (!missing.isEmpty()) {
-                    problems.error(m.file(), m.line(), m.column(), m.key(), "plural {" + argName + "} has no branch for "
-                            + String.join(", ", missing) + "; " + locale.toLanguageTag() + " needs " + String.join(", ", new TreeSet<>(categories)));
+                    problems.add(Problem.error(m.file(), m.line(), m.column(), m.key(), "plural {" + argName + "} has no branch for "
+                            + String.join(", ", missing) + "; " + locale.toLanguageTag() + " needs " + String.join(", ", new TreeSet<>(categories)))
+                            .withHint("add " + String.join(" ", missing.stream().map(c -> c + " {…}").toList())
+                                    + " inside {" + argName + ", plural, …}, # standing for the number"));
                 }
                 if (!extra.isEmpty()) {
-                    problems.error(m.file(), m.line(), m.column(), m.key(), "plural {" + argName + "} has "
+                    problems.add(Problem.error(m.file(), m.line(), m.column(), m.key(), "plural {" + argName + "} has "
                             + String.join(", ", extra) + ", which " + locale.toLanguageTag() + " does not use; it needs "
-                            + String.join(", ", new TreeSet<>(categories)));
+                            + String.join(", ", new TreeSet<>(categories)))
+                            .withHint("remove the " + String.join(", ", extra) + " branch; an exact number is written =1 {…}"));
                 }
             }
         }
