@@ -115,7 +115,7 @@ public final class Pipeline {
                     continue;
                 }
                 LaidOut laidOut = project.layout(doc.get(), r, paper, options.align());
-                byte[] pdf = exporter.export(laidOut);
+                byte[] pdf = exporter.export(laidOut, stamp(doc.get(), r));
                 try {
                     writeAtomically(target, pdf);
                 } catch (IOException e) {
@@ -136,6 +136,14 @@ public final class Pipeline {
             }
         }
         return new BuildReport(written, removed, problems.sorted(), false);
+    }
+
+    /** The date, English edition and translation status a leaflet's PDF carries. */
+    private PdfExporter.Stamp stamp(Leaflet leaflet, Languages.Resolution r) {
+        java.time.Instant date = workspace.sourceDate().orElse(leaflet.revised().atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+        return r.bundle().translation()
+                .map(t -> new PdfExporter.Stamp(date, t.edition().toString(), t.isDraft() ? "draft" : "reviewed"))
+                .orElse(new PdfExporter.Stamp(date, leaflet.revised().toString(), "source"));
     }
 
     /** "2 out of date: staging.x, staging.y; 1 not translated: staging.z" */

@@ -11,10 +11,26 @@ import java.util.Properties;
  * and {@code fonts/}. The one door through which the environment comes in, so nothing else reads
  * the working directory, the default locale or the clock.
  */
-public record Workspace(Path root) {
+public record Workspace(Path root, java.util.Optional<java.time.Instant> sourceDate) {
 
     public Workspace {
         root = root.toAbsolutePath().normalize();
+    }
+
+    /** The project at {@code root}; the date stamped into PDFs comes from {@code SOURCE_DATE_EPOCH} when it is set. */
+    public Workspace(Path root) {
+        this(root, sourceDateEpoch(System.getenv("SOURCE_DATE_EPOCH")));
+    }
+
+    /**
+     * The reproducible-builds date: {@code SOURCE_DATE_EPOCH} (seconds since 1970, UTC), if set
+     * and a number; then every PDF claims to be made at that instant instead of its edition's date.
+     */
+    static java.util.Optional<java.time.Instant> sourceDateEpoch(String value) {
+        if (value == null || !value.strip().matches("\\d{1,12}")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(java.time.Instant.ofEpochSecond(Long.parseLong(value.strip())));
     }
 
     public Path content() {

@@ -6,11 +6,22 @@ public sealed interface Item {
     /**
      * Shaped glyphs of one face on one baseline: glyph {@code i} is drawn at
      * ({@code x + dx[i]}, {@code y + dy[i]}). {@code text} is the logical text they stand for;
-     * {@code lang} is set when it differs from the page's language; {@code artifact} marks
-     * page furniture (footer, page number) that is not part of the reading order.
+     * {@code lang} is set when it differs from the page's language; {@code clusters[i]} is the
+     * offset in {@code text} where the characters of glyph {@code i} begin; {@code tag} is the
+     * structure element the text belongs to, or null for page furniture (footer, page number, a
+     * repeated table header), which is an artifact outside the reading order.
      */
     record Glyphs(Face face, float size, int rgb, float x, float y, int[] glyphs, float[] dx, float[] dy,
-                  String text, String lang, boolean artifact) implements Item {
+                  String text, String lang, int[] clusters, Tag tag) implements Item {
+        /** Whether this is page furniture rather than content. */
+        public boolean artifact() {
+            return tag == null;
+        }
+
+        /** The same glyphs as page furniture. */
+        public Glyphs asArtifact() {
+            return new Glyphs(face, size, rgb, x, y, glyphs, dx, dy, text, lang, clusters, null);
+        }
     }
 
     /** A rectangle, filled and/or stroked; a colour of -1 means none. */

@@ -105,6 +105,8 @@ public final class Layouter {
         private final boolean rtl;
         private final float left = MARGIN_X;
         private final float width = paper.width() - 2 * MARGIN_X;
+        /** The leaflet's logical structure, built in reading order along with the units. */
+        private final Tag doc = Tag.document();
 
         Job(Leaflet leaflet) {
             this.leaflet = leaflet;
@@ -123,10 +125,10 @@ public final class Layouter {
                         i++;
                     }
                     i--;
-                    body.addAll(cards(run, left, width));
+                    body.addAll(cards(run, left, width, doc));
                     continue;
                 }
-                List<Unit> us = new ArrayList<>(units(blocks.get(i), left, width));
+                List<Unit> us = new ArrayList<>(units(blocks.get(i), left, width, doc));
                 boolean leadIn = blocks.get(i) instanceof Block.Paragraph && i + 1 < blocks.size()
                         && blocks.get(i + 1) instanceof Block.BulletList;
                 if (leadIn && !us.isEmpty()) {
@@ -159,35 +161,36 @@ public final class Layouter {
                 leaflet.draftMark().ifPresent(mark -> drawDraftMark(mark, items));
                 out.add(new Page(paper.width(), paper.height(), items));
             }
-            return new LaidOut(leaflet, out);
+            return new LaidOut(leaflet, out, doc);
         }
 
         // ---- blocks to units -------------------------------------------------------------
 
-        private List<Unit> units(Block block, float x, float w) {
+        private List<Unit> units(Block block, float x, float w, Tag parent) {
             return switch (block) {
                 case Block.Heading h when h.level() == 1 -> {
-                    List<Unit> us = new ArrayList<>(lines(h.text(), TITLE, x, w, 0, false, true));
+                    List<Unit> us = new ArrayList<>(lines(h.text(), TITLE, x, w, 0, parent.heading("H1", h.text().plainText()), true));
                     us.add(new Unit(4, 12, true, null, (top, out) ->
                             out.add(new Item.Rect(x, top - 2, w, 1.6f, ACCENT, -1, 0))));
                     yield us;
                 }
-                case Block.Heading h -> lines(h.text(), HEADING, x, w, 12, false, true);
-                case Block.Paragraph p -> paragraph(lines(p.text(), BODY, x, w, 6, false, false, align));
+                case Block.Heading h -> lines(h.text(), HEADING, x, w, 12, parent.heading("H" + Math.min(6, h.level()), h.text().plainText()), true);
+                case Block.Paragraph p -> paragraph(lines(p.text(), BODY, x, w, 6, parent.add("P"), false, align));
                 case Block.BulletList l -> {
                     // items are never split; a short list stays whole, a long one leaves no single
                     // item alone at either end of a page
                     List<Unit> us = new ArrayList<>();
                     int n = l.items().size();
+                    Tag list = parent.add("L");
                     for (int i = 0; i < n; i++) {
                         boolean keep = n <= SHORT_LIST ? i < n - 1 : i == 0 || i == n - 2;
-                        us.add(bullet(l.items().get(i), BODY, x, w).withSpace(i == 0 ? 4 : 2).keep(keep));
+                        us.add(bullet(l.items().get(i), BODY, x, w, list.add("LI")).withSpace(i == 0 ? 4 : 2).keep(keep));
                     }
                     yield us;
                 }
-                case Block.Callout c -> List.of(callout(c, x, w));
-                case Block.Table t -> table(t, x, w);
-                case Block.ContactCard c -> cards(List.of(c), x, w);
+                case Block.Callout c -> List.of(callout(c, x, w, parent));
+                case Block.Table t -> table(t, x, w, parent);
+                case Block.ContactCard c -> cards(List.of(c), x, w, parent);
             };
         }
 
@@ -201,11 +204,11 @@ public final class Layouter {
             return us;
         }
 
-        private List<Unit> lines(Text text, TextStyle st, float x, float w, float spaceBefore, boolean artifact, boolean keepAll) {
-            return lines(text, st, x, w, spaceBefore, artifact, keepAll, Align.START);
+        private List<Unit> lines(Text text, TextStyle st, float x, float w, float spaceBefore, Tag tag, boolean keepAll) {
+            return lines(text, st, x, w, spaceBefore, tag, keepAll, Align.START);
         }
 
-        private List<Unit> lines(Text text, TextStyle st, float x, float w, float spaceBefore, boolean artifact, boolean keepAll,
+        private List<Unit> lines(Text text, TextStyle st, float x, float w, float spaceBefore, Tag tag, boolean keepAll,
                                  Align how) {
             List<Unit> us = new ArrayList<>();
             List<Line> lines = keepAll ? ts.setBalanced(text, st, w) : ts.set(text, st, w, how);
@@ -213,12 +216,14 @@ public final class Layouter {
                 Line line = lines.get(i);
                 float h = lineHeight(st);
                 us.add(new Unit(i == 0 ? spaceBefore : 0, h, keepAll, null,
-                        (top, out) -> drawLine(line, st, x, w, top, artifact, out)));
+                        (top, out) -> drawLine(line, st, x, w, top, tag, out)));
             }
             return us;
         }
 
-        private Unit bullet(Text item, TextStyle st, float x, float w) {
+        private Unit bullet(Text item, TextStyle st, float x, float w, Tag li) {
+            Tag label = li.add("Lbl");
+            Tag body = li.add("LBody");
             float indent = 16;
             List<Line> lines = ts.set(item, st, w - indent, align);
             Line dot = ts.set(Text.plain("\u2022"), st, indent).get(0);
@@ -226,23 +231,26 @@ public final class Layouter {
             float h = lineHeight(st);
             return new Unit(0, h * lines.size(), false, null, (top, out) -> {
                 // the bullet (the item's label) first, so it reads before the item, not inside it
-                placeLine(dot, st, rtl ? x + w - 4 - dot.width() : x + 4, top - baselineOffset(st), false, out);
+                placeLine(dot, st, rtl ? x + w - 4 - dot.width() : x + 4, top - baselineOffset(st), label, out);
                 float y = top;
                 for (Line line : lines) {
-                    drawLine(line, st, textX, w - indent, y, false, out);
+                    drawLine(line, st, textX, w - indent, y, body, out);
                     y -= h;
                 }
             });
         }
 
-        private Unit callout(Block.Callout c, float x, float w) {
+        private Unit callout(Block.Callout c, float x, float w, Tag parent) {
+            // the call-the-doctor box is an aside (role-mapped to Div for PDF 1.7 readers)
+            Tag aside = parent.add("Aside");
             float pad = 10;
             float bar = 3.5f;
             float innerX = rtl ? x + pad : x + bar + pad;
             float innerW = w - 2 * pad - bar;
-            List<Unit> inner = new ArrayList<>(lines(c.title(), CALLOUT_HEADING, innerX, innerW, 0, false, true));
+            List<Unit> inner = new ArrayList<>(lines(c.title(), CALLOUT_HEADING, innerX, innerW, 0,
+                    aside.heading("H3", c.title().plainText()), true));
             for (Block b : c.body()) {
-                inner.addAll(units(b, innerX, innerW));
+                inner.addAll(units(b, innerX, innerW, aside));
             }
             float h = stackHeight(inner) + 2 * pad;
             return new Unit(10, h, false, null, (top, out) -> {
@@ -252,13 +260,14 @@ public final class Layouter {
             });
         }
 
-        private List<Unit> table(Block.Table t, float x, float w) {
+        private List<Unit> table(Block.Table t, float x, float w, Tag parent) {
             float[] widths = columnWidths(t, w);
-            Unit header = row(t.header(), x, widths, true).withSpace(8).keep(true);
+            Tag table = parent.add("Table");
+            Unit header = row(t.header(), x, widths, true, table.add("TR")).withSpace(8).keep(true);
             List<Unit> us = new ArrayList<>();
             us.add(header);
             for (List<Text> r : t.rows()) {
-                us.add(row(r, x, widths, false).withHeader(header.withSpace(0)));
+                us.add(row(r, x, widths, false, table.add("TR")).withHeader(header.withSpace(0)));
             }
             return us;
         }
@@ -294,7 +303,8 @@ public final class Layouter {
             return widths;
         }
 
-        private Unit row(List<Text> cells, float x, float[] widths, boolean head) {
+        /** A table row; its cells are header cells of their column in the head row, the first cell of any other row heads its row. */
+        private Unit row(List<Text> cells, float x, float[] widths, boolean head, Tag tr) {
             int n = cells.size();
             float[] colX = new float[n];
             float cx = x;
@@ -306,7 +316,8 @@ public final class Layouter {
             List<List<Unit>> content = new ArrayList<>();
             float h = 0;
             for (int i = 0; i < n; i++) {
-                List<Unit> cell = lines(cells.get(i), CELL, colX[i] + CELL_PAD, widths[i] - 2 * CELL_PAD, 0, false, false);
+                Tag cellTag = head ? tr.header("Column") : i == 0 ? tr.header("Row") : tr.add("TD");
+                List<Unit> cell = lines(cells.get(i), CELL, colX[i] + CELL_PAD, widths[i] - 2 * CELL_PAD, 0, cellTag, false);
                 content.add(cell);
                 h = Math.max(h, stackHeight(cell) + 2 * CELL_PAD);
             }
@@ -320,16 +331,16 @@ public final class Layouter {
         }
 
         /** A contact card's content, set in a box at {@code x} of width {@code w}. */
-        private List<Unit> cardContent(Block.ContactCard c, float x, float w) {
+        private List<Unit> cardContent(Block.ContactCard c, float x, float w, Tag card) {
             float innerX = x + CARD_PAD;
             float innerW = w - 2 * CARD_PAD;
-            List<Unit> inner = new ArrayList<>(lines(c.name(), CARD_NAME, innerX, innerW, 0, false, false));
-            inner.addAll(lines(c.about(), CARD_TEXT, innerX, innerW, 1, false, false));
+            List<Unit> inner = new ArrayList<>(lines(c.name(), CARD_NAME, innerX, innerW, 0, card.heading("H3", c.name().plainText()), false));
+            inner.addAll(lines(c.about(), CARD_TEXT, innerX, innerW, 1, card.add("P"), false));
             for (int i = 0; i < c.address().size(); i++) {
-                inner.addAll(lines(c.address().get(i), CARD_TEXT, innerX, innerW, i == 0 ? 4 : 0, false, false));
+                inner.addAll(lines(c.address().get(i), CARD_TEXT, innerX, innerW, i == 0 ? 4 : 0, card.add("P"), false));
             }
             for (int i = 0; i < c.phones().size(); i++) {
-                inner.addAll(lines(c.phones().get(i), CARD_TEXT, innerX, innerW, i == 0 ? 4 : 0, false, false));
+                inner.addAll(lines(c.phones().get(i), CARD_TEXT, innerX, innerW, i == 0 ? 4 : 0, card.add("P"), false));
             }
             return inner;
         }
@@ -338,7 +349,7 @@ public final class Layouter {
          * Contact cards two by two, each pair one unit of the height of the taller card; the first
          * card of a pair stands at the start side (right in right-to-left leaflets).
          */
-        private List<Unit> cards(List<Block.ContactCard> cards, float x, float w) {
+        private List<Unit> cards(List<Block.ContactCard> cards, float x, float w, Tag parent) {
             List<Unit> us = new ArrayList<>();
             float half = (w - CARD_GAP) / 2;
             for (int i = 0; i < cards.size(); i += 2) {
@@ -348,7 +359,7 @@ public final class Layouter {
                 for (int j = i; j < Math.min(i + 2, cards.size()); j++) {
                     int col = j - i;
                     float cx = rtl ? x + w - half - col * (half + CARD_GAP) : x + col * (half + CARD_GAP);
-                    List<Unit> inner = cardContent(cards.get(j), cx, half);
+                    List<Unit> inner = cardContent(cards.get(j), cx, half, parent.add("Div"));
                     contents.add(inner);
                     xs.add(cx);
                     h = Math.max(h, stackHeight(inner) + 2 * CARD_PAD);
@@ -367,9 +378,9 @@ public final class Layouter {
         private List<Unit> footer() {
             List<Unit> us = new ArrayList<>();
             for (Text t : leaflet.footer().notes()) {
-                us.addAll(lines(t, FOOTER, left, width, 0, true, false));
+                us.addAll(lines(t, FOOTER, left, width, 0, null, false));
             }
-            leaflet.footer().warning().ifPresent(t -> us.addAll(lines(t, FOOTER_WARNING, left, width, 1, true, false)));
+            leaflet.footer().warning().ifPresent(t -> us.addAll(lines(t, FOOTER_WARNING, left, width, 1, null, false)));
             return us;
         }
 
@@ -385,7 +396,7 @@ public final class Layouter {
             Line line = lines.get(0);
             float y = MARGIN_BOTTOM + lineHeight(FOOTER);
             float x = rtl ? left : left + width - line.width();
-            placeLine(line, FOOTER, x, y - baselineOffset(FOOTER), true, out);
+            placeLine(line, FOOTER, x, y - baselineOffset(FOOTER), null, out);
         }
 
         /** A draft build's mark, in the top margin of every page, in English: it is for the staff, not the family. */
@@ -393,7 +404,7 @@ public final class Layouter {
             Typesetter latin = new Typesetter(chain, ULocale.ENGLISH, false);
             List<Line> lines = latin.set(Text.plain(mark), FOOTER_WARNING, width);
             if (!lines.isEmpty()) {
-                placeLine(lines.get(0), FOOTER_WARNING, left, paper.height() - MARGIN_TOP + 18, true, out);
+                placeLine(lines.get(0), FOOTER_WARNING, left, paper.height() - MARGIN_TOP + 18, null, out);
             }
         }
 
@@ -442,7 +453,12 @@ public final class Layouter {
                         atTop = true;
                     }
                     if (atTop && u.header() != null) {
-                        u.header().drawer().draw(y, page);
+                        // the repeated header is furniture: its cells were read where the table began
+                        List<Item> repeated = new ArrayList<>();
+                        u.header().drawer().draw(y, repeated);
+                        for (Item it : repeated) {
+                            page.add(it instanceof Item.Glyphs g ? g.asArtifact() : it);
+                        }
                         y -= u.header().height();
                         atTop = false;
                     }
@@ -493,15 +509,15 @@ public final class Layouter {
             return (lineHeight(st) - m[0] - m[1]) / 2 + m[0];
         }
 
-        private void drawLine(Line line, TextStyle st, float x, float w, float top, boolean artifact, List<Item> out) {
+        private void drawLine(Line line, TextStyle st, float x, float w, float top, Tag tag, List<Item> out) {
             float startX = rtl ? x + w - line.width() : x;
-            placeLine(line, st, startX, top - baselineOffset(st), artifact, out);
+            placeLine(line, st, startX, top - baselineOffset(st), tag, out);
         }
 
-        private void placeLine(Line line, TextStyle st, float x, float baseline, boolean artifact, List<Item> out) {
+        private void placeLine(Line line, TextStyle st, float x, float baseline, Tag tag, List<Item> out) {
             for (Piece p : line.pieces()) {
                 out.add(new Item.Glyphs(p.face(), p.size(), st.rgb(), x + p.x(), baseline, p.glyphs(), p.dx(), p.dy(),
-                        p.text(), p.lang(), artifact));
+                        p.text(), p.lang(), p.clusters(), tag));
             }
         }
     }

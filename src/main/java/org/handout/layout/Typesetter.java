@@ -625,8 +625,12 @@ final class Typesetter {
                     dy[g] = (float) -p.getY() * scale;
                 }
                 float adv = (float) gv.getGlyphPosition(count).getX() * scale;
+                int[] clusters = new int[count];
+                for (int g = 0; g < count; g++) {
+                    clusters[g] = at[g] - s;
+                }
                 pieces.add(new Piece(r.face, style.size(), style.rgb(), 0, adv, glyphs, dx, dy,
-                        new String(chars, s, e - s), r.lang, rtl));
+                        new String(chars, s, e - s), r.lang, rtl, clusters));
                 pieceChars.add(at);
                 pieceLevels.add(r.level);
             }
@@ -636,7 +640,7 @@ final class Typesetter {
                 Face f = hyphenFace(end);
                 GlyphVector gv = f.font().layoutGlyphVector(Face.FRC, new char[] {'-'}, 0, 1, Font.LAYOUT_LEFT_TO_RIGHT);
                 pieces.add(new Piece(f, style.size(), style.rgb(), 0, (float) gv.getGlyphPosition(1).getX() * scale,
-                        new int[] {gv.getGlyphCode(0)}, new float[] {0}, new float[] {0}, "\u00AD", lang[end - 1], false));
+                        new int[] {gv.getGlyphCode(0)}, new float[] {0}, new float[] {0}, "\u00AD", lang[end - 1], false, new int[] {0}));
                 pieceChars.add(new int[] {-1});
                 pieceLevels.add(levels[end - 1]);
             }
@@ -663,7 +667,7 @@ final class Typesetter {
                 Piece p = pieces.get(i);
                 String text = i == count - 1 ? p.text() + trailing : p.text();
                 placed.add(new Piece(p.face(), p.size(), p.rgb(), xs[i], p.advance(), p.glyphs(), p.dx(), p.dy(),
-                        text, p.lang(), p.rightToLeft()));
+                        text, p.lang(), p.rightToLeft(), p.clusters()));
             }
             return new Line(x, placed);
         }
@@ -719,7 +723,7 @@ final class Typesetter {
                     }
                 }
                 out.add(new Piece(p.face(), p.size(), p.rgb(), p.x(), p.advance() + own * each, p.glyphs(), dx, p.dy(),
-                        p.text(), p.lang(), p.rightToLeft()));
+                        p.text(), p.lang(), p.rightToLeft(), p.clusters()));
             }
             return out;
         }

@@ -2,9 +2,11 @@ package org.handout.pdf;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Calendar;
+import java.time.ZoneOffset;
 import java.util.GregorianCalendar;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +15,7 @@ import org.handout.layout.Face;
 import org.handout.layout.Item;
 import org.handout.layout.LaidOut;
 import org.handout.layout.Page;
+import org.handout.layout.Tag;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.Rectangle;
@@ -20,20 +23,27 @@ import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfDate;
 import org.openpdf.text.pdf.PdfDictionary;
+import org.openpdf.text.pdf.PdfDestination;
 import org.openpdf.text.pdf.PdfName;
+import org.openpdf.text.pdf.PdfOutline;
+import org.openpdf.text.pdf.PdfStructureElement;
 import org.openpdf.text.pdf.PdfString;
 import org.openpdf.text.pdf.PdfWriter;
 
 /**
- * Writes laid-out pages as PDF with OpenPDF, the only class that talks to it. Text is drawn as the
- * glyphs layout shaped and placed (never re-shaped here), each run inside a marked-content span
- * whose {@code /ActualText} is its logical text, with fonts embedded as subsets. The document
- * carries its title (shown by viewers), language, subject, keywords and dates from the edition.
+ * Writes laid-out pages as tagged PDF with OpenPDF. Text is drawn as the glyphs layout shaped and
+ * placed (never re-shaped here); each run is a marked-content sequence of its structure element
+ * (H1, P, LBody, TD…) whose {@code /ActualText} is its logical text, so a screen reader and a
+ * copy get the text in reading order; page furniture is an {@code /Artifact}. The structure tree
+ * follows the layout's {@link Tag} tree; headings become bookmarks. Fonts are embedded as subsets.
+ * {@link ArchivalFinish} then completes the file as PDF/A-2u and PDF/UA-1, with reproducible bytes.
  */
 public final class PdfExporter {
     /** Positions closer than this (points) are treated as where the viewer's pen already is. */
     private static final float EPSILON = 0.01f;
     private static final PdfName ARTIFACT = new PdfName("Artifact");
+
+    private static final PdfName ASIDE = new PdfName("Aside");
 
     private final String creator;
     private final Map<Face, BaseFont> fonts = new ConcurrentHashMap<>();
@@ -43,24 +53,42 @@ public final class PdfExporter {
         this.creator = creator;
     }
 
-    /** The PDF bytes of a laid-out leaflet. */
+    /**
+     * What a leaflet's PDF says about itself beyond its text: the time it claims to have been made
+     * (the edition's date, or {@code SOURCE_DATE_EPOCH}), and for the XMP metadata the English
+     * edition it came from and its translation status ("source", "draft", "reviewed").
+     */
+    public record Stamp(Instant date, String edition, String translation) {
+    }
+
+    /** The PDF bytes of a laid-out leaflet, dated by its edition. */
     public byte[] export(LaidOut laidOut) {
+        LocalDate revised = laidOut.leaflet().revised();
+        return export(laidOut, new Stamp(revised.atStartOfDay(ZoneOffset.UTC).toInstant(), revised.toString(), "source"));
+    }
+
+    /** The PDF bytes of a laid-out leaflet: tagged, PDF/A-2u and PDF/UA-1, the same bytes for the same input. */
+    public byte[] export(LaidOut laidOut, Stamp stamp) {
         Leaflet leaflet = laidOut.leaflet();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
         Page first = laidOut.pages().get(0);
         Document document = new Document(new Rectangle(first.width(), first.height()), 0, 0, 0, 0);
+        Job job = new Job();
         try {
             PdfWriter writer = PdfWriter.getInstance(document, bytes);
             writer.setPdfVersion(PdfWriter.PDF_VERSION_1_7);
-            writer.setViewerPreferences(PdfWriter.DisplayDocTitle);
+            writer.setViewerPreferences(PdfWriter.DisplayDocTitle | PdfWriter.PageModeUseOutlines);
+            writer.setTagged();
             writer.getExtraCatalog().put(PdfName.LANG, new PdfString(leaflet.lang()));
             document.addTitle(leaflet.title());
             document.addKeywords(leaflet.keywords());
             document.addCreator(creator);
             document.open();
-            PdfDate date = pdfDate(leaflet.revised());
+            writer.getStructureTreeRoot().mapRole(ASIDE, PdfName.DIV);
+            PdfDate date = pdfDate(stamp.date());
             writer.getInfo().put(PdfName.CREATIONDATE, date);
             writer.getInfo().put(PdfName.MODDATE, date);
+            job.structure(writer, laidOut.tags());
             for (int i = 0; i < laidOut.pages().size(); i++) {
                 Page page = laidOut.pages().get(i);
                 if (i > 0) {
@@ -72,7 +100,7 @@ public final class PdfExporter {
                 for (Item item : page.items()) {
                     switch (item) {
                         case Item.Rect r -> rect(cb, r);
-                        case Item.Glyphs g -> glyphs(cb, g);
+                        case Item.Glyphs g -> job.glyphs(writer, cb, g);
                     }
                 }
             }
@@ -80,15 +108,113 @@ public final class PdfExporter {
         } catch (DocumentException e) {
             throw new IllegalStateException("OpenPDF refused the document: " + e.getMessage(), e);
         }
-        return bytes.toByteArray();
+        Map<String, Map<Integer, String>> toUnicode = new java.util.TreeMap<>();
+        job.glyphText.forEach((face, map) -> toUnicode.put(font(face).getPostscriptFontName(), map));
+        return ArchivalFinish.finish(bytes.toByteArray(), leaflet, stamp, toUnicode, creator);
     }
 
-    private static PdfDate pdfDate(LocalDate d) {
+    private static PdfDate pdfDate(Instant t) {
         GregorianCalendar c = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
-        c.clear();
-        c.set(d.getYear(), d.getMonthValue() - 1, d.getDayOfMonth(), 0, 0, 0);
-        c.set(Calendar.MILLISECOND, 0);
+        c.setTimeInMillis(t.toEpochMilli());
         return new PdfDate(c);
+    }
+
+    /** The state of writing one document: its structure elements, bookmarks and the text of every glyph used. */
+    private final class Job {
+        private final Map<Tag, PdfStructureElement> elements = new IdentityHashMap<>();
+        private final java.util.Set<Tag> bookmarked = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        private final Map<Face, Map<Integer, String>> glyphText = new java.util.LinkedHashMap<>();
+        private PdfOutline titleOutline;
+
+        /** Creates the structure elements in the tree's (reading) order before any page is drawn. */
+        void structure(PdfWriter writer, Tag root) {
+            PdfStructureElement doc = new PdfStructureElement(writer.getStructureTreeRoot(), PdfName.DOCUMENT);
+            elements.put(root, doc);
+            for (Tag kid : root.kids()) {
+                create(kid, doc);
+            }
+        }
+
+        private void create(Tag tag, PdfStructureElement parent) {
+            PdfStructureElement e = new PdfStructureElement(parent, new PdfName(tag.role()));
+            tag.scope().ifPresent(scope -> {
+                PdfDictionary attributes = new PdfDictionary();
+                attributes.put(PdfName.O, new PdfName("Table"));
+                attributes.put(new PdfName("Scope"), new PdfName(scope));
+                e.put(PdfName.A, attributes);
+            });
+            elements.put(tag, e);
+            for (Tag kid : tag.kids()) {
+                create(kid, e);
+            }
+        }
+
+        void glyphs(PdfWriter writer, PdfContentByte cb, Item.Glyphs g) {
+            record(g);
+            PdfDictionary properties = new PdfDictionary();
+            properties.put(PdfName.ACTUALTEXT, textString(g.text()));
+            if (g.lang() != null) {
+                properties.put(PdfName.LANG, new PdfString(g.lang()));
+            }
+            if (g.artifact()) {
+                PdfDictionary artifact = new PdfDictionary();
+                artifact.put(PdfName.TYPE, new PdfName("Pagination"));
+                cb.beginMarkedContentSequence(ARTIFACT, artifact, true);
+                cb.beginMarkedContentSequence(PdfName.SPAN, properties, true);
+            } else {
+                bookmark(writer, g);
+                cb.beginMarkedContentSequence(elements.get(g.tag()), properties);
+            }
+            draw(cb, g);
+            cb.endMarkedContentSequence();
+            if (g.artifact()) {
+                cb.endMarkedContentSequence();
+            }
+        }
+
+        /** The title and section headings become bookmarks, at the first line of each. */
+        private void bookmark(PdfWriter writer, Item.Glyphs g) {
+            Tag t = g.tag();
+            int level = t.headingLevel();
+            if (level == 0 || level > 2 || !bookmarked.add(t)) {
+                return;
+            }
+            PdfDestination at = new PdfDestination(PdfDestination.XYZ, 0, g.y() + g.size() * 1.5f, 0);
+            if (level == 1 || titleOutline == null) {
+                titleOutline = new PdfOutline(writer.getRootOutline(), at, t.title().orElse(g.text()), true);
+            } else {
+                new PdfOutline(titleOutline, at, t.title().orElse(g.text()), true);
+            }
+        }
+
+        /**
+         * Notes the text each glyph shows, for the font's ToUnicode map: the character the font
+         * maps to the glyph when the glyph's cluster has it (a letter, a vowel sign drawn apart),
+         * else the whole cluster (a conjunct, a ligature, an Arabic contextual form).
+         */
+        private void record(Item.Glyphs g) {
+            Map<Integer, String> map = glyphText.computeIfAbsent(g.face(), f -> new java.util.TreeMap<>());
+            String text = g.text();
+            int visible = text.stripTrailing().length();
+            int[] starts = g.clusters().clone();
+            java.util.Arrays.sort(starts);
+            for (int i = 0; i < g.glyphs().length; i++) {
+                int gid = g.glyphs()[i];
+                if (map.containsKey(gid) && !map.get(gid).isEmpty()) {
+                    continue;
+                }
+                int start = Math.min(g.clusters()[i], Math.max(0, visible - 1));
+                int end = visible;
+                for (int st : starts) {
+                    if (st > start) {
+                        end = Math.min(end, st);
+                        break;
+                    }
+                }
+                String cluster = text.substring(start, Math.max(end, Math.min(text.length(), start + 1)));
+                map.put(gid, CharacterMaps.textFor(g.face(), gid, cluster));
+            }
+        }
     }
 
     private BaseFont font(Face face) {
@@ -135,16 +261,7 @@ public final class PdfExporter {
         return new PdfString(("\uFEFF" + text).getBytes(java.nio.charset.StandardCharsets.UTF_16BE));
     }
 
-    private void glyphs(PdfContentByte cb, Item.Glyphs g) {
-        if (g.artifact()) {
-            cb.beginMarkedContentSequence(ARTIFACT);
-        }
-        PdfDictionary span = new PdfDictionary();
-        span.put(PdfName.ACTUALTEXT, textString(g.text()));
-        if (g.lang() != null) {
-            span.put(PdfName.LANG, new PdfString(g.lang()));
-        }
-        cb.beginMarkedContentSequence(PdfName.SPAN, span, true);
+    private void draw(PdfContentByte cb, Item.Glyphs g) {
         cb.beginText();
         cb.setFontAndSize(font(g.face()), g.size());
         cb.setRGBColorFill(g.rgb() >> 16 & 0xFF, g.rgb() >> 8 & 0xFF, g.rgb() & 0xFF);
@@ -164,9 +281,5 @@ public final class PdfExporter {
             i = j;
         }
         cb.endText();
-        cb.endMarkedContentSequence();
-        if (g.artifact()) {
-            cb.endMarkedContentSequence();
-        }
     }
 }

@@ -1,0 +1,82 @@
+package org.handout.layout;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A node of a leaflet's logical structure, for the PDF's tag tree: its role (a PDF structure
+ * type: {@code Document}, {@code H1}, {@code P}, {@code L}, {@code LI}, {@code Lbl}, {@code LBody},
+ * {@code Table}, {@code TR}, {@code TH}, {@code TD}, {@code Div}, or {@code Aside} for the
+ * call-the-doctor box), its children in reading order, and for a heading its text (a bookmark).
+ * Layout builds the tree in reading order while it builds the units of the page, so the order of
+ * the children is the order a screen reader reads, whatever the pages do.
+ */
+public final class Tag {
+    private final String role;
+    private final Tag parent;
+    private final List<Tag> kids = new ArrayList<>();
+    private final String title;
+    private final String scope;
+
+    private Tag(String role, Tag parent, String title, String scope) {
+        this.role = role;
+        this.parent = parent;
+        this.title = title;
+        this.scope = scope;
+    }
+
+    /** The root of a leaflet's tree. */
+    public static Tag document() {
+        return new Tag("Document", null, null, null);
+    }
+
+    /** A child with this role, added after the children so far. */
+    public Tag add(String role) {
+        Tag t = new Tag(role, this, null, null);
+        kids.add(t);
+        return t;
+    }
+
+    /** A heading child, whose text becomes a bookmark. */
+    public Tag heading(String role, String text) {
+        Tag t = new Tag(role, this, text, null);
+        kids.add(t);
+        return t;
+    }
+
+    /** A table header cell for a {@code Column} or a {@code Row}. */
+    public Tag header(String scope) {
+        Tag t = new Tag("TH", this, null, scope);
+        kids.add(t);
+        return t;
+    }
+
+    public String role() {
+        return role;
+    }
+
+    public Optional<Tag> parent() {
+        return Optional.ofNullable(parent);
+    }
+
+    public List<Tag> kids() {
+        return Collections.unmodifiableList(kids);
+    }
+
+    /** A heading's text, for its bookmark. */
+    public Optional<String> title() {
+        return Optional.ofNullable(title);
+    }
+
+    /** A header cell's scope: {@code Column} or {@code Row}. */
+    public Optional<String> scope() {
+        return Optional.ofNullable(scope);
+    }
+
+    /** The heading level (1 to 6) of an {@code H1}…{@code H6}, or 0. */
+    public int headingLevel() {
+        return role.length() == 2 && role.charAt(0) == 'H' && Character.isDigit(role.charAt(1)) ? role.charAt(1) - '0' : 0;
+    }
+}

@@ -1,0 +1,53 @@
+package org.handout.pdf;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.handout.layout.Face;
+
+/**
+ * The characters a font maps to each of its glyphs (its cmap, read backwards with FontBox), for
+ * the ToUnicode maps that let a reader, a copy and a PDF/A validator know what every glyph says.
+ */
+final class CharacterMaps {
+    private static final Map<Face, CmapLookup> LOOKUPS = new ConcurrentHashMap<>();
+
+    private CharacterMaps() {
+    }
+
+    /**
+     * The text glyph {@code gid} of {@code face} stands for in {@code cluster} (the characters the
+     * shaper turned into this glyph and its neighbours): one of the characters the font maps to
+     * the glyph, preferring one in the cluster; else the whole cluster (a conjunct "क्ष", a
+     * ligature, an Arabic form, which the font maps to no single character).
+     */
+    static String textFor(Face face, int gid, String cluster) {
+        List<Integer> codes = lookup(face).getCharCodes(gid);
+        if (codes == null || codes.isEmpty()) {
+            return cluster;
+        }
+        for (int cp : codes) {
+            if (cluster.indexOf(new String(Character.toChars(cp))) >= 0) {
+                return new String(Character.toChars(cp));
+            }
+        }
+        return new String(Character.toChars(codes.stream().min(Integer::compare).orElseThrow()));
+    }
+
+    private static CmapLookup lookup(Face face) {
+        return LOOKUPS.computeIfAbsent(face, f -> {
+            try {
+                TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(f.bytes()));
+                return ttf.getUnicodeCmapLookup();
+            } catch (IOException e) {
+                throw new UncheckedIOException("FontBox cannot read " + f.file(), e);
+            }
+        });
+    }
+}
