@@ -43,7 +43,9 @@ public final class Main {
             + "       handout init TAG [--force]\n"
             + "       handout accept --lang TAG [KEY...]\n"
             + "       handout export-xliff --lang TAG [--out FILE]\n"
-            + "       handout import-xliff FILE";
+            + "       handout import-xliff FILE\n"
+            + "       handout verify [FILE...] [--out DIR]\n"
+            + "       handout verify --tags FILE";
 
     private Main() {
     }
@@ -81,8 +83,8 @@ public final class Main {
         }
         String command = rest.get(0);
         List<String> positional = rest.subList(1, rest.size());
-        boolean takesArgs = java.util.Set.of("init", "accept", "import-xliff").contains(command);
-        if (!java.util.Set.of("build", "preview", "check", "status", "init", "accept", "export-xliff", "import-xliff").contains(command)
+        boolean takesArgs = java.util.Set.of("init", "accept", "import-xliff", "verify").contains(command);
+        if (!java.util.Set.of("build", "preview", "check", "status", "init", "accept", "export-xliff", "import-xliff", "verify").contains(command)
                 || (!takesArgs && !positional.isEmpty())) {
             err.println("handout: unknown command '" + String.join(" ", rest) + "'");
             err.println("usage: " + USAGE + "\n       handout --help");
@@ -118,6 +120,9 @@ public final class Main {
                 return translators.exportXliff(langs, outOption);
             case "import-xliff":
                 return translators.importXliff(positional);
+            case "verify":
+                return cl.hasOption("tags") ? VerifyCommand.tags(positional, out, err)
+                        : VerifyCommand.verify(ws, positional, outOption.orElse(ws.output()), out, err);
             default:
                 break;
         }
@@ -286,6 +291,8 @@ public final class Main {
                 .desc("check: text (default) or json").get());
         o.addOption(Option.builder().longOpt("force")
                 .desc("init: start the bundle again even if it exists").get());
+        o.addOption(Option.builder().longOpt("tags")
+                .desc("verify: print the tag tree of the FILE, in the order a screen reader reads it").get());
         o.addOption(Option.builder().longOpt("pages").hasArg().argName("LIST")
                 .desc("preview: pages to render, e.g. 1 or 1,3-4 (default: all)").get());
         o.addOption(Option.builder().longOpt("dpi").hasArg().argName("N")
@@ -307,7 +314,8 @@ public final class Main {
                     + "status: a table of languages and leaflets (translated, stale, missing, review), also as <out>/status.json.\n"
                     + "init: writes translations/TAG.yaml with every English string to translate.\n"
                     + "accept: records that entries were updated to the current English (all stale ones, or the KEYs named).\n"
-                    + "export-xliff, import-xliff: XLIFF 2.0 for translation tools (default file output/xliff/TAG.xlf).",
+                    + "export-xliff, import-xliff: XLIFF 2.0 for translation tools (default file output/xliff/TAG.xlf).\n"
+                    + "verify: checks built PDFs (default: all in <out>): text and tags in reading order, fonts, PDF/UA-1, PDF/A-2u.",
                     options,
                     "Exit status: 0 built, 1 content or translations have errors (nothing wrong is written), 2 usage error.",
                     false);

@@ -260,4 +260,34 @@ class MainTest {
         Run pages = run("preview", "--root", TestProject.REAL.toString(), "--lang", "de", "--leaflet", "staging", "--pages", "two");
         assertEquals(2, pages.code());
     }
+
+    @Test
+    void verifyPrintsOneLinePerPdfAndFailsOnAFileThatDoesNotSayWhatItShould() throws IOException {
+        TestProject p = TestProject.copyInto(dir.resolve("project"));
+        Path out = dir.resolve("out");
+        assertEquals(0, run("build", "--root", p.root().toString(), "--lang", "ar,ja", "--leaflet", "contacts", "--out", out.toString()).code());
+        Run ok = run("verify", "--root", p.root().toString(), "--out", out.toString());
+        assertEquals(0, ok.code(), ok.out() + ok.err());
+        assertTrue(ok.out().contains("ok    ar/contacts.pdf"), ok.out());
+        assertTrue(ok.out().lines().anyMatch(l -> l.startsWith("ok    ja/contacts.pdf") && l.endsWith("text, tags, fonts, PDF/UA-1, PDF/A-2u")), ok.out());
+        assertTrue(ok.out().contains("2 of 2 PDFs verified"), ok.out());
+        // a Japanese file where the Arabic one should be: its text is not the Arabic leaflet's
+        Files.copy(out.resolve("ja/contacts.pdf"), out.resolve("ar/contacts.pdf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Run bad = run("verify", "--root", p.root().toString(), "--out", out.toString());
+        assertEquals(1, bad.code());
+        assertTrue(bad.out().contains("FAIL  ar/contacts.pdf") && bad.out().contains("text: not on the pages in reading order"), bad.out());
+    }
+
+    @Test
+    void verifyTagsPrintsTheTreeAScreenReaderReads() throws IOException {
+        Path out = dir.resolve("out");
+        assertEquals(0, run("build", "--root", TestProject.REAL.toString(), "--lang", "en", "--leaflet", "symptoms", "--out", out.toString()).code());
+        Run r = run("verify", "--tags", out.resolve("en/symptoms.pdf").toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("Document", lines.get(0));
+        assertTrue(lines.get(1).startsWith("  H1 \"Signs and symptoms of neuroblastoma"), lines.get(1));
+        assertTrue(lines.contains("  Aside (Div)"), r.out());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("      LBody \"")), r.out());
+    }
 }

@@ -34,7 +34,7 @@ public final class PdfReadBack {
      * A span of text: what it says ({@code /ActualText}), its {@code /Lang}, its glyphs, and
      * whether it is page furniture (inside an {@code /Artifact} sequence: footer, page number).
      */
-    public record Span(String actualText, String lang, List<Glyph> glyphs, boolean artifact) {
+    public record Span(String actualText, String lang, List<Glyph> glyphs, boolean artifact, int mcid) {
         /** The text of the glyphs through the fonts' ToUnicode maps, ignoring ActualText; U+FFFD where a glyph has none. */
         public String glyphText() {
             StringBuilder b = new StringBuilder();
@@ -61,7 +61,7 @@ public final class PdfReadBack {
     }
 
     /** Marked-content sequence being read: its tag and properties, and the glyphs drawn in it so far. */
-    private record Open(String tag, String actualText, String lang, boolean artifact, List<Glyph> glyphs) {
+    private record Open(String tag, String actualText, String lang, boolean artifact, List<Glyph> glyphs, int mcid) {
     }
 
     /** Follows BDC/BMC/EMC and records every glyph shown into the innermost open sequence. */
@@ -80,7 +80,8 @@ public final class PdfReadBack {
             String name = tag == null ? "" : tag.getName();
             String actual = properties == null ? null : properties.getString(COSName.ACTUAL_TEXT);
             String lang = properties == null ? null : properties.getString(COSName.LANG);
-            open.push(new Open(name, actual, lang, parentArtifact || "Artifact".equals(name), new ArrayList<>()));
+            int mcid = properties == null ? -1 : properties.getInt(COSName.MCID, -1);
+            open.push(new Open(name, actual, lang, parentArtifact || "Artifact".equals(name), new ArrayList<>(), mcid));
         }
 
         @Override
@@ -88,7 +89,7 @@ public final class PdfReadBack {
             super.endMarkedContentSequence();
             Open o = open.pop();
             if (o.actualText() != null) {
-                spans.add(new Span(o.actualText(), o.lang(), List.copyOf(o.glyphs()), o.artifact()));
+                spans.add(new Span(o.actualText(), o.lang(), List.copyOf(o.glyphs()), o.artifact(), o.mcid()));
             } else if (!open.isEmpty()) {
                 open.peek().glyphs().addAll(o.glyphs());
             } else {
@@ -110,6 +111,8 @@ public final class PdfReadBack {
     }
 
     private final List<PageText> pages;
+    private final List<TagTree.Node> tags;
+    private final List<String> bookmarks;
     private final List<Glyph> unmarked;
     private final String title;
     private final String lang;
@@ -130,11 +133,30 @@ public final class PdfReadBack {
             out.add(new PageText(List.copyOf(engine.spans), fonts));
         }
         this.pages = List.copyOf(out);
+        this.tags = TagTree.read(doc, pages);
+        List<String> marks = new ArrayList<>();
+        if (doc.getDocumentCatalog().getDocumentOutline() != null) {
+            outline(doc.getDocumentCatalog().getDocumentOutline().children(), 0, marks);
+        }
+        this.bookmarks = List.copyOf(marks);
         this.unmarked = List.copyOf(loose);
         this.title = doc.getDocumentInformation().getTitle();
         this.lang = doc.getDocumentCatalog().getLanguage();
         this.displayDocTitle = doc.getDocumentCatalog().getViewerPreferences() != null
                 && doc.getDocumentCatalog().getViewerPreferences().displayDocTitle();
+    }
+
+    private static void outline(Iterable<org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem> items,
+                                int depth, List<String> out) {
+        for (var item : items) {
+            out.add("  ".repeat(depth) + item.getTitle());
+            outline(item.children(), depth + 1, out);
+        }
+    }
+
+    /** The bookmarks, depth first, each indented by two spaces per level. */
+    public List<String> bookmarks() {
+        return bookmarks;
     }
 
     /** Reads a PDF file. */
@@ -146,6 +168,11 @@ public final class PdfReadBack {
 
     public List<PageText> pages() {
         return pages;
+    }
+
+    /** The tag tree, depth first (the order a screen reader reads), each element with the text of its own content. */
+    public List<TagTree.Node> tags() {
+        return tags;
     }
 
     public int pageCount() {

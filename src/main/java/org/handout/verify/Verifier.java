@@ -1,0 +1,165 @@
+package org.handout.verify;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.handout.build.Project;
+import org.handout.doc.Leaflet;
+import org.handout.i18n.Languages;
+import org.handout.report.Problems;
+
+/**
+ * Checks built leaflets the way a release should before they go out: the text reads back as
+ * composed, in order, from the page body and from the tag tree; every font is an embedded subset
+ * and no glyph is missing or outside a span; and veraPDF finds the file PDF/UA-1 and PDF/A-2u.
+ */
+public final class Verifier {
+    private final Project project;
+
+    public Verifier(Project project) {
+        this.project = project;
+    }
+
+    /** What was found for one file: its pages, the checks passed, and every failure. */
+    public record Verdict(Path file, int pages, List<String> passed, List<String> failures) {
+        public boolean ok() {
+            return failures.isEmpty();
+        }
+    }
+
+    /** The PDFs of {@code output}: {@code <lang>/<leaflet>.pdf} for the project's leaflets, sorted. */
+    public List<Path> builtFiles(Path output) throws IOException {
+        List<Path> out = new ArrayList<>();
+        if (!Files.isDirectory(output)) {
+            return out;
+        }
+        try (var dirs = Files.list(output)) {
+            for (Path dir : dirs.sorted().toList()) {
+                for (String leaflet : project.content().leafletIds()) {
+                    Path f = dir.resolve(leaflet + ".pdf");
+                    if (Files.isRegularFile(f)) {
+                        out.add(f);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Checks one leaflet file, named {@code <lang>/<leaflet>.pdf}. */
+    public Verdict verify(Path file) throws IOException {
+        String lang = file.getParent().getFileName().toString();
+        String leaflet = file.getFileName().toString().replaceFirst("\\.pdf$", "");
+        List<String> passed = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        PdfReadBack pdf = PdfReadBack.read(file);
+        Optional<Leaflet> doc = compose(lang, leaflet);
+        if (pdf.title() != null && pdf.title().startsWith("DRAFT: ")) {
+            failures.add("a draft build (build --draft): not for families");
+        } else if (doc.isEmpty()) {
+            failures.add("its translation no longer composes (missing, stale or broken strings): the file is stale; handout check --lang " + lang);
+        } else {
+            text(doc.get(), pdf, passed, failures);
+        }
+        fonts(pdf, passed, failures);
+        for (Conformance.Standard s : Conformance.Standard.values()) {
+            List<Conformance.Failure> f = Conformance.check(file, s);
+            if (f.isEmpty()) {
+                passed.add(s.label());
+            } else {
+                f.forEach(x -> failures.add(s.label() + " " + x));
+            }
+        }
+        return new Verdict(file, pdf.pageCount(), passed, failures);
+    }
+
+    private Optional<Leaflet> compose(String lang, String leaflet) {
+        if (project.languages() == null || !project.content().leafletIds().contains(leaflet)
+                || !project.blockers(lang, leaflet).isEmpty()) {
+            return Optional.empty();
+        }
+        Languages.Resolution r = project.languages().resolve(lang);
+        return project.compose(leaflet, r, new Problems());
+    }
+
+    /** Every string in reading order in the body and in the tag tree; the footer and page label on every page. */
+    private static void text(Leaflet doc, PdfReadBack pdf, List<String> passed, List<String> failures) {
+        List<String> strings = doc.strings();
+        int footer = doc.footer().notes().size() + (doc.footer().warning().isPresent() ? 1 : 0);
+        List<String> body = strings.subList(0, strings.size() - footer);
+        String page = PdfReadBack.comparable(pdf.body());
+        StringBuilder tagText = new StringBuilder();
+        pdf.tags().forEach(n -> tagText.append(n.text()));
+        String tags = PdfReadBack.comparable(tagText.toString());
+        Optional<String> lost = inOrder(body, page);
+        Optional<String> unread = inOrder(body, tags);
+        lost.ifPresent(s -> failures.add("text: not on the pages in reading order: «" + s + "»"));
+        unread.ifPresent(s -> failures.add("tags: not in the tag tree in reading order: «" + s + "»"));
+        for (int p = 1; p <= pdf.pageCount(); p++) {
+            String furniture = PdfReadBack.comparable(pdf.pages().get(p - 1).furniture());
+            for (String s : strings.subList(strings.size() - footer, strings.size())) {
+                if (!furniture.contains(PdfReadBack.comparable(s))) {
+                    failures.add("footer: page " + p + " lacks «" + s + "»");
+                }
+            }
+            String label = doc.footer().pageLabels().label(p, pdf.pageCount());
+            if (!furniture.contains(PdfReadBack.comparable(label))) {
+                failures.add("footer: page " + p + " lacks «" + label + "»");
+            }
+        }
+        if (!doc.title().equals(pdf.title())) {
+            failures.add("title: «" + pdf.title() + "» instead of «" + doc.title() + "»");
+        }
+        if (!doc.lang().equals(pdf.lang())) {
+            failures.add("language: " + pdf.lang() + " instead of " + doc.lang());
+        }
+        if (lost.isEmpty()) {
+            passed.add("text");
+        }
+        if (unread.isEmpty()) {
+            passed.add("tags");
+        }
+    }
+
+    /** The first string not found after the previous one, if any. */
+    private static Optional<String> inOrder(List<String> strings, String text) {
+        int from = 0;
+        for (String s : strings) {
+            String want = PdfReadBack.comparable(s);
+            int at = text.indexOf(want, from);
+            if (at < 0) {
+                return Optional.of(s);
+            }
+            from = at + want.length();
+        }
+        return Optional.empty();
+    }
+
+    private static void fonts(PdfReadBack pdf, List<String> passed, List<String> failures) {
+        int before = failures.size();
+        for (PdfReadBack.PageText page : pdf.pages()) {
+            for (PDFont font : page.fonts()) {
+                if (!font.isEmbedded()) {
+                    failures.add("fonts: " + font.getName() + " is not embedded");
+                } else if (!font.getName().matches("[A-Z]{6}\\+.*")) {
+                    failures.add("fonts: " + font.getName() + " is not a subset");
+                }
+            }
+            for (PdfReadBack.Span span : page.spans()) {
+                if (span.glyphs().stream().anyMatch(g -> g.code() == 0)) {
+                    failures.add("fonts: a missing glyph (.notdef) in «" + span.actualText() + "»");
+                }
+            }
+        }
+        if (!pdf.unmarkedGlyphs().isEmpty()) {
+            failures.add("fonts: " + pdf.unmarkedGlyphs().size() + " glyphs drawn outside any span that carries their text");
+        }
+        if (failures.size() == before) {
+            passed.add("fonts");
+        }
+    }
+}

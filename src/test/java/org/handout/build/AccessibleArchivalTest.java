@@ -1,0 +1,173 @@
+package org.handout.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.handout.doc.Leaflet;
+import org.handout.report.Problems;
+import org.handout.verify.Conformance;
+import org.handout.verify.PdfReadBack;
+import org.handout.verify.TagTree;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every leaflet in every language is tagged for a screen reader in reading order, passes veraPDF
+ * for PDF/UA-1 and PDF/A-2u, and is rebuilt to the same bytes.
+ */
+class AccessibleArchivalTest {
+    static final Workspace WORKSPACE = new Workspace(Path.of(""), Optional.empty());
+
+    @TempDir
+    static Path first;
+    @TempDir
+    static Path second;
+    static Project project;
+
+    @BeforeAll
+    static void buildTwice() {
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        new Pipeline(WORKSPACE, quiet).build(new BuildOptions(List.of(), List.of(), first));
+        new Pipeline(WORKSPACE, quiet).build(new BuildOptions(List.of(), List.of(), second));
+        project = Project.load(WORKSPACE);
+    }
+
+    static Stream<Arguments> pdfs() {
+        Project p = Project.load(WORKSPACE);
+        List<Arguments> out = new ArrayList<>();
+        for (String lang : p.languageTags()) {
+            for (String leaflet : p.content().leafletIds()) {
+                out.add(Arguments.of(lang, leaflet));
+            }
+        }
+        return out.stream();
+    }
+
+    private static Path file(Path dir, String lang, String leaflet) {
+        return dir.resolve(lang).resolve(leaflet + ".pdf");
+    }
+
+    @ParameterizedTest(name = "{0}/{1}")
+    @MethodSource("pdfs")
+    void passesVeraPdfForPdfUa1AndPdfA2u(String lang, String leaflet) throws IOException {
+        Path f = file(first, lang, leaflet);
+        for (Conformance.Standard s : Conformance.Standard.values()) {
+            List<Conformance.Failure> failures = Conformance.check(f, s);
+            assertEquals(List.of(), failures, lang + "/" + leaflet + ".pdf fails " + s.label());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}/{1}")
+    @MethodSource("pdfs")
+    void aScreenReaderReadsTheTagTreeInTheOrderOfTheLeaflet(String lang, String leaflet) throws IOException {
+        Leaflet doc = project.compose(leaflet, project.languages().resolve(lang), new Problems()).orElseThrow();
+        PdfReadBack pdf = PdfReadBack.read(file(first, lang, leaflet));
+        List<TagTree.Node> tags = pdf.tags();
+        assertEquals("Document", tags.get(0).type());
+        assertEquals("H1", tags.get(1).type(), "the title comes first");
+        StringBuilder read = new StringBuilder();
+        tags.forEach(n -> read.append(n.text()));
+        String text = PdfReadBack.comparable(read.toString());
+        List<String> strings = doc.strings();
+        int footer = doc.footer().notes().size() + (doc.footer().warning().isPresent() ? 1 : 0);
+        int from = 0;
+        for (String s : strings.subList(0, strings.size() - footer)) {
+            int at = text.indexOf(PdfReadBack.comparable(s), from);
+            assertTrue(at >= 0, lang + "/" + leaflet + ": the tag tree does not read «" + s + "» in order");
+            from = at + PdfReadBack.comparable(s).length();
+        }
+        for (String s : strings.subList(strings.size() - footer, strings.size())) {
+            assertTrue(!text.contains(PdfReadBack.comparable(s)), "the footer «" + s + "» is furniture, not read as content");
+        }
+        // the section headings are the bookmarks
+        List<String> headings = tags.stream().filter(n -> n.type().equals("H1") || n.type().equals("H2")).map(n -> n.text().strip()).toList();
+        assertEquals(headings, pdf.bookmarks().stream().map(String::strip).toList(), "bookmarks follow the headings");
+    }
+
+    @Test
+    void tagsNameListsTablesTheCallOutBoxCardsAndEnglishNamesInsideAnotherLanguage() throws IOException {
+        List<TagTree.Node> symptoms = PdfReadBack.read(file(first, "ar", "symptoms")).tags();
+        assertTrue(symptoms.stream().anyMatch(n -> n.type().equals("Aside") && n.standard().equals("Div")),
+                "the call-the-doctor box is an aside, role-mapped to Div");
+        List<String> listTypes = symptoms.stream().map(TagTree.Node::type).filter(t -> t.equals("L") || t.equals("LI") || t.equals("Lbl")
+                || t.equals("LBody")).distinct().toList();
+        assertEquals(List.of("L", "LI", "Lbl", "LBody"), listTypes);
+        List<TagTree.Node> staging = PdfReadBack.read(file(first, "de", "staging")).tags();
+        assertEquals(3, staging.stream().filter(n -> n.type().equals("TH") && n.scope().equals("Column")).count(), "the head row");
+        assertEquals(4, staging.stream().filter(n -> n.type().equals("TH") && n.scope().equals("Row")).count(), "each stage heads its row");
+        List<TagTree.Node> contacts = PdfReadBack.read(file(first, "ar", "contacts")).tags();
+        assertEquals(4, contacts.stream().filter(n -> n.type().equals("Div")).count(), "each contact card is a group");
+        PdfReadBack pdf = PdfReadBack.read(file(first, "ar", "contacts"));
+        assertTrue(pdf.pages().stream().flatMap(p -> p.spans().stream())
+                .anyMatch(s -> "en".equals(s.lang()) && s.actualText().contains("American Cancer Society")),
+                "an English organisation name inside Arabic is marked as English");
+    }
+
+    @Test
+    void twoBuildsGiveTheSameBytesForEveryPdf() throws IOException {
+        Map<String, String> a = digests(first);
+        Map<String, String> b = digests(second);
+        assertEquals(56, a.size());
+        assertEquals(a, b);
+    }
+
+    @Test
+    void documentIdAndFontNamesComeFromTheInputsAndTheDateFromSourceDateEpoch(@TempDir Path dir) throws IOException {
+        try (PDDocument d = Loader.loadPDF(file(first, "hi", "overview").toFile())) {
+            assertEquals("2026-11-25T00:00:00Z", d.getDocumentInformation().getCreationDate().toInstant().toString(),
+                    "dated by the edition");
+        }
+        Workspace epoch = new Workspace(Path.of(""), Optional.of(Instant.ofEpochSecond(1_800_000_000L)));
+        new Pipeline(epoch, new PrintStream(OutputStream.nullOutputStream()))
+                .build(new BuildOptions(List.of("hi"), List.of("overview"), dir));
+        try (PDDocument d = Loader.loadPDF(file(dir, "hi", "overview").toFile())) {
+            assertEquals(Instant.ofEpochSecond(1_800_000_000L), d.getDocumentInformation().getCreationDate().toInstant());
+            assertEquals(Instant.ofEpochSecond(1_800_000_000L), d.getDocumentInformation().getModificationDate().toInstant());
+            String xmp = new String(d.getDocumentCatalog().getMetadata().toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(xmp.contains("<xmp:CreateDate>2027-01-15T08:00:00Z</xmp:CreateDate>"), xmp);
+            assertTrue(xmp.contains("<pdfaid:part>2</pdfaid:part>") && xmp.contains("<pdfuaid:part>1</pdfuaid:part>"));
+            assertTrue(xmp.contains("<handout:translation>draft</handout:translation>"), "the XMP says the translation is a draft");
+        }
+        assertEquals(Optional.of(Instant.ofEpochSecond(1_700_000_000L)), Workspace.sourceDateEpoch("1700000000"));
+        assertEquals(Optional.empty(), Workspace.sourceDateEpoch("yesterday"));
+    }
+
+    private static Map<String, String> digests(Path dir) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".pdf")).toList()) {
+                out.put(dir.relativize(f).toString(), sha256(Files.readAllBytes(f)));
+            }
+        }
+        return out;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
