@@ -40,6 +40,20 @@ final class CharacterMaps {
         return new String(Character.toChars(codes.stream().min(Integer::compare).orElseThrow()));
     }
 
+    /** The character of {@code cluster} the font maps to glyph {@code gid}, if there is one. */
+    static java.util.Optional<String> direct(Face face, int gid, String cluster) {
+        List<Integer> codes = lookup(face).getCharCodes(gid);
+        if (codes != null) {
+            for (int cp : codes) {
+                String ch = new String(Character.toChars(cp));
+                if (cluster.contains(ch)) {
+                    return java.util.Optional.of(ch);
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private static CmapLookup lookup(Face face) {
         return LOOKUPS.computeIfAbsent(face, f -> {
             try {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.GregorianCalendar;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
@@ -109,7 +110,7 @@ public final class PdfExporter {
             throw new IllegalStateException("OpenPDF refused the document: " + e.getMessage(), e);
         }
         Map<String, Map<Integer, String>> toUnicode = new java.util.TreeMap<>();
-        job.glyphText.forEach((face, map) -> toUnicode.put(font(face).getPostscriptFontName(), map));
+        job.clusters.keySet().forEach(face -> toUnicode.put(font(face).getPostscriptFontName(), job.glyphText(face)));
         return ArchivalFinish.finish(bytes.toByteArray(), leaflet, stamp, toUnicode, creator);
     }
 
@@ -123,7 +124,6 @@ public final class PdfExporter {
     private final class Job {
         private final Map<Tag, PdfStructureElement> elements = new IdentityHashMap<>();
         private final java.util.Set<Tag> bookmarked = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        private final Map<Face, Map<Integer, String>> glyphText = new java.util.LinkedHashMap<>();
         private PdfOutline titleOutline;
 
         /** Creates the structure elements in the tree's (reading) order before any page is drawn. */
@@ -187,23 +187,26 @@ public final class PdfExporter {
             }
         }
 
-        /**
-         * Notes the text each glyph shows, for the font's ToUnicode map: the character the font
-         * maps to the glyph when the glyph's cluster has it (a letter, a vowel sign drawn apart),
-         * else the whole cluster (a conjunct, a ligature, an Arabic contextual form).
-         */
+        /** One shaped cluster: the glyphs that show a run of characters together. */
+        private record Cluster(int[] glyphs, String text) {
+        }
+
+        /** Every cluster drawn, per face, for the ToUnicode maps. */
+        private final Map<Face, List<Cluster>> clusters = new java.util.LinkedHashMap<>();
+
+        /** Notes the clusters of a run: which glyphs the shaper made of which characters. */
         private void record(Item.Glyphs g) {
-            Map<Integer, String> map = glyphText.computeIfAbsent(g.face(), f -> new java.util.TreeMap<>());
             String text = g.text();
             int visible = text.stripTrailing().length();
             int[] starts = g.clusters().clone();
             java.util.Arrays.sort(starts);
+            Map<Integer, List<Integer>> byCluster = new java.util.TreeMap<>();
             for (int i = 0; i < g.glyphs().length; i++) {
-                int gid = g.glyphs()[i];
-                if (map.containsKey(gid) && !map.get(gid).isEmpty()) {
-                    continue;
-                }
-                int start = Math.min(g.clusters()[i], Math.max(0, visible - 1));
+                byCluster.computeIfAbsent(g.clusters()[i], k -> new java.util.ArrayList<>()).add(g.glyphs()[i]);
+            }
+            List<Cluster> list = clusters.computeIfAbsent(g.face(), f -> new java.util.ArrayList<>());
+            for (Map.Entry<Integer, List<Integer>> c : byCluster.entrySet()) {
+                int start = Math.min(c.getKey(), Math.max(0, visible - 1));
                 int end = visible;
                 for (int st : starts) {
                     if (st > start) {
@@ -212,8 +215,57 @@ public final class PdfExporter {
                     }
                 }
                 String cluster = text.substring(start, Math.max(end, Math.min(text.length(), start + 1)));
-                map.put(gid, CharacterMaps.textFor(g.face(), gid, cluster));
+                list.add(new Cluster(c.getValue().stream().mapToInt(Integer::intValue).toArray(), cluster));
             }
+        }
+
+        /**
+         * The text each glyph of a face shows, for its ToUnicode map. A glyph the font maps to a
+         * character of its cluster shows that character. The others (a conjunct, a ligature, an
+         * Arabic form, a vowel sign's variant) show what their clusters leave once the known glyphs
+         * are taken out, the shortest such remainder over all the clusters they appear in: the
+         * variant of ि in रि shows ि, and then the conjunct of त्रि shows त्र.
+         */
+        Map<Integer, String> glyphText(Face face) {
+            Map<Integer, String> known = new java.util.TreeMap<>();
+            List<Cluster> list = clusters.getOrDefault(face, List.of());
+            for (Cluster c : list) {
+                for (int gid : c.glyphs()) {
+                    CharacterMaps.direct(face, gid, c.text()).ifPresent(ch -> known.putIfAbsent(gid, ch));
+                }
+            }
+            for (int round = 0; round < 4; round++) {
+                Map<Integer, String> best = new java.util.TreeMap<>();
+                for (Cluster c : list) {
+                    String rest = c.text();
+                    List<Integer> unknown = new java.util.ArrayList<>();
+                    for (int gid : c.glyphs()) {
+                        String k = known.get(gid);
+                        if (k == null) {
+                            unknown.add(gid);
+                        } else {
+                            int at = rest.indexOf(k);
+                            if (at >= 0) {
+                                rest = rest.substring(0, at) + rest.substring(at + k.length());
+                            }
+                        }
+                    }
+                    if (unknown.size() == 1 && !rest.isEmpty()) {
+                        best.merge(unknown.get(0), rest, (x, y) -> y.length() < x.length() ? y : x);
+                    }
+                }
+                if (best.isEmpty()) {
+                    break;
+                }
+                known.putAll(best);
+            }
+            Map<Integer, String> out = new java.util.TreeMap<>(known);
+            for (Cluster c : list) {
+                for (int gid : c.glyphs()) {
+                    out.merge(gid, CharacterMaps.textFor(face, gid, c.text()), (x, y) -> x);
+                }
+            }
+            return out;
         }
     }
 
