@@ -40,6 +40,12 @@ final class CharacterMaps {
         return new String(Character.toChars(codes.stream().min(Integer::compare).orElseThrow()));
     }
 
+    /** Whether the font maps any character to glyph {@code gid}. */
+    static boolean hasCharacter(Face face, int gid) {
+        List<Integer> codes = lookup(face).getCharCodes(gid);
+        return codes != null && !codes.isEmpty();
+    }
+
     /** The character of {@code cluster} the font maps to glyph {@code gid}, if there is one. */
     static java.util.Optional<String> direct(Face face, int gid, String cluster) {
         List<Integer> codes = lookup(face).getCharCodes(gid);

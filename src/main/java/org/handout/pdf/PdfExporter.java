@@ -197,7 +197,6 @@ public final class PdfExporter {
         /** Notes the clusters of a run: which glyphs the shaper made of which characters. */
         private void record(Item.Glyphs g) {
             String text = g.text();
-            int visible = text.stripTrailing().length();
             int[] starts = g.clusters().clone();
             java.util.Arrays.sort(starts);
             Map<Integer, List<Integer>> byCluster = new java.util.TreeMap<>();
@@ -206,15 +205,19 @@ public final class PdfExporter {
             }
             List<Cluster> list = clusters.computeIfAbsent(g.face(), f -> new java.util.ArrayList<>());
             for (Map.Entry<Integer, List<Integer>> c : byCluster.entrySet()) {
-                int start = Math.min(c.getKey(), Math.max(0, visible - 1));
-                int end = visible;
+                int start = Math.min(c.getKey(), text.length() - 1);
+                int end = text.length();
                 for (int st : starts) {
                     if (st > start) {
-                        end = Math.min(end, st);
+                        end = st;
                         break;
                     }
                 }
-                String cluster = text.substring(start, Math.max(end, Math.min(text.length(), start + 1)));
+                String cluster = text.substring(start, end);
+                if (cluster.length() > 1) {
+                    // the last cluster of a line's last run carries the undrawn space after it
+                    cluster = cluster.stripTrailing();
+                }
                 list.add(new Cluster(c.getValue().stream().mapToInt(Integer::intValue).toArray(), cluster));
             }
         }
@@ -231,7 +234,11 @@ public final class PdfExporter {
             List<Cluster> list = clusters.getOrDefault(face, List.of());
             for (Cluster c : list) {
                 for (int gid : c.glyphs()) {
-                    CharacterMaps.direct(face, gid, c.text()).ifPresent(ch -> known.putIfAbsent(gid, ch));
+                    // a glyph the font maps a character to stands for it (preferring one in the cluster)
+                    if (CharacterMaps.hasCharacter(face, gid)) {
+                        known.merge(gid, CharacterMaps.textFor(face, gid, c.text()),
+                                (x, y) -> CharacterMaps.direct(face, gid, c.text()).isPresent() && !c.text().contains(x) ? y : x);
+                    }
                 }
             }
             for (int round = 0; round < 4; round++) {
