@@ -9,19 +9,73 @@ import org.handout.layout.Paper;
 /**
  * What to build: language tags and leaflet ids (empty means all), the output folder, the paper
  * (empty: each language's custom, from its locale and {@code region}), the country the leaflets
- * are printed in (empty: the language's likeliest), ragged or justified body text, and whether
- * a leaflet whose translation has gaps (missing, not translated, out of date) is built anyway
- * as a marked draft rather than held back.
+ * are printed in (empty: the language's likeliest), ragged or justified body text, whether a
+ * leaflet whose translation has gaps is built anyway as a marked draft, how many leaflets to build
+ * at once ({@code jobs}; 0 means one per processor), whether to rebuild PDFs that are up to date
+ * ({@code force}), and which shard of the matrix this run builds.
  */
 public record BuildOptions(List<String> languages, List<String> leaflets, Path output, Optional<Paper> paper,
-                           Optional<String> region, Align align, boolean draft) {
+                           Optional<String> region, Align align, boolean draft, int jobs, boolean force, Shard shard) {
     public BuildOptions {
         languages = List.copyOf(languages);
         leaflets = List.copyOf(leaflets);
     }
 
-    /** Paper from each language's locale, ragged text. */
+    /** One of {@code count} disjoint parts of the matrix (1 of 1: all of it). */
+    public record Shard(int index, int count) {
+        public static final Shard ALL = new Shard(1, 1);
+
+        public Shard {
+            if (count < 1 || index < 1 || index > count) {
+                throw new IllegalArgumentException("a shard is K/N with 1 <= K <= N, not " + index + "/" + count);
+            }
+        }
+
+        /**
+         * Whether this shard builds {@code tag/leaflet}: each PDF belongs to exactly one shard, chosen
+         * by a hash of its path, so the split stays put when languages or leaflets are added.
+         */
+        public boolean includes(String tag, String leaflet) {
+            if (count == 1) {
+                return true;
+            }
+            byte[] h = Inputs.sha256((tag + "/" + leaflet).getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 8)
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            long v = Long.parseLong(new String(h, java.nio.charset.StandardCharsets.US_ASCII), 16);
+            return v % count == index - 1;
+        }
+
+        /** "K/N" as written on the command line. */
+        public static Optional<Shard> parse(String s) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,4})/(\\d{1,4})").matcher(s.strip());
+            if (!m.matches()) {
+                return Optional.empty();
+            }
+            int k = Integer.parseInt(m.group(1));
+            int n = Integer.parseInt(m.group(2));
+            return n >= 1 && k >= 1 && k <= n ? Optional.of(new Shard(k, n)) : Optional.empty();
+        }
+    }
+
+    /** Paper from each language's locale, ragged text, all processors, incremental, the whole matrix. */
     public BuildOptions(List<String> languages, List<String> leaflets, Path output) {
-        this(languages, leaflets, output, Optional.empty(), Optional.empty(), Align.START, false);
+        this(languages, leaflets, output, Optional.empty(), Optional.empty(), Align.START, false, 0, false, Shard.ALL);
+    }
+
+    public BuildOptions(List<String> languages, List<String> leaflets, Path output, Optional<Paper> paper,
+                        Optional<String> region, Align align, boolean draft) {
+        this(languages, leaflets, output, paper, region, align, draft, 0, false, Shard.ALL);
+    }
+
+    public BuildOptions withJobs(int n) {
+        return new BuildOptions(languages, leaflets, output, paper, region, align, draft, n, force, shard);
+    }
+
+    public BuildOptions withForce(boolean f) {
+        return new BuildOptions(languages, leaflets, output, paper, region, align, draft, jobs, f, shard);
+    }
+
+    public BuildOptions withShard(Shard s) {
+        return new BuildOptions(languages, leaflets, output, paper, region, align, draft, jobs, force, s);
     }
 }

@@ -13,7 +13,13 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.handout.doc.Leaflet;
 import org.handout.i18n.Languages;
@@ -43,6 +49,12 @@ public final class Pipeline {
 
     /** Runs the build. */
     public BuildReport build(BuildOptions options) {
+        if (!options.force()) {
+            Optional<BuildReport> nothingToDo = upToDate(options);
+            if (nothingToDo.isPresent()) {
+                return nothingToDo.get();
+            }
+        }
         Project project = Project.load(workspace);
         Problems problems = new Problems();
         // a draft build fills the gaps of translations (missing, not translated, out of date), so
@@ -79,63 +91,240 @@ public final class Pipeline {
             }
         }
         List<String> leaflets = options.leaflets().isEmpty() ? known : options.leaflets();
-        PdfExporter exporter = new PdfExporter("handout " + Workspace.version());
-
+        Inputs inputs = new Inputs(workspace);
+        Manifest manifest = Manifest.read(options.output());
+        String tool = "handout " + Workspace.version();
+        int threads = options.jobs() > 0 ? options.jobs() : Runtime.getRuntime().availableProcessors();
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "handout-build");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        // one exporter (with its OpenPDF fonts) per thread: fonts are parsed once per thread, documents never share them
+        ThreadLocal<PdfExporter> exporters = ThreadLocal.withInitial(() -> new PdfExporter(tool));
+        Map<String, List<Future<Outcome>>> byTag = new LinkedHashMap<>();
+        Map<String, String> lineStart = new LinkedHashMap<>();
+        long begin = System.nanoTime();
         for (String tag : tags) {
+            List<String> mine = leaflets.stream().filter(l -> options.shard().includes(tag, l)).toList();
+            if (mine.isEmpty()) {
+                continue;
+            }
             Optional<String> broken = project.brokenBundleFor(tag);
             if (broken.isPresent()) {
-                for (String leaflet : leaflets) {
+                for (String leaflet : mine) {
                     remove(options.output().resolve(tag).resolve(leaflet + ".pdf")).ifPresent(removed::add);
+                    manifest.remove(tag + "/" + leaflet + ".pdf");
                 }
-                progress.printf(Locale.ROOT, "%-8s 0 of %d leaflets  HELD BACK: translations/%s.yaml has errors%n", tag, leaflets.size(),
+                progress.printf(Locale.ROOT, "%-8s 0 of %d leaflets  HELD BACK: translations/%s.yaml has errors%n", tag, mine.size(),
                         broken.get());
                 continue;
             }
-            long start = System.nanoTime();
             Languages.Resolution r = project.languages().resolve(tag);
             Paper paper = options.paper().orElseGet(() -> Paper.forLocale(options.region()
                     .map(region -> new ULocale.Builder().setLocale(r.formatLocale()).setRegion(region).build())
                     .orElse(r.formatLocale())));
+            List<Future<Outcome>> futures = new ArrayList<>();
+            for (String leaflet : mine) {
+                String path = tag + "/" + leaflet + ".pdf";
+                String fingerprint = inputs.fingerprint(tag, leaflet, options, paper.label());
+                Callable<Outcome> job = () -> build(project, options, r, paper, tag, leaflet, fingerprint, manifest, exporters.get());
+                futures.add(pool == null ? completed(job) : pool.submit(job));
+            }
+            byTag.put(tag, futures);
+            String via = r.bundle().tag().equals(tag) ? "" : " (text from " + r.bundle().tag() + ")";
+            lineStart.put(tag, paper.label() + "\u0000" + via + "\u0000" + (r.fellBack() ? r.bundle().tag() : ""));
+        }
+        for (Map.Entry<String, List<Future<Outcome>>> e : byTag.entrySet()) {
+            String tag = e.getKey();
+            String[] info = lineStart.get(tag).split("\u0000", -1);
             int pages = 0;
             int built = 0;
+            int current = 0;
+            long ms = 0;
             List<String> heldBack = new ArrayList<>();
-            for (String leaflet : leaflets) {
-                Path target = options.output().resolve(tag).resolve(leaflet + ".pdf");
-                List<Problem> blockers = project.blockers(tag, leaflet);
-                boolean gapsOnly = !blockers.isEmpty() && blockers.stream().allMatch(BundleChecker::isGap);
-                Optional<Leaflet> doc = Optional.empty();
-                if (blockers.isEmpty()) {
-                    doc = project.compose(leaflet, r, problems);
-                } else if (options.draft() && gapsOnly) {
-                    doc = project.compose(leaflet, draft(project, r), problems).map(d -> d.asDraft(draftMark(blockers)));
-                }
-                if (doc.isEmpty()) {
-                    heldBack.add(leaflet + (gapsOnly ? " (" + gaps(blockers) + ")" : ""));
-                    remove(target).ifPresent(removed::add);
+            for (Future<Outcome> f : e.getValue()) {
+                Outcome o = result(f);
+                o.problems().sorted().forEach(problems::add);
+                ms += o.millis();
+                String path = tag + "/" + o.leaflet() + ".pdf";
+                if (o.held().isPresent()) {
+                    heldBack.add(o.held().get());
+                    remove(options.output().resolve(path)).ifPresent(removed::add);
+                    manifest.remove(path);
                     continue;
                 }
-                LaidOut laidOut = project.layout(doc.get(), r, paper, options.align());
-                byte[] pdf = exporter.export(laidOut, stamp(doc.get(), r));
-                try {
-                    writeAtomically(target, pdf);
-                } catch (IOException e) {
-                    problems.error(target.toString(), 0, 0, "", "cannot write: " + e.getMessage());
-                    heldBack.add(leaflet + " (not written)");
-                    continue;
+                pages += o.entry().pages();
+                manifest.put(o.entry());
+                if (o.upToDate()) {
+                    current++;
+                } else {
+                    written.add(options.output().resolve(path));
+                    built++;
                 }
-                written.add(target);
-                pages += laidOut.pages().size();
-                built++;
             }
-            long ms = (System.nanoTime() - start) / 1_000_000;
-            String via = r.bundle().tag().equals(tag) ? "" : " (text from " + r.bundle().tag() + ")";
-            progress.printf(Locale.ROOT, "%-8s %d of %d leaflets, %d pages (%s), %d ms%s%s%n", tag, built, leaflets.size(), pages,
-                    paper.label(), ms, via, heldBack.isEmpty() ? "" : "  HELD BACK: " + String.join(", ", heldBack));
-            if (r.fellBack()) {
-                problems.warning("", 0, 0, "", "no translation for '" + tag + "': built in " + r.bundle().tag());
+            int total = e.getValue().size();
+            String done = current == 0 ? built + " of " + total + " leaflets"
+                    : current == total ? total + " of " + total + " leaflets up to date"
+                    : (built + current) + " of " + total + " leaflets (" + current + " up to date)";
+            progress.printf(Locale.ROOT, "%-8s %s, %d pages (%s), %d ms%s%s%n", tag, done, pages, info[0], ms, info[1],
+                    heldBack.isEmpty() ? "" : "  HELD BACK: " + String.join(", ", heldBack));
+            if (!info[2].isEmpty()) {
+                problems.warning("", 0, 0, "", "no translation for '" + tag + "': built in " + info[2]);
             }
         }
+        if (pool != null) {
+            pool.shutdown();
+        }
+        try {
+            manifest.write(options.output(), tool);
+        } catch (IOException ex) {
+            problems.error(options.output().resolve("manifest.json").toString(), 0, 0, "", "cannot write: " + ex.getMessage());
+        }
+        long wall = (System.nanoTime() - begin) / 1_000_000;
+        if (threads > 1 && !byTag.isEmpty()) {
+            progress.printf(Locale.ROOT, "%d ms on %d threads%n", wall, threads);
+        }
         return new BuildReport(written, removed, problems.sorted(), false);
+    }
+
+    /**
+     * The no-op build: when the manifest shows every PDF of the matrix made from the inputs there
+     * are now, nothing is loaded, composed or written. Checks only file fingerprints, so a rebuild
+     * that changes nothing takes about as long as the JVM takes to start.
+     */
+    private Optional<BuildReport> upToDate(BuildOptions options) {
+        Manifest manifest = Manifest.read(options.output());
+        if (manifest.entries().isEmpty() || options.region().isPresent() && !options.region().get().matches("[A-Za-z]{2}|[0-9]{3}")) {
+            return Optional.empty();
+        }
+        List<String> tags = new ArrayList<>();
+        if (options.languages().isEmpty()) {
+            tags.add(Bundle.SOURCE_TAG);
+            try (Stream<Path> s = Files.list(workspace.translations())) {
+                s.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml")).map(n -> n.substring(0, n.length() - 5))
+                        .sorted().forEach(tags::add);
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        } else {
+            for (String t : options.languages()) {
+                if (!Languages.wellFormed(t)) {
+                    return Optional.empty();
+                }
+                tags.add(ULocale.forLanguageTag(t).toLanguageTag());
+            }
+        }
+        List<String> leaflets = options.leaflets().isEmpty() ? leafletIds() : options.leaflets();
+        if (leaflets.isEmpty()) {
+            return Optional.empty();
+        }
+        Inputs inputs = new Inputs(workspace);
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        Map<String, String> papers = new LinkedHashMap<>();
+        java.util.Set<String> expected = new java.util.HashSet<>();
+        for (String tag : tags) {
+            ULocale locale = ULocale.forLanguageTag(tag);
+            Paper paper = options.paper().orElseGet(() -> Paper.forLocale(options.region()
+                    .map(region -> new ULocale.Builder().setLocale(locale).setRegion(region).build()).orElse(locale)));
+            for (String leaflet : leaflets) {
+                if (!options.shard().includes(tag, leaflet)) {
+                    continue;
+                }
+                String path = tag + "/" + leaflet + ".pdf";
+                expected.add(path);
+                if (!manifest.current(options.output(), path, inputs.fingerprint(tag, leaflet, options, paper.label()))) {
+                    return Optional.empty();
+                }
+                int[] c = counts.computeIfAbsent(tag, k -> new int[2]);
+                c[0]++;
+                c[1] += manifest.get(path).orElseThrow().pages();
+                papers.put(tag, paper.label());
+            }
+        }
+        if (options.languages().isEmpty() && options.leaflets().isEmpty() && options.shard().count() == 1
+                && manifest.entries().stream().anyMatch(e -> !expected.contains(e.path()))) {
+            return Optional.empty(); // the output holds PDFs the project no longer makes: let the full build say so
+        }
+        counts.forEach((tag, c) -> progress.printf(Locale.ROOT, "%-8s %d of %d leaflets up to date, %d pages (%s)%n", tag, c[0], c[0],
+                c[1], papers.get(tag)));
+        return Optional.of(new BuildReport(List.of(), List.of(), List.of(), false));
+    }
+
+    /** The leaflet ids listed in {@code content/common.yaml}, read without loading the project; empty if unreadable. */
+    private List<String> leafletIds() {
+        Problems ignored = new Problems();
+        return org.handout.yaml.Yaml.parse(workspace.content().resolve("common.yaml"), "content/common.yaml", ignored)
+                .flatMap(n -> org.handout.yaml.YamlMap.of(n, "content/common.yaml", "", "the file", ignored))
+                .flatMap(m -> m.list("leaflets"))
+                .map(list -> list.stream().map(n -> n instanceof org.snakeyaml.engine.v2.nodes.ScalarNode sn ? sn.getValue() : "")
+                        .filter(x -> !x.isEmpty()).toList())
+                .orElse(List.of());
+    }
+
+    /** What building one leaflet in one language came to. */
+    private record Outcome(String leaflet, Manifest.Entry entry, boolean upToDate, Optional<String> held, Problems problems,
+                           long millis) {
+    }
+
+    /**
+     * Builds {@code tag/leaflet}, or keeps it when the manifest says the file there was made from
+     * the same inputs (unless {@code force}); holds it back when its translation has gaps or errors.
+     */
+    private Outcome build(Project project, BuildOptions options, Languages.Resolution r, Paper paper, String tag, String leaflet,
+                          String fingerprint, Manifest manifest, PdfExporter exporter) {
+        long start = System.nanoTime();
+        Problems problems = new Problems();
+        String path = tag + "/" + leaflet + ".pdf";
+        Path target = options.output().resolve(path);
+        List<Problem> blockers = project.blockers(tag, leaflet);
+        boolean gapsOnly = !blockers.isEmpty() && blockers.stream().allMatch(BundleChecker::isGap);
+        if (blockers.isEmpty() && !options.force() && manifest.current(options.output(), path, fingerprint)) {
+            return new Outcome(leaflet, manifest.get(path).orElseThrow(), true, Optional.empty(), problems, 0);
+        }
+        Optional<Leaflet> doc = Optional.empty();
+        if (blockers.isEmpty()) {
+            doc = project.compose(leaflet, r, problems);
+        } else if (options.draft() && gapsOnly) {
+            doc = project.compose(leaflet, draft(project, r), problems).map(d -> d.asDraft(draftMark(blockers)));
+        }
+        if (doc.isEmpty()) {
+            return new Outcome(leaflet, null, false, Optional.of(leaflet + (gapsOnly ? " (" + gaps(blockers) + ")" : "")), problems,
+                    (System.nanoTime() - start) / 1_000_000);
+        }
+        LaidOut laidOut = project.layout(doc.get(), r, paper, options.align());
+        byte[] pdf = exporter.export(laidOut, stamp(doc.get(), r));
+        try {
+            writeAtomically(target, pdf);
+        } catch (IOException e) {
+            problems.error(target.toString(), 0, 0, "", "cannot write: " + e.getMessage());
+            return new Outcome(leaflet, null, false, Optional.of(leaflet + " (not written)"), problems, 0);
+        }
+        Manifest.Entry entry = new Manifest.Entry(path, tag, leaflet, laidOut.pages().size(), pdf.length, Inputs.sha256(pdf),
+                options.draft() && !blockers.isEmpty() ? "0".repeat(64) : fingerprint);
+        return new Outcome(leaflet, entry, false, Optional.empty(), problems, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static Future<Outcome> completed(Callable<Outcome> job) {
+        try {
+            return java.util.concurrent.CompletableFuture.completedFuture(job.call());
+        } catch (Exception e) {
+            return java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static Outcome result(Future<Outcome> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** The date, English edition and translation status a leaflet's PDF carries. */

@@ -36,7 +36,7 @@ import org.handout.report.Problem;
  */
 public final class Main {
     private static final String USAGE = "handout build [--lang TAG[,TAG...]] [--leaflet ID[,ID...]] [--out DIR] [--root DIR]"
-            + " [--paper a4|letter] [--region CC] [--justify] [--draft]\n"
+            + " [--paper a4|letter] [--region CC] [--justify] [--draft] [--jobs N] [--force] [--shard K/N]\n"
             + "       handout preview --lang TAG[,TAG...] --leaflet ID[,ID...] [--pages N[,N-M...]] [--dpi N] [--out DIR]\n"
             + "       handout check [--lang TAG[,TAG...]] [--format text|json]\n"
             + "       handout status [--out DIR]\n"
@@ -127,7 +127,29 @@ public final class Main {
                 break;
         }
         Path output = outOption.orElse(ws.output());
-        BuildOptions build = new BuildOptions(langs, leaflets, output, paper, region, align, cl.hasOption("draft"));
+        BuildOptions.Shard shard = BuildOptions.Shard.ALL;
+        if (cl.hasOption("shard")) {
+            Optional<BuildOptions.Shard> s = BuildOptions.Shard.parse(cl.getOptionValue("shard"));
+            if (s.isEmpty()) {
+                err.println("handout: --shard takes K/N with 1 <= K <= N, e.g. --shard 2/4, not '" + cl.getOptionValue("shard") + "'");
+                return 2;
+            }
+            shard = s.get();
+        }
+        int jobs = 0;
+        if (cl.hasOption("jobs")) {
+            try {
+                jobs = Integer.parseInt(cl.getOptionValue("jobs"));
+                if (jobs < 1 || jobs > 256) {
+                    throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                err.println("handout: --jobs takes a number from 1 to 256");
+                return 2;
+            }
+        }
+        BuildOptions build = new BuildOptions(langs, leaflets, output, paper, region, align, cl.hasOption("draft"), jobs,
+                cl.hasOption("force"), shard);
         BuildReport report = new Pipeline(ws, out).build(build);
         int problems = report(report, ws, err);
         if (problems >= 0) {
@@ -290,7 +312,11 @@ public final class Main {
         o.addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT")
                 .desc("check: text (default) or json").get());
         o.addOption(Option.builder().longOpt("force")
-                .desc("init: start the bundle again even if it exists").get());
+                .desc("build: rebuild PDFs that are up to date; init: start the bundle again even if it exists").get());
+        o.addOption(Option.builder().longOpt("jobs").hasArg().argName("N")
+                .desc("build: leaflets built at once (default: one per processor; the bytes are the same)").get());
+        o.addOption(Option.builder().longOpt("shard").hasArg().argName("K/N")
+                .desc("build: only shard K of N (a stable split of the languages × leaflets, for CI matrices)").get());
         o.addOption(Option.builder().longOpt("tags")
                 .desc("verify: print the tag tree of the FILE, in the order a screen reader reads it").get());
         o.addOption(Option.builder().longOpt("pages").hasArg().argName("LIST")

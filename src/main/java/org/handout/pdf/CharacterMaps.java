@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -16,7 +15,14 @@ import org.handout.layout.Face;
  * the ToUnicode maps that let a reader, a copy and a PDF/A validator know what every glyph says.
  */
 final class CharacterMaps {
-    private static final Map<Face, CmapLookup> LOOKUPS = new ConcurrentHashMap<>();
+    /** Per face, while the face is in use (a long-running process loads projects again and again). */
+    private static final Map<Face, CmapLookup> LOOKUPS = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    /** FontBox warns that it skips cmap format 14 (variation sequences), which we do not use. */
+    private static final java.util.logging.Logger FONTBOX = java.util.logging.Logger.getLogger("org.apache.fontbox.ttf");
+
+    static {
+        FONTBOX.setLevel(java.util.logging.Level.SEVERE);
+    }
 
     private CharacterMaps() {
     }

@@ -36,7 +36,7 @@ class MainTest {
             return List.of();
         }
         try (Stream<Path> s = Files.walk(out)) {
-            return s.filter(Files::isRegularFile).map(p -> out.relativize(p).toString()).sorted().toList();
+            return s.filter(f -> f.toString().endsWith(".pdf")).map(p -> out.relativize(p).toString()).sorted().toList();
         }
     }
 
@@ -236,7 +236,9 @@ class MainTest {
         Run r = run("preview", "--root", p.root().toString(), "--lang", "he", "--leaflet", "staging", "--pages", "1,9", "--dpi", "40",
                 "--out", images.toString());
         assertEquals(0, r.code(), r.err());
-        assertEquals(List.of("he/staging-p1.png"), pdfs(images));
+        try (Stream<Path> files = Files.walk(images)) {
+            assertEquals(List.of("he/staging-p1.png"), files.filter(Files::isRegularFile).map(f -> images.relativize(f).toString()).toList());
+        }
         assertTrue(r.out().contains("staging-p1.png"), r.out());
         assertTrue(r.err().matches("(?s).*he/staging has [1-8] pages?.*"), r.err());
         java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(images.resolve("he/staging-p1.png").toFile());

@@ -1,0 +1,99 @@
+package org.handout.build;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code output/manifest.json}: for each PDF in the output folder, its language, leaflet, pages,
+ * bytes, SHA-256 and the fingerprint of its inputs, so a release can be checked and diffed and a
+ * rebuild can keep what has not changed. One PDF per line, sorted by path.
+ */
+final class Manifest {
+    /** One PDF. */
+    record Entry(String path, String language, String leaflet, int pages, long bytes, String sha256, String inputs) {
+        String json() {
+            return String.format(java.util.Locale.ROOT,
+                    "{\"path\": \"%s\", \"language\": \"%s\", \"leaflet\": \"%s\", \"pages\": %d, \"bytes\": %d, \"sha256\": \"%s\", \"inputs\": \"%s\"}",
+                    path, language, leaflet, pages, bytes, sha256, inputs);
+        }
+    }
+
+    private static final Pattern LINE = Pattern.compile("\\s*\\{\"path\": \"([^\"]+)\", \"language\": \"([^\"]+)\", \"leaflet\": \"([^\"]+)\", "
+            + "\"pages\": (\\d+), \"bytes\": (\\d+), \"sha256\": \"([0-9a-f]{64})\", \"inputs\": \"([0-9a-f]{64})\"}[,]?\\s*");
+
+    private final Map<String, Entry> entries = new TreeMap<>();
+
+    /** The manifest of an output folder; empty if it has none or it cannot be read. */
+    static Manifest read(Path output) {
+        Manifest m = new Manifest();
+        Path file = output.resolve("manifest.json");
+        if (!Files.isRegularFile(file)) {
+            return m;
+        }
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                Matcher x = LINE.matcher(line);
+                if (x.matches()) {
+                    m.entries.put(x.group(1), new Entry(x.group(1), x.group(2), x.group(3), Integer.parseInt(x.group(4)),
+                            Long.parseLong(x.group(5)), x.group(6), x.group(7)));
+                }
+            }
+        } catch (IOException e) {
+            m.entries.clear();
+        }
+        return m;
+    }
+
+    Optional<Entry> get(String path) {
+        return Optional.ofNullable(entries.get(path));
+    }
+
+    void put(Entry e) {
+        entries.put(e.path(), e);
+    }
+
+    void remove(String path) {
+        entries.remove(path);
+    }
+
+    Collection<Entry> entries() {
+        return entries.values();
+    }
+
+    /** Whether the PDF at {@code output/path} is the one this manifest recorded, made from {@code inputs}. */
+    boolean current(Path output, String path, String inputs) {
+        Entry e = entries.get(path);
+        if (e == null || !e.inputs().equals(inputs)) {
+            return false;
+        }
+        Path f = output.resolve(path);
+        try {
+            return Files.isRegularFile(f) && Files.size(f) == e.bytes() && Inputs.sha256(Files.readAllBytes(f)).equals(e.sha256());
+        } catch (IOException ex) {
+            return false;
+        }
+    }
+
+    /** Writes the manifest (through a temporary file renamed into place). */
+    void write(Path output, String tool) throws IOException {
+        StringBuilder b = new StringBuilder("{\n  \"tool\": \"").append(tool.replace("\"", "")).append("\",\n  \"pdfs\": [\n");
+        int i = 0;
+        for (Entry e : entries.values()) {
+            b.append("    ").append(e.json()).append(++i < entries.size() ? ",\n" : "\n");
+        }
+        b.append("  ]\n}\n");
+        Files.createDirectories(output);
+        Path tmp = output.resolve(".manifest.json.tmp");
+        Files.writeString(tmp, b.toString(), StandardCharsets.UTF_8);
+        Files.move(tmp, output.resolve("manifest.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
