@@ -45,7 +45,8 @@ public final class Main {
             + "       handout export-xliff --lang TAG [--out FILE]\n"
             + "       handout import-xliff FILE\n"
             + "       handout verify [FILE...] [--out DIR]\n"
-            + "       handout verify --tags FILE";
+            + "       handout verify --tags FILE\n"
+            + "       handout bench [--runs N] [--rounds N] [--scale N]";
 
     private Main() {
     }
@@ -54,7 +55,17 @@ public final class Main {
         System.setProperty("java.awt.headless", "true");
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(args, out, err));
+        int code = run(args, out, err);
+        if (System.getenv("HANDOUT_REPORT_PEAK") != null) {
+            // for handout bench: this JVM's peak resident memory, from Linux
+            try {
+                java.nio.file.Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))
+                        .findFirst().ifPresent(l -> err.println("peak RSS: " + l.replaceAll("\\D", "") + " kB"));
+            } catch (IOException e) {
+                err.println("peak RSS: unknown (" + e.getMessage() + ")");
+            }
+        }
+        System.exit(code);
     }
 
     /** Runs the command line and returns the exit code. */
@@ -84,7 +95,8 @@ public final class Main {
         String command = rest.get(0);
         List<String> positional = rest.subList(1, rest.size());
         boolean takesArgs = java.util.Set.of("init", "accept", "import-xliff", "verify").contains(command);
-        if (!java.util.Set.of("build", "preview", "check", "status", "init", "accept", "export-xliff", "import-xliff", "verify").contains(command)
+        if (!java.util.Set.of("build", "preview", "check", "status", "init", "accept", "export-xliff", "import-xliff", "verify", "bench")
+                .contains(command)
                 || (!takesArgs && !positional.isEmpty())) {
             err.println("handout: unknown command '" + String.join(" ", rest) + "'");
             err.println("usage: " + USAGE + "\n       handout --help");
@@ -120,6 +132,13 @@ public final class Main {
                 return translators.exportXliff(langs, outOption);
             case "import-xliff":
                 return translators.importXliff(positional);
+            case "bench":
+                try {
+                    return new org.handout.bench.Benchmark(ws, out).run(number(cl, "runs", 5), number(cl, "rounds", 30), number(cl, "scale", 1000));
+                } catch (IOException | InterruptedException | NumberFormatException e) {
+                    err.println("handout: bench: " + e.getMessage());
+                    return e instanceof NumberFormatException ? 2 : 1;
+                }
             case "verify":
                 return cl.hasOption("tags") ? VerifyCommand.tags(positional, out, err)
                         : VerifyCommand.verify(ws, positional, outOption.orElse(ws.output()), out, err);
@@ -245,6 +264,14 @@ public final class Main {
         }
     }
 
+    private static int number(CommandLine cl, String option, int otherwise) {
+        int n = Integer.parseInt(cl.getOptionValue(option, String.valueOf(otherwise)));
+        if (n < 0 || n > 100_000) {
+            throw new NumberFormatException("--" + option + " takes a number from 0 to 100000");
+        }
+        return n;
+    }
+
     /** "1,3-4" as [1, 3, 4]; empty means every page. */
     private static List<Integer> pages(String spec) {
         List<Integer> out = new ArrayList<>();
@@ -319,6 +346,10 @@ public final class Main {
                 .desc("build: only shard K of N (a stable split of the languages × leaflets, for CI matrices)").get());
         o.addOption(Option.builder().longOpt("tags")
                 .desc("verify: print the tag tree of the FILE, in the order a screen reader reads it").get());
+        o.addOption(Option.builder().longOpt("runs").hasArg().argName("N").desc("bench: cold builds to time (default 5)").get());
+        o.addOption(Option.builder().longOpt("rounds").hasArg().argName("N").desc("bench: warm rounds per leaflet (default 30)").get());
+        o.addOption(Option.builder().longOpt("scale").hasArg().argName("N")
+                .desc("bench: leaflets in the largest synthetic matrix (default 1000; 0 skips it)").get());
         o.addOption(Option.builder().longOpt("pages").hasArg().argName("LIST")
                 .desc("preview: pages to render, e.g. 1 or 1,3-4 (default: all)").get());
         o.addOption(Option.builder().longOpt("dpi").hasArg().argName("N")
@@ -341,7 +372,8 @@ public final class Main {
                     + "init: writes translations/TAG.yaml with every English string to translate.\n"
                     + "accept: records that entries were updated to the current English (all stale ones, or the KEYs named).\n"
                     + "export-xliff, import-xliff: XLIFF 2.0 for translation tools (default file output/xliff/TAG.xlf).\n"
-                    + "verify: checks built PDFs (default: all in <out>): text and tags in reading order, fonts, PDF/UA-1, PDF/A-2u.",
+                    + "verify: checks built PDFs (default: all in <out>): text and tags in reading order, fonts, PDF/UA-1, PDF/A-2u.\n"
+                    + "bench: measures cold and warm build times, memory, PDF sizes and a 1,000-leaflet matrix (see BENCHMARKS.md).",
                     options,
                     "Exit status: 0 built, 1 content or translations have errors (nothing wrong is written), 2 usage error.",
                     false);

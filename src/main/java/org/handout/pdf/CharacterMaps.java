@@ -46,6 +46,50 @@ final class CharacterMaps {
         return new String(Character.toChars(codes.stream().min(Integer::compare).orElseThrow()));
     }
 
+    /**
+     * The characters the font maps to each glyph, for one document: looked up once per glyph,
+     * since a leaflet draws the same glyphs thousands of times.
+     */
+    static final class Reverse {
+        private final CmapLookup lookup;
+        private final Map<Integer, List<Integer>> codes = new java.util.HashMap<>();
+
+        Reverse(Face face) {
+            this.lookup = lookup(face);
+        }
+
+        private List<Integer> codes(int gid) {
+            return codes.computeIfAbsent(gid, g -> {
+                List<Integer> c = lookup.getCharCodes(g);
+                return c == null ? List.of() : List.copyOf(c);
+            });
+        }
+
+        boolean hasCharacter(int gid) {
+            return !codes(gid).isEmpty();
+        }
+
+        /** The character of {@code cluster} mapped to the glyph, if any. */
+        java.util.Optional<String> direct(int gid, String cluster) {
+            for (int cp : codes(gid)) {
+                String ch = new String(Character.toChars(cp));
+                if (cluster.contains(ch)) {
+                    return java.util.Optional.of(ch);
+                }
+            }
+            return java.util.Optional.empty();
+        }
+
+        /** As {@link CharacterMaps#textFor}. */
+        String textFor(int gid, String cluster) {
+            List<Integer> c = codes(gid);
+            if (c.isEmpty()) {
+                return cluster;
+            }
+            return direct(gid, cluster).orElseGet(() -> new String(Character.toChars(c.stream().min(Integer::compare).orElseThrow())));
+        }
+    }
+
     /** Whether the font maps any character to glyph {@code gid}. */
     static boolean hasCharacter(Face face, int gid) {
         List<Integer> codes = lookup(face).getCharCodes(gid);

@@ -230,14 +230,15 @@ public final class PdfExporter {
          * variant of ि in रि shows ि, and then the conjunct of त्रि shows त्र.
          */
         Map<Integer, String> glyphText(Face face) {
+            CharacterMaps.Reverse cmap = new CharacterMaps.Reverse(face);
             Map<Integer, String> known = new java.util.TreeMap<>();
             List<Cluster> list = clusters.getOrDefault(face, List.of());
             for (Cluster c : list) {
                 for (int gid : c.glyphs()) {
                     // a glyph the font maps a character to stands for it (preferring one in the cluster)
-                    if (CharacterMaps.hasCharacter(face, gid)) {
-                        known.merge(gid, CharacterMaps.textFor(face, gid, c.text()),
-                                (x, y) -> CharacterMaps.direct(face, gid, c.text()).isPresent() && !c.text().contains(x) ? y : x);
+                    if (cmap.hasCharacter(gid)) {
+                        known.merge(gid, cmap.textFor(gid, c.text()),
+                                (x, y) -> cmap.direct(gid, c.text()).isPresent() && !c.text().contains(x) ? y : x);
                     }
                 }
             }
@@ -269,7 +270,9 @@ public final class PdfExporter {
             Map<Integer, String> out = new java.util.TreeMap<>(known);
             for (Cluster c : list) {
                 for (int gid : c.glyphs()) {
-                    out.merge(gid, CharacterMaps.textFor(face, gid, c.text()), (x, y) -> x);
+                    if (!out.containsKey(gid)) {
+                        out.put(gid, cmap.textFor(gid, c.text()));
+                    }
                 }
             }
             return out;
