@@ -1,17 +1,22 @@
 package org.handout.build;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import java.nio.file.Path;
 import java.util.List;
 import org.handout.report.Problem;
 
 /**
- * The outcome of a build: the PDFs written, the stale PDFs removed because they could no longer
- * be built, the problems found (sorted), and whether the request itself was wrong.
+ * The outcome of a build: the PDFs written, the PDFs kept from an earlier build that could not be
+ * rebuilt (left untouched, and marked stale in the manifest with the reason), the problems found
+ * (sorted), and whether the request itself was wrong.
  */
-public record BuildReport(List<Path> written, List<Path> removed, List<Problem> problems, boolean usageError) {
+public record BuildReport(List<Path> written, Map<Path, String> stale, List<Problem> problems, boolean usageError) {
     public BuildReport {
         written = List.copyOf(written);
-        removed = List.copyOf(removed);
+        stale = Collections.unmodifiableMap(new LinkedHashMap<>(stale));
         problems = List.copyOf(problems);
     }
 

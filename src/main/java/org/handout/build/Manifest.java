@@ -18,17 +18,29 @@ import java.util.regex.Pattern;
  * rebuild can keep what has not changed. One PDF per line, sorted by path.
  */
 final class Manifest {
-    /** One PDF. */
-    record Entry(String path, String language, String leaflet, int pages, long bytes, String sha256, String inputs) {
+    /**
+     * One PDF; {@code stale} says why it could not be rebuilt and is kept from an earlier build
+     * (empty for a PDF made from the current inputs).
+     */
+    record Entry(String path, String language, String leaflet, int pages, long bytes, String sha256, String inputs, String stale) {
+        Entry(String path, String language, String leaflet, int pages, long bytes, String sha256, String inputs) {
+            this(path, language, leaflet, pages, bytes, sha256, inputs, "");
+        }
+
+        Entry asStale(String reason) {
+            return new Entry(path, language, leaflet, pages, bytes, sha256, inputs, reason);
+        }
+
         String json() {
             return String.format(java.util.Locale.ROOT,
-                    "{\"path\": \"%s\", \"language\": \"%s\", \"leaflet\": \"%s\", \"pages\": %d, \"bytes\": %d, \"sha256\": \"%s\", \"inputs\": \"%s\"}",
-                    path, language, leaflet, pages, bytes, sha256, inputs);
+                    "{\"path\": \"%s\", \"language\": \"%s\", \"leaflet\": \"%s\", \"pages\": %d, \"bytes\": %d, \"sha256\": \"%s\", \"inputs\": \"%s\"%s}",
+                    path, language, leaflet, pages, bytes, sha256, inputs,
+                    stale.isEmpty() ? "" : ", \"stale\": \"" + stale.replace("\\", "\\\\").replace("\"", "'") + "\"");
         }
     }
 
     private static final Pattern LINE = Pattern.compile("\\s*\\{\"path\": \"([^\"]+)\", \"language\": \"([^\"]+)\", \"leaflet\": \"([^\"]+)\", "
-            + "\"pages\": (\\d+), \"bytes\": (\\d+), \"sha256\": \"([0-9a-f]{64})\", \"inputs\": \"([0-9a-f]{64})\"}[,]?\\s*");
+            + "\"pages\": (\\d+), \"bytes\": (\\d+), \"sha256\": \"([0-9a-f]{64})\", \"inputs\": \"([0-9a-f]{64})\"(?:, \"stale\": \"((?:[^\"\\\\]|\\\\.)*)\")?}[,]?\\s*");
 
     private final Map<String, Entry> entries = new TreeMap<>();
 
@@ -44,7 +56,7 @@ final class Manifest {
                 Matcher x = LINE.matcher(line);
                 if (x.matches()) {
                     m.entries.put(x.group(1), new Entry(x.group(1), x.group(2), x.group(3), Integer.parseInt(x.group(4)),
-                            Long.parseLong(x.group(5)), x.group(6), x.group(7)));
+                            Long.parseLong(x.group(5)), x.group(6), x.group(7), x.group(8) == null ? "" : x.group(8).replace("\\\\", "\\")));
                 }
             }
         } catch (IOException e) {
@@ -72,7 +84,7 @@ final class Manifest {
     /** Whether the PDF at {@code output/path} is the one this manifest recorded, made from {@code inputs}. */
     boolean current(Path output, String path, String inputs) {
         Entry e = entries.get(path);
-        if (e == null || !e.inputs().equals(inputs)) {
+        if (e == null || !e.inputs().equals(inputs) || !e.stale().isEmpty()) {
             return false;
         }
         Path f = output.resolve(path);
@@ -81,6 +93,30 @@ final class Manifest {
         } catch (IOException ex) {
             return false;
         }
+    }
+
+    /**
+     * Marks the PDF at {@code output/path}, if there is one, as kept from an earlier build: it is
+     * left as it was, and the manifest says why it could not be rebuilt. Returns whether there was one.
+     */
+    boolean markStale(Path output, String path, String reason) {
+        Path f = output.resolve(path);
+        if (!Files.isRegularFile(f)) {
+            entries.remove(path);
+            return false;
+        }
+        Entry e = entries.get(path);
+        if (e == null) {
+            String[] parts = path.split("/");
+            try {
+                byte[] bytes = Files.readAllBytes(f);
+                e = new Entry(path, parts[0], parts[1].replaceFirst("\\.pdf$", ""), 0, bytes.length, Inputs.sha256(bytes), "0".repeat(64));
+            } catch (IOException ex) {
+                return false;
+            }
+        }
+        entries.put(path, e.asStale(reason));
+        return true;
     }
 
     /** Writes the manifest (through a temporary file renamed into place). */

@@ -34,9 +34,10 @@ import org.handout.report.Problems;
 /**
  * The main job: build every requested leaflet in every requested language into
  * {@code <out>/<lang>/<leaflet>.pdf}. Every input is checked first and all problems are reported
- * together; a leaflet that cannot be built is not written, and an older PDF of it is removed so
- * nothing stale is left looking current. Each PDF is written to a temporary file and renamed into
- * place, so no reader ever sees half a PDF.
+ * together; a leaflet that cannot be built is not written, and an older PDF of it is left
+ * untouched but marked stale in {@code manifest.json}, with the reason. Each PDF is written to a
+ * temporary file and renamed into place, so no reader ever sees half a PDF, and a build holds a
+ * lock on the output folder, so two builds never write into one folder at once.
  */
 public final class Pipeline {
     private final Workspace workspace;
@@ -47,8 +48,49 @@ public final class Pipeline {
         this.progress = progress;
     }
 
-    /** Runs the build. */
+    /** Runs the build, holding the output folder's lock. */
     public BuildReport build(BuildOptions options) {
+        Path lockFile = options.output().resolve(".handout.lock");
+        try {
+            Files.createDirectories(options.output());
+        } catch (IOException e) {
+            return new BuildReport(List.of(), Map.of(), List.of(Problem.error(options.output().toString(), 0, 0, "",
+                    "cannot create the output folder: " + e.getMessage())), false);
+        }
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                return new BuildReport(List.of(), Map.of(), List.of(Problem.error(options.output().toString(), 0, 0, "",
+                        "another build is writing to this folder; nothing was written").withHint(
+                        "wait for it to finish and build again, or build into another folder with --out")), false);
+            }
+            cleanUp(options.output());
+            return locked(options);
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return new BuildReport(List.of(), Map.of(), List.of(Problem.error(options.output().toString(), 0, 0, "",
+                    "another build in this process is writing to this folder; nothing was written")), false);
+        } catch (IOException e) {
+            return new BuildReport(List.of(), Map.of(), List.of(Problem.error(lockFile.toString(), 0, 0, "",
+                    "cannot lock the output folder: " + e.getMessage())), false);
+        }
+    }
+
+    /**
+     * Removes what a build killed part-way left behind: temporary files never renamed into place.
+     * Only under the lock, so they cannot belong to a build that is still running.
+     */
+    private static void cleanUp(Path output) {
+        try (Stream<Path> s = Files.walk(output, 2)) {
+            for (Path p : s.filter(f -> f.getFileName().toString().startsWith(".") && f.getFileName().toString().endsWith(".tmp")).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a leftover temporary file is harmless: it is never read, and never has a .pdf name
+        }
+    }
+
+    private BuildReport locked(BuildOptions options) {
         if (!options.force()) {
             Optional<BuildReport> nothingToDo = upToDate(options);
             if (nothingToDo.isPresent()) {
@@ -61,16 +103,17 @@ public final class Pipeline {
         // they are warnings there; anything else wrong stays an error
         project.problems().forEach(p -> problems.add(options.draft() && BundleChecker.isGap(p) ? p.asWarning() : p));
         List<Path> written = new ArrayList<>();
-        List<Path> removed = new ArrayList<>();
+        Map<Path, String> stale = new LinkedHashMap<>();
+        Manifest manifest = Manifest.read(options.output());
 
         if (options.region().isPresent() && !options.region().get().matches("[A-Za-z]{2}|[0-9]{3}")) {
             problems.error("", 0, 0, "", "'" + options.region().get() + "' is not a region code (e.g. US, GB, MX, 419)");
-            return new BuildReport(written, removed, problems.sorted(), true);
+            return new BuildReport(written, stale, problems.sorted(), true);
         }
         for (String tag : options.languages()) {
             if (!Languages.wellFormed(tag)) {
                 problems.error("", 0, 0, "", "'" + tag + "' is not a well-formed language tag (e.g. ar, es-MX, zh-Hans)");
-                return new BuildReport(written, removed, problems.sorted(), true);
+                return new BuildReport(written, stale, problems.sorted(), true);
             }
         }
         // canonical spelling, so "zh-hans" and "AR" land in output/zh-Hans and output/ar
@@ -78,21 +121,21 @@ public final class Pipeline {
                 : options.languages().stream().map(t -> ULocale.forLanguageTag(t).toLanguageTag()).distinct().toList();
         if (!project.usable()) {
             for (String tag : tags) {
-                removed.addAll(removeStale(options.output().resolve(tag), options.leaflets()));
+                markAll(manifest, options, tag, "the content or the fonts have errors", stale);
             }
+            writeManifest(manifest, options, problems);
             progress.println("nothing built: content or fonts have errors");
-            return new BuildReport(written, removed, problems.sorted(), false);
+            return new BuildReport(written, stale, problems.sorted(), false);
         }
         List<String> known = project.content().leafletIds();
         for (String id : options.leaflets()) {
             if (!known.contains(id)) {
                 problems.error("", 0, 0, "", "unknown leaflet '" + id + "'; the leaflets are " + String.join(", ", known));
-                return new BuildReport(written, removed, problems.sorted(), true);
+                return new BuildReport(written, stale, problems.sorted(), true);
             }
         }
         List<String> leaflets = options.leaflets().isEmpty() ? known : options.leaflets();
         Inputs inputs = new Inputs(workspace);
-        Manifest manifest = Manifest.read(options.output());
         String tool = "handout " + Workspace.version();
         int threads = options.jobs() > 0 ? options.jobs() : Runtime.getRuntime().availableProcessors();
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
@@ -113,8 +156,7 @@ public final class Pipeline {
             Optional<String> broken = project.brokenBundleFor(tag);
             if (broken.isPresent()) {
                 for (String leaflet : mine) {
-                    remove(options.output().resolve(tag).resolve(leaflet + ".pdf")).ifPresent(removed::add);
-                    manifest.remove(tag + "/" + leaflet + ".pdf");
+                    mark(manifest, options, tag + "/" + leaflet + ".pdf", "translations/" + broken.get() + ".yaml has errors", stale);
                 }
                 progress.printf(Locale.ROOT, "%-8s 0 of %d leaflets  HELD BACK: translations/%s.yaml has errors%n", tag, mine.size(),
                         broken.get());
@@ -150,8 +192,7 @@ public final class Pipeline {
                 String path = tag + "/" + o.leaflet() + ".pdf";
                 if (o.held().isPresent()) {
                     heldBack.add(o.held().get());
-                    remove(options.output().resolve(path)).ifPresent(removed::add);
-                    manifest.remove(path);
+                    mark(manifest, options, path, "held back: " + o.held().get(), stale);
                     continue;
                 }
                 pages += o.entry().pages();
@@ -176,16 +217,52 @@ public final class Pipeline {
         if (pool != null) {
             pool.shutdown();
         }
-        try {
-            manifest.write(options.output(), tool);
-        } catch (IOException ex) {
-            problems.error(options.output().resolve("manifest.json").toString(), 0, 0, "", "cannot write: " + ex.getMessage());
+        if (options.languages().isEmpty() && options.shard().count() == 1) {
+            // PDFs of a language the project no longer has are not left looking current
+            for (Manifest.Entry e : List.copyOf(manifest.entries())) {
+                if (!tags.contains(e.language()) && e.stale().isEmpty()) {
+                    mark(manifest, options, e.path(), "its language is no longer built (no translations/" + e.language() + ".yaml)", stale);
+                }
+            }
         }
+        writeManifest(manifest, options, problems);
         long wall = (System.nanoTime() - begin) / 1_000_000;
         if (threads > 1 && !byTag.isEmpty()) {
             progress.printf(Locale.ROOT, "%d ms on %d threads%n", wall, threads);
         }
-        return new BuildReport(written, removed, problems.sorted(), false);
+        return new BuildReport(written, stale, problems.sorted(), false);
+    }
+
+    private static void mark(Manifest manifest, BuildOptions options, String path, String reason, Map<Path, String> stale) {
+        if (manifest.markStale(options.output(), path, reason)) {
+            stale.put(options.output().resolve(path), reason);
+        }
+    }
+
+    /** When nothing can be built, every PDF of the language (of the requested leaflets) is stale. */
+    private static void markAll(Manifest manifest, BuildOptions options, String tag, String reason, Map<Path, String> stale) {
+        Path dir = options.output().resolve(tag);
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.filter(f -> f.getFileName().toString().endsWith(".pdf")).sorted().toList()) {
+                String id = p.getFileName().toString().replaceFirst("\\.pdf$", "");
+                if (options.leaflets().isEmpty() || options.leaflets().contains(id)) {
+                    mark(manifest, options, tag + "/" + id + ".pdf", reason, stale);
+                }
+            }
+        } catch (IOException e) {
+            // an unreadable folder has nothing we could mark
+        }
+    }
+
+    private static void writeManifest(Manifest manifest, BuildOptions options, Problems problems) {
+        try {
+            manifest.write(options.output(), "handout " + Workspace.version());
+        } catch (IOException ex) {
+            problems.error(options.output().resolve("manifest.json").toString(), 0, 0, "", "cannot write: " + ex.getMessage());
+        }
     }
 
     /**
@@ -243,12 +320,12 @@ public final class Pipeline {
             }
         }
         if (options.languages().isEmpty() && options.leaflets().isEmpty() && options.shard().count() == 1
-                && manifest.entries().stream().anyMatch(e -> !expected.contains(e.path()))) {
+                && manifest.entries().stream().anyMatch(e -> !expected.contains(e.path()) && e.stale().isEmpty())) {
             return Optional.empty(); // the output holds PDFs the project no longer makes: let the full build say so
         }
         counts.forEach((tag, c) -> progress.printf(Locale.ROOT, "%-8s %d of %d leaflets up to date, %d pages (%s)%n", tag, c[0], c[0],
                 c[1], papers.get(tag)));
-        return Optional.of(new BuildReport(List.of(), List.of(), List.of(), false));
+        return Optional.of(new BuildReport(List.of(), Map.of(), List.of(), false));
     }
 
     /** The leaflet ids listed in {@code content/common.yaml}, read without loading the project; empty if unreadable. */
@@ -394,30 +471,4 @@ public final class Pipeline {
         }
     }
 
-    private static Optional<Path> remove(Path target) {
-        try {
-            return Files.deleteIfExists(target) ? Optional.of(target) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** When nothing can be built, the PDFs of the requested leaflets (all, if none named) are stale. */
-    private static List<Path> removeStale(Path dir, List<String> leaflets) {
-        List<Path> out = new ArrayList<>();
-        if (!Files.isDirectory(dir)) {
-            return out;
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            for (Path p : s.filter(f -> f.getFileName().toString().endsWith(".pdf")).sorted().toList()) {
-                String id = p.getFileName().toString().replaceFirst("\\.pdf$", "");
-                if (leaflets.isEmpty() || leaflets.contains(id)) {
-                    remove(p).ifPresent(out::add);
-                }
-            }
-        } catch (IOException e) {
-            return out;
-        }
-        return out;
-    }
 }

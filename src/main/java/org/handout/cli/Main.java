@@ -193,11 +193,11 @@ public final class Main {
             err.printf(Locale.ROOT, "handout: %d warning%s about translations (handout check lists them)%n", translationWarnings,
                     translationWarnings == 1 ? "" : "s");
         }
-        for (Path removed : report.removed()) {
-            Path shown = removed.toAbsolutePath().startsWith(ws.root().toAbsolutePath())
-                    ? ws.root().toAbsolutePath().relativize(removed.toAbsolutePath()) : removed;
-            err.println("removed " + shown + ": it could not be rebuilt, so it would be stale");
-        }
+        report.stale().forEach((file, reason) -> {
+            Path shown = file.toAbsolutePath().startsWith(ws.root().toAbsolutePath())
+                    ? ws.root().toAbsolutePath().relativize(file.toAbsolutePath()) : file;
+            err.println("kept " + shown + " from an earlier build; it is STALE (" + reason + "); manifest.json marks it so");
+        });
         if (report.usageError()) {
             err.println("usage: " + USAGE);
             return 2;

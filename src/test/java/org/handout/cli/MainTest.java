@@ -91,7 +91,7 @@ class MainTest {
     }
 
     @Test
-    void brokenPatternFailsThatLanguageNamesFileLineAndKeyAndRemovesItsStalePdf() throws IOException {
+    void brokenPatternFailsThatLanguageNamesFileLineAndKeyAndMarksItsOldPdfStale() throws IOException {
         TestProject p = TestProject.copyInto(dir.resolve("project"));
         Path out = dir.resolve("out");
         assertEquals(0, run("build", "--root", p.root().toString(), "--lang", "ru,vi", "--out", out.toString()).code());
@@ -104,11 +104,14 @@ class MainTest {
         assertEquals(1, r.code());
         assertTrue(r.err().contains("translations/ru.yaml:" + line + ":"), r.err());
         assertTrue(r.err().contains("[" + key + "] not a valid ICU message"), r.err());
-        // the broken leaflet is not built and its old PDF is gone; the rest still builds
-        assertFalse(Files.exists(out.resolve("ru/symptoms.pdf")));
-        assertTrue(r.err().contains("removed "), r.err());
-        assertEquals(List.of("ru/contacts.pdf", "ru/overview.pdf", "ru/staging.pdf",
-                "vi/contacts.pdf", "vi/overview.pdf", "vi/staging.pdf", "vi/symptoms.pdf"), pdfs(out));
+        // the broken leaflet is not built; its old PDF is left untouched but marked stale, the rest still builds
+        assertTrue(r.err().contains("kept " + out.resolve("ru/symptoms.pdf") + " from an earlier build; it is STALE (held back: symptoms)"),
+                r.err());
+        String manifest = Files.readString(out.resolve("manifest.json"));
+        assertTrue(manifest.lines().anyMatch(l -> l.contains("\"path\": \"ru/symptoms.pdf\"") && l.contains("\"stale\": \"held back: symptoms\"")),
+                manifest);
+        assertTrue(manifest.lines().anyMatch(l -> l.contains("\"path\": \"ru/overview.pdf\"") && !l.contains("stale")), manifest);
+        assertEquals(8, pdfs(out).size());
     }
 
     @Test
@@ -147,7 +150,7 @@ class MainTest {
     }
 
     @Test
-    void brokenEnglishContentBuildsNothingSaysWhereAndLeavesNoStalePdf() throws IOException {
+    void brokenEnglishContentBuildsNothingSaysWhereAndMarksEveryOldPdfStale() throws IOException {
         TestProject p = TestProject.copyInto(dir.resolve("project"));
         Path out = dir.resolve("out");
         assertEquals(0, run("build", "--root", p.root().toString(), "--lang", "en,ar", "--out", out.toString()).code());
@@ -158,7 +161,11 @@ class MainTest {
         assertEquals(1, r.code());
         assertTrue(r.err().contains("content/staging.yaml:" + line + ":"), r.err());
         assertTrue(r.err().contains("data 'infantMonths' must be a whole number"), r.err());
-        assertEquals(List.of(), pdfs(out), "PDFs built from the old content would look current");
+        assertEquals(8, pdfs(out).size(), "the previous PDFs are left untouched");
+        String manifest = Files.readString(out.resolve("manifest.json"));
+        assertEquals(8, manifest.lines().filter(l -> l.contains("\"stale\": \"the content or the fonts have errors\"")).count(),
+                "none of them is left looking current: " + manifest);
+        assertTrue(r.err().contains("it is STALE (the content or the fonts have errors)"), r.err());
     }
 
     @Test
