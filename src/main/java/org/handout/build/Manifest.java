@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * bytes, SHA-256 and the fingerprint of its inputs, so a release can be checked and diffed and a
  * rebuild can keep what has not changed. One PDF per line, sorted by path.
  */
-final class Manifest {
+public final class Manifest {
     /**
      * One PDF; {@code stale} says why it could not be rebuilt and is kept from an earlier build
      * (empty for a PDF made from the current inputs).
@@ -63,6 +63,13 @@ final class Manifest {
             m.entries.clear();
         }
         return m;
+    }
+
+    /** The PDFs of an output folder that are kept from an earlier build, with why each could not be rebuilt. */
+    public static Map<String, String> staleIn(Path output) {
+        Map<String, String> out = new TreeMap<>();
+        read(output).entries.values().stream().filter(e -> !e.stale().isEmpty()).forEach(e -> out.put(e.path(), e.stale()));
+        return out;
     }
 
     Optional<Entry> get(String path) {

@@ -68,8 +68,24 @@ public final class Main {
         System.exit(code);
     }
 
-    /** Runs the command line and returns the exit code. */
+    /**
+     * Runs the command line and returns the exit code. A failure of the tool itself (a bug, not
+     * bad input) is one line and exit 1; its stack trace only with {@code --debug}.
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        try {
+            return runCommand(args, out, err);
+        } catch (RuntimeException | StackOverflowError e) {
+            err.println("handout: internal error: " + e + (debug ? "" : " (run again with --debug for the details, and report it)"));
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            return 1;
+        }
+    }
+
+    private static int runCommand(String[] args, PrintStream out, PrintStream err) {
         Options options = options();
         CommandLine cl;
         try {
@@ -354,6 +370,7 @@ public final class Main {
                 .desc("preview: pages to render, e.g. 1 or 1,3-4 (default: all)").get());
         o.addOption(Option.builder().longOpt("dpi").hasArg().argName("N")
                 .desc("preview: resolution of the images (default: 110)").get());
+        o.addOption(Option.builder().longOpt("debug").desc("show the stack trace of an internal error").get());
         o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
         o.addOption(Option.builder("V").longOpt("version").desc("show the version").get());
         return o;

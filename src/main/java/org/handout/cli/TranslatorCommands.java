@@ -121,7 +121,15 @@ final class TranslatorCommands {
             }
             json.append("}}");
         }
-        json.append("\n  ]\n}\n");
+        Map<String, String> staleOutputs = org.handout.build.Manifest.staleIn(outputDir);
+        json.append("\n  ],\n  \"staleOutputs\": {");
+        boolean firstStale = true;
+        for (Map.Entry<String, String> e : staleOutputs.entrySet()) {
+            json.append(firstStale ? "\n    " : ",\n    ").append(Json.string(e.getKey())).append(": ").append(Json.string(e.getValue()));
+            firstStale = false;
+        }
+        json.append(staleOutputs.isEmpty() ? "}\n}\n" : "\n  }\n}\n");
+        staleOutputs.forEach((path, reason) -> out.println("STALE in output/: " + path + " (" + reason + ")"));
         try {
             Files.createDirectories(outputDir);
             BundleWriter.write(outputDir.resolve("status.json"), json.toString());

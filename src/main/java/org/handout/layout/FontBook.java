@@ -38,6 +38,7 @@ public final class FontBook {
         int before = problems.errorCount();
         Map<String, Face> loaded = new LinkedHashMap<>();
         Map<String, Face[]> faces = new LinkedHashMap<>();
+        java.util.Set<String> failed = new java.util.HashSet<>();
         java.util.Set<Face> fallback = new java.util.HashSet<>();
         root.get().map("faces").ifPresent(m -> {
             for (String name : m.names()) {
@@ -50,6 +51,9 @@ public final class FontBook {
                                 + "'; a role is 'text' (the default) or 'fallback' (used only for characters no text face has; does not set the line height)");
                     }
                     f.rejectUnknown();
+                    if (regular == null || bold == null) {
+                        failed.add(name); // already reported; chains that name it need not say so again
+                    }
                     if (regular != null && bold != null) {
                         faces.put(name, new Face[] {regular, bold});
                         if (role.equals("fallback")) {
@@ -70,10 +74,10 @@ public final class FontBook {
                     for (Node item : list) {
                         Yaml.text(item, file, "", "a face name", problems).ifPresent(name -> {
                             Face[] pair = faces.get(name);
-                            if (pair == null) {
+                            if (pair == null && !failed.contains(name)) {
                                 problems.error(file, Yaml.line(item), Yaml.column(item), "", "chain '" + lang
                                         + "' names face '" + name + "', which is not defined under 'faces'");
-                            } else {
+                            } else if (pair != null) {
                                 regular.add(pair[0]);
                                 bold.add(pair[1]);
                             }
@@ -115,7 +119,9 @@ public final class FontBook {
             loaded.put(name, face);
             return Optional.of(face);
         } catch (IOException | FontFormatException e) {
-            problems.error(displayDir + "/" + name, 0, 0, "", "not a usable TrueType/OpenType font: " + e.getMessage());
+            // (the JDK's message names a temporary file of its own, which would only confuse)
+            problems.add(org.handout.report.Problem.error(displayDir + "/" + name, 0, 0, "", "not a TrueType or OpenType font")
+                    .withHint("check that fonts.yaml names the right file, and that the file is a .ttf or .otf font"));
             return Optional.empty();
         }
     }

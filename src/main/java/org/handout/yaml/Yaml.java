@@ -65,6 +65,11 @@ public final class Yaml {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
+        int[] deep = deepest(text);
+        if (deep[0] > MAX_DEPTH) {
+            problems.error(file, deep[1], 0, "", "nested more than " + MAX_DEPTH + " levels deep: not a handout file");
+            return Optional.empty();
+        }
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(file)
                 .setAllowDuplicateKeys(false)
@@ -85,8 +90,68 @@ public final class Yaml {
                     "", "not valid YAML: " + what.replace('\n', ' ').trim());
         } catch (YamlEngineException e) {
             problems.error(file, 0, 0, "", "not valid YAML: " + String.valueOf(e.getMessage()).replace('\n', ' '));
+        } catch (StackOverflowError e) {
+            problems.error(file, 0, 0, "", "nested too deep to read: not a handout file");
         }
         return Optional.empty();
+    }
+
+    /** Our files nest a few levels; the parser recurses once per level, so a deep file is refused before it. */
+    static final int MAX_DEPTH = 64;
+
+    /**
+     * The deepest nesting of a YAML text and the line where it is reached: flow brackets ({@code [ {}
+     * outside quotes and comments, plus block indentation in steps of two spaces.
+     */
+    private static int[] deepest(String text) {
+        int depth = 0;
+        int max = 0;
+        int maxLine = 0;
+        int line = 1;
+        boolean atLineStart = true;
+        int indent = 0;
+        char quote = 0;
+        boolean comment = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                atLineStart = true;
+                indent = 0;
+                comment = false;
+                continue;
+            }
+            if (atLineStart) {
+                if (c == ' ') {
+                    indent++;
+                    continue;
+                }
+                atLineStart = false;
+            }
+            if (comment) {
+                continue;
+            }
+            if (quote != 0) {
+                if (c == quote && (quote == '\'' || text.charAt(i - 1) != '\\')) {
+                    quote = 0;
+                }
+                continue;
+            }
+            switch (c) {
+                case '"', '\'' -> quote = c;
+                case '#' -> comment = i == 0 || Character.isWhitespace(text.charAt(i - 1));
+                case '[', '{' -> depth++;
+                case ']', '}' -> depth = Math.max(0, depth - 1);
+                default -> {
+                }
+            }
+            int d = depth + indent / 2;
+            if (d > max) {
+                max = d;
+                maxLine = line;
+            }
+        }
+        return new int[] {max, maxLine};
     }
 
     private static int lineOfFirstBadByte(byte[] bytes) {

@@ -42,6 +42,30 @@ public final class TestProject {
         }
     }
 
+    /**
+     * The same, but with a fonts/ folder of its own (each font linked, fonts.yaml copied), for
+     * tests that add or break a font without touching the real ones.
+     */
+    public static TestProject copyWithOwnFonts(Path dir) {
+        try {
+            copy(REAL.resolve("content"), dir.resolve("content"));
+            copy(REAL.resolve("translations"), dir.resolve("translations"));
+            Files.createDirectories(dir.resolve("fonts"));
+            try (Stream<Path> files = Files.list(REAL.resolve("fonts"))) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    if (f.getFileName().toString().endsWith(".ttf")) {
+                        Files.createSymbolicLink(dir.resolve("fonts").resolve(f.getFileName()), f);
+                    } else {
+                        Files.copy(f, dir.resolve("fonts").resolve(f.getFileName()));
+                    }
+                }
+            }
+            return new TestProject(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Path root() {
         return root;
     }
