@@ -12,10 +12,12 @@ import org.handout.layout.Paper;
  * are printed in (empty: the language's likeliest), ragged or justified body text, whether a
  * leaflet whose translation has gaps is built anyway as a marked draft, how many leaflets to build
  * at once ({@code jobs}; 0 means one per processor), whether to rebuild PDFs that are up to date
- * ({@code force}), and which shard of the matrix this run builds.
+ * ({@code force}), which shard of the matrix this run builds, and the clinic profile of a clinic's
+ * edition (its PDFs go to {@code <out>/<clinic>/<lang>/<leaflet>.pdf}).
  */
 public record BuildOptions(List<String> languages, List<String> leaflets, Path output, Optional<Paper> paper,
-                           Optional<String> region, Align align, boolean draft, int jobs, boolean force, Shard shard) {
+                           Optional<String> region, Align align, boolean draft, int jobs, boolean force, Shard shard,
+                           Optional<Path> clinic) {
     public BuildOptions {
         languages = List.copyOf(languages);
         leaflets = List.copyOf(leaflets);
@@ -59,23 +61,31 @@ public record BuildOptions(List<String> languages, List<String> leaflets, Path o
 
     /** Paper from each language's locale, ragged text, all processors, incremental, the whole matrix. */
     public BuildOptions(List<String> languages, List<String> leaflets, Path output) {
-        this(languages, leaflets, output, Optional.empty(), Optional.empty(), Align.START, false, 0, false, Shard.ALL);
+        this(languages, leaflets, output, Optional.empty(), Optional.empty(), Align.START, false, 0, false, Shard.ALL, Optional.empty());
     }
 
     public BuildOptions(List<String> languages, List<String> leaflets, Path output, Optional<Paper> paper,
                         Optional<String> region, Align align, boolean draft) {
-        this(languages, leaflets, output, paper, region, align, draft, 0, false, Shard.ALL);
+        this(languages, leaflets, output, paper, region, align, draft, 0, false, Shard.ALL, Optional.empty());
     }
 
     public BuildOptions withJobs(int n) {
-        return new BuildOptions(languages, leaflets, output, paper, region, align, draft, n, force, shard);
+        return new BuildOptions(languages, leaflets, output, paper, region, align, draft, n, force, shard, clinic);
     }
 
     public BuildOptions withForce(boolean f) {
-        return new BuildOptions(languages, leaflets, output, paper, region, align, draft, jobs, f, shard);
+        return new BuildOptions(languages, leaflets, output, paper, region, align, draft, jobs, f, shard, clinic);
     }
 
     public BuildOptions withShard(Shard s) {
-        return new BuildOptions(languages, leaflets, output, paper, region, align, draft, jobs, force, s);
+        return new BuildOptions(languages, leaflets, output, paper, region, align, draft, jobs, force, s, clinic);
+    }
+
+    public BuildOptions withClinic(Optional<Path> profile) {
+        return new BuildOptions(languages, leaflets, output, paper, region, align, draft, jobs, force, shard, profile);
+    }
+
+    public BuildOptions withOutput(Path out) {
+        return new BuildOptions(languages, leaflets, out, paper, region, align, draft, jobs, force, shard, clinic);
     }
 }

@@ -51,6 +51,15 @@ final class Inputs {
         b.append("page ").append(tag).append(' ').append(leaflet).append(' ').append(paper).append(' ')
                 .append(options.align()).append(options.draft() ? " draft" : "").append('\n');
         b.append("date ").append(workspace.sourceDate().map(Object::toString).orElse("edition")).append('\n');
+        options.clinic().ifPresent(c -> {
+            b.append("clinic ").append(hash(c)).append('\n');
+            for (Path f : list(c.toAbsolutePath().getParent())) {
+                String n = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                if (n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg")) {
+                    b.append("logo ").append(f.getFileName()).append(' ').append(hash(f)).append('\n');
+                }
+            }
+        });
         return sha256(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 

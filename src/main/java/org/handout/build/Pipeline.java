@@ -42,14 +42,36 @@ import org.handout.report.Problems;
 public final class Pipeline {
     private final Workspace workspace;
     private final PrintStream progress;
+    private Optional<org.handout.clinic.Clinic> clinic = Optional.empty();
 
     public Pipeline(Workspace workspace, PrintStream progress) {
         this.workspace = workspace;
         this.progress = progress;
     }
 
-    /** Runs the build, holding the output folder's lock. */
-    public BuildReport build(BuildOptions options) {
+    /**
+     * Runs the build, holding the output folder's lock. A clinic's edition is checked first and
+     * goes to {@code <out>/<clinic id>/}.
+     */
+    public BuildReport build(BuildOptions requested) {
+        BuildOptions options = requested;
+        Optional<org.handout.clinic.Clinic> clinic = Optional.empty();
+        if (requested.clinic().isPresent()) {
+            Path file = requested.clinic().get().toAbsolutePath();
+            Problems problems = new Problems();
+            String shown = file.startsWith(workspace.root()) ? workspace.root().relativize(file).toString() : file.toString();
+            if (!Files.isRegularFile(file)) {
+                problems.error(shown, 0, 0, "", "no clinic profile here (clinics/<id>.yaml)");
+                return new BuildReport(List.of(), Map.of(), problems.sorted(), true);
+            }
+            clinic = org.handout.clinic.ClinicLoader.load(file, shown, problems);
+            if (clinic.isEmpty()) {
+                progress.println("nothing built: the clinic profile has errors");
+                return new BuildReport(List.of(), Map.of(), problems.sorted(), false);
+            }
+            options = requested.withOutput(requested.output().resolve(clinic.get().id()));
+        }
+        this.clinic = clinic;
         Path lockFile = options.output().resolve(".handout.lock");
         try {
             Files.createDirectories(options.output());
@@ -361,9 +383,9 @@ public final class Pipeline {
         }
         Optional<Leaflet> doc = Optional.empty();
         if (blockers.isEmpty()) {
-            doc = project.compose(leaflet, r, problems);
+            doc = project.compose(leaflet, r, problems, clinic);
         } else if (options.draft() && gapsOnly) {
-            doc = project.compose(leaflet, draft(project, r), problems).map(d -> d.asDraft(draftMark(blockers)));
+            doc = project.compose(leaflet, draft(project, r), problems, clinic).map(d -> d.asDraft(draftMark(blockers)));
         }
         if (doc.isEmpty()) {
             return new Outcome(leaflet, null, false, Optional.of(leaflet + (gapsOnly ? " (" + gaps(blockers) + ")" : "")), problems,

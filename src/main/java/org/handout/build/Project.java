@@ -174,9 +174,15 @@ public final class Project {
 
     /** Composes one leaflet in a resolved language; problems go to {@code problems}. */
     public Optional<Leaflet> compose(String leaflet, Languages.Resolution r, Problems problems) {
+        return compose(leaflet, r, problems, Optional.empty());
+    }
+
+    /** Composes one leaflet in a resolved language, for a clinic's edition if one is given. */
+    public Optional<Leaflet> compose(String leaflet, Languages.Resolution r, Problems problems,
+                                     Optional<org.handout.clinic.Clinic> clinic) {
         LeafletSource source = content.leaflet(leaflet).orElseThrow();
         Localizer loc = new Localizer(r.bundle(), r.formatLocale());
-        return Composer.compose(source, content, loc, chain(r), r.requested(), problems);
+        return Composer.compose(source, content, loc, chain(r), r.requested(), problems, clinic);
     }
 
     /** Lays out a composed leaflet with the fonts and line-breaking rules of its language. */

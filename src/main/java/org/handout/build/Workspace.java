@@ -45,6 +45,11 @@ public record Workspace(Path root, java.util.Optional<java.time.Instant> sourceD
         return root.resolve("fonts");
     }
 
+    /** The clinic profiles, {@code clinics/<id>.yaml}. */
+    public Path clinics() {
+        return root.resolve("clinics");
+    }
+
     /** The default output folder. */
     public Path output() {
         return root.resolve("output");

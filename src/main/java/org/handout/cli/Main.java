@@ -36,7 +36,7 @@ import org.handout.report.Problem;
  */
 public final class Main {
     private static final String USAGE = "handout build [--lang TAG[,TAG...]] [--leaflet ID[,ID...]] [--out DIR] [--root DIR]"
-            + " [--paper a4|letter] [--region CC] [--justify] [--draft] [--jobs N] [--force] [--shard K/N]\n"
+            + " [--paper a4|letter] [--region CC] [--justify] [--draft] [--jobs N] [--force] [--shard K/N] [--clinic ID|FILE]\n"
             + "       handout preview --lang TAG[,TAG...] --leaflet ID[,ID...] [--pages N[,N-M...]] [--dpi N] [--out DIR]\n"
             + "       handout check [--lang TAG[,TAG...]] [--format text|json]\n"
             + "       handout status [--out DIR]\n"
@@ -184,7 +184,7 @@ public final class Main {
             }
         }
         BuildOptions build = new BuildOptions(langs, leaflets, output, paper, region, align, cl.hasOption("draft"), jobs,
-                cl.hasOption("force"), shard);
+                cl.hasOption("force"), shard, clinic(cl, ws));
         BuildReport report = new Pipeline(ws, out).build(build);
         int problems = report(report, ws, err);
         if (problems >= 0) {
@@ -255,7 +255,7 @@ public final class Main {
         try {
             scratch = Files.createTempDirectory("handout-preview");
             BuildReport report = new Pipeline(ws, new PrintStream(OutputStream.nullOutputStream()))
-                    .build(new BuildOptions(langs, leaflets, scratch, paper, region, align, true));
+                    .build(new BuildOptions(langs, leaflets, scratch, paper, region, align, true).withClinic(clinic(cl, ws)));
             int failed = report(report, ws, err);
             if (failed >= 0) {
                 return failed;
@@ -278,6 +278,15 @@ public final class Main {
         } finally {
             deleteQuietly(scratch);
         }
+    }
+
+    /** {@code --clinic riverside} is {@code clinics/riverside.yaml}; anything else is a path to a profile. */
+    static Optional<Path> clinic(CommandLine cl, Workspace ws) {
+        if (!cl.hasOption("clinic")) {
+            return Optional.empty();
+        }
+        String v = cl.getOptionValue("clinic");
+        return Optional.of(v.matches("[a-z0-9][a-z0-9-]{0,40}") ? ws.clinics().resolve(v + ".yaml") : Path.of(v).toAbsolutePath());
     }
 
     private static int number(CommandLine cl, String option, int otherwise) {
@@ -349,6 +358,8 @@ public final class Main {
                 .desc("the country the leaflets are printed in, for the paper (e.g. US: Letter for every language; GB: A4)").get());
         o.addOption(Option.builder().longOpt("justify")
                 .desc("justify body text to the full measure (default: ragged, which reads more easily)").get());
+        o.addOption(Option.builder().longOpt("clinic").hasArg().argName("ID|FILE")
+                .desc("a clinic's edition: clinics/ID.yaml (or a profile FILE) on every leaflet, into <out>/ID/<lang>/<leaflet>.pdf").get());
         o.addOption(Option.builder().longOpt("draft")
                 .desc("build leaflets whose translation has gaps anyway: missing strings in English, out-of-date ones as they are, "
                         + "every page marked DRAFT (default: such leaflets are held back)").get());

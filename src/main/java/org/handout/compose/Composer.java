@@ -37,19 +37,31 @@ public final class Composer {
     private final Coverage coverage;
     private final String lang;
     private final Problems problems;
+    private final Optional<org.handout.clinic.Clinic> clinic;
 
-    private Composer(Content content, Localizer loc, Coverage coverage, String lang, Problems problems) {
+    private Composer(Content content, Localizer loc, Coverage coverage, String lang, Problems problems,
+                     Optional<org.handout.clinic.Clinic> clinic) {
         this.content = content;
         this.loc = loc;
         this.coverage = coverage;
         this.lang = lang;
         this.problems = problems;
+        this.clinic = clinic;
     }
 
     /** Composes {@code source} in the localizer's language, tagged {@code lang}. */
     public static Optional<Leaflet> compose(LeafletSource source, Content content, Localizer loc, Coverage coverage,
                                             String lang, Problems problems) {
-        return new Composer(content, loc, coverage, lang, problems).compose(source);
+        return compose(source, content, loc, coverage, lang, problems, Optional.empty());
+    }
+
+    /**
+     * Composes {@code source} for a clinic's edition: the clinic's card first on the contact sheet,
+     * its name and main number in every footer, its logo on the first page.
+     */
+    public static Optional<Leaflet> compose(LeafletSource source, Content content, Localizer loc, Coverage coverage,
+                                            String lang, Problems problems, Optional<org.handout.clinic.Clinic> clinic) {
+        return new Composer(content, loc, coverage, lang, problems, clinic).compose(source);
     }
 
     private Optional<Leaflet> compose(LeafletSource src) {
@@ -66,8 +78,10 @@ public final class Composer {
         if (problems.errorCount() > before) {
             return Optional.empty();
         }
+        Optional<Leaflet.Logo> logo = clinic.flatMap(org.handout.clinic.Clinic::logo)
+                .map(l -> new Leaflet.Logo(l.bytes(), l.width(), l.height(), l.alt()));
         return Optional.of(new Leaflet(src.id(), lang, loc.isRightToLeft(), title, blocks, footer, src.revised(),
-                "neuroblastoma; " + src.id() + "; " + lang));
+                "neuroblastoma; " + src.id() + "; " + lang, Optional.empty(), logo));
     }
 
     /** Data formatted for this language: numbers stay numbers (ICU formats and pluralises them), term lists are joined. */
@@ -112,7 +126,10 @@ public final class Composer {
 
     private List<Block> blocks(SourceBlock block, Map<String, Object> args) {
         if (block instanceof SourceBlock.Contacts c) {
-            return c.cards().stream().map(card -> (Block) card(card)).toList();
+            List<Block> cards = new ArrayList<>();
+            clinic.ifPresent(k -> cards.add(clinicCard(k)));
+            c.cards().forEach(card -> cards.add(card(card)));
+            return cards;
         }
         return List.of(block(block, args));
     }
@@ -129,6 +146,33 @@ public final class Composer {
                     new Inline.Phone(p.number().text()))));
         }
         return new Block.ContactCard(name, about, address, phones);
+    }
+
+    /** Text in the clinic profile's language, marked so where it is not the leaflet's. */
+    private Inline clinicText(String text, boolean translated, org.handout.clinic.Clinic k) {
+        check(text, k.file(), 0, 0, "clinic");
+        return translated ? new Inline.Plain(text) : new Inline.Foreign(text, k.language());
+    }
+
+    /** The clinic's own card: its name, hours (ICU4J, in the leaflet's language), address, website and numbers. */
+    private Block.ContactCard clinicCard(org.handout.clinic.Clinic k) {
+        var name = k.name(lang);
+        Text title = new Text(List.of(clinicText(name.value(), name.translated(), k)));
+        Text about = k.hours(loc.locale(), lang).map(h -> {
+            check(h, k.file(), 0, 0, "clinic.hours");
+            return Text.plain(h);
+        }).orElse(Text.plain(""));
+        var address = k.address(lang);
+        List<Text> lines = new ArrayList<>();
+        address.value().forEach(a -> lines.add(new Text(List.of(clinicText(a, address.translated(), k)))));
+        k.website().ifPresent(w -> lines.add(new Text(List.of(new Inline.Foreign(w, "zxx")))));
+        List<Text> phones = new ArrayList<>();
+        for (org.handout.clinic.Clinic.Phone p : k.phones()) {
+            String label = text(common("phone-" + p.kind()), Map.of());
+            phones.add(new Text(List.of(new Inline.Strong(label), new Inline.Plain(endsWide(label) ? "" : " "),
+                    new Inline.Phone(p.number()))));
+        }
+        return new Block.ContactCard(title, about, lines, phones);
     }
 
     /** A label ending in full-width punctuation such as "）" or "：" already carries its own space. */
@@ -168,6 +212,16 @@ public final class Composer {
         }
         Message page = common("page");
         text(page, Map.of("page", 1, "pages", 1));
+        clinic.ifPresent(k -> {
+            var name = k.name(lang);
+            List<Inline> parts = new ArrayList<>();
+            parts.add(clinicText(name.value(), name.translated(), k));
+            k.phones().stream().findFirst().ifPresent(p -> {
+                parts.add(new Inline.Plain(" · "));
+                parts.add(new Inline.Phone(p.number()));
+            });
+            notes.add(0, new Text(parts));
+        });
         return new Footer(notes, warning, new PageLabelFormat(loc, page.key()));
     }
 

@@ -19,9 +19,19 @@ import java.util.Optional;
  * @param keywords    keywords for the PDF metadata
  * @param draftMark   for a draft build ({@code build --draft}), the line every page carries at its
  *                    top saying so and why; empty for a leaflet built from a complete translation
+ * @param logo        a clinic's logo for the first page, with its alt text, if the edition has one
  */
 public record Leaflet(String id, String lang, boolean rightToLeft, String title, List<Block> blocks, Footer footer,
-                      LocalDate revised, String keywords, Optional<String> draftMark) {
+                      LocalDate revised, String keywords, Optional<String> draftMark, Optional<Logo> logo) {
+
+    /** A PNG or JPEG image, its size in pixels, and what a screen reader says for it. */
+    public record Logo(byte[] bytes, int width, int height, String alt) {
+    }
+
+    public Leaflet(String id, String lang, boolean rightToLeft, String title, List<Block> blocks, Footer footer,
+                   LocalDate revised, String keywords, Optional<String> draftMark) {
+        this(id, lang, rightToLeft, title, blocks, footer, revised, keywords, draftMark, Optional.empty());
+    }
 
     public Leaflet {
         blocks = List.copyOf(blocks);
@@ -35,7 +45,7 @@ public record Leaflet(String id, String lang, boolean rightToLeft, String title,
 
     /** The same leaflet marked as a draft build on every page, its title saying so too. */
     public Leaflet asDraft(String mark) {
-        return new Leaflet(id, lang, rightToLeft, "DRAFT: " + title, blocks, footer, revised, keywords, Optional.of(mark));
+        return new Leaflet(id, lang, rightToLeft, "DRAFT: " + title, blocks, footer, revised, keywords, Optional.of(mark), logo);
     }
 
     /**
@@ -78,6 +88,7 @@ public record Leaflet(String id, String lang, boolean rightToLeft, String title,
         b.append("leaflet ").append(id).append(" [").append(lang).append(rightToLeft ? ", rtl" : "").append("]\n");
         b.append("title: ").append(title).append('\n');
         draftMark.ifPresent(m -> b.append("draft mark: ").append(m).append('\n'));
+        logo.ifPresent(l -> b.append("logo: ").append(l.alt()).append(" (").append(l.width()).append('x').append(l.height()).append(")\n"));
         blocks.forEach(x -> outline(x, "", b));
         footer.notes().forEach(t -> b.append("footer: ").append(t.plainText()).append('\n'));
         footer.warning().ifPresent(t -> b.append("footer warning: ").append(t.plainText()).append('\n'));

@@ -24,6 +24,10 @@ public sealed interface Item {
         }
     }
 
+    /** A PNG or JPEG image in a box; its tag is the figure that carries its alternative text. */
+    record Image(float x, float y, float width, float height, byte[] bytes, Tag tag) implements Item {
+    }
+
     /** A rectangle, filled and/or stroked; a colour of -1 means none. */
     record Rect(float x, float y, float width, float height, int fill, int stroke, float lineWidth) implements Item {
     }

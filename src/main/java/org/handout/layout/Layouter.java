@@ -3,6 +3,7 @@ package org.handout.layout;
 import com.ibm.icu.util.ULocale;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.handout.doc.Block;
 import org.handout.doc.Leaflet;
 import org.handout.doc.Text;
@@ -115,6 +116,14 @@ public final class Layouter {
         }
 
         LaidOut run() {
+            // a clinic's logo is read first, before the title
+            Optional<Item.Image> logo = leaflet.logo().map(l -> {
+                float h = 30;
+                float w = Math.min(140, h * l.width() / l.height());
+                float hh = w * l.height() / l.width();
+                float x = rtl ? left : left + width - w;
+                return new Item.Image(x, paper.height() - 10 - hh, w, hh, l.bytes(), doc.figure(l.alt()));
+            });
             List<Unit> body = new ArrayList<>();
             List<Block> blocks = leaflet.blocks();
             for (int i = 0; i < blocks.size(); i++) {
@@ -156,7 +165,11 @@ public final class Layouter {
             }
             List<Page> out = new ArrayList<>();
             for (int i = 0; i < pages.size(); i++) {
-                List<Item> items = new ArrayList<>(pages.get(i));
+                List<Item> items = new ArrayList<>();
+                if (i == 0) {
+                    logo.ifPresent(items::add);
+                }
+                items.addAll(pages.get(i));
                 drawFooter(footer, footerHeight, i + 1, pages.size(), items);
                 leaflet.draftMark().ifPresent(mark -> drawDraftMark(mark, items));
                 out.add(new Page(paper.width(), paper.height(), items));

@@ -19,12 +19,26 @@ public final class Tag {
     private final List<Tag> kids = new ArrayList<>();
     private final String title;
     private final String scope;
+    private String alt;
 
     private Tag(String role, Tag parent, String title, String scope) {
         this.role = role;
         this.parent = parent;
         this.title = title;
         this.scope = scope;
+    }
+
+    /** A figure child (an image), with the text a screen reader says for it. */
+    public Tag figure(String altText) {
+        Tag t = new Tag("Figure", this, null, null);
+        t.alt = altText;
+        kids.add(t);
+        return t;
+    }
+
+    /** A figure's alternative text. */
+    public Optional<String> alt() {
+        return Optional.ofNullable(alt);
     }
 
     /** The root of a leaflet's tree. */

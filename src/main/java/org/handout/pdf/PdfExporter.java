@@ -21,6 +21,7 @@ import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.Rectangle;
 import org.openpdf.text.pdf.BaseFont;
+import org.openpdf.text.pdf.PdfArray;
 import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfDate;
 import org.openpdf.text.pdf.PdfDictionary;
@@ -102,6 +103,7 @@ public final class PdfExporter {
                     switch (item) {
                         case Item.Rect r -> rect(cb, r);
                         case Item.Glyphs g -> job.glyphs(writer, cb, g);
+                        case Item.Image im -> job.image(cb, im);
                     }
                 }
             }
@@ -137,6 +139,7 @@ public final class PdfExporter {
 
         private void create(Tag tag, PdfStructureElement parent) {
             PdfStructureElement e = new PdfStructureElement(parent, new PdfName(tag.role()));
+            tag.alt().ifPresent(alt -> e.put(PdfName.ALT, textString(alt)));
             tag.scope().ifPresent(scope -> {
                 PdfDictionary attributes = new PdfDictionary();
                 attributes.put(PdfName.O, new PdfName("Table"));
@@ -169,6 +172,26 @@ public final class PdfExporter {
             cb.endMarkedContentSequence();
             if (g.artifact()) {
                 cb.endMarkedContentSequence();
+            }
+        }
+
+        /** An image, inside its figure's marked content (the figure carries the alternative text). */
+        void image(PdfContentByte cb, Item.Image im) {
+            try {
+                org.openpdf.text.Image img = org.openpdf.text.Image.getInstance(im.bytes());
+                img.scaleAbsolute(im.width(), im.height());
+                img.setAbsolutePosition(im.x(), im.y());
+                PdfStructureElement figure = elements.get(im.tag());
+                PdfArray box = new PdfArray(new float[] {im.x(), im.y(), im.x() + im.width(), im.y() + im.height()});
+                PdfDictionary layout = new PdfDictionary();
+                layout.put(PdfName.O, new PdfName("Layout"));
+                layout.put(new PdfName("BBox"), box);
+                figure.put(PdfName.A, layout);
+                cb.beginMarkedContentSequence(figure, new PdfDictionary());
+                cb.addImage(img);
+                cb.endMarkedContentSequence();
+            } catch (DocumentException | java.io.IOException e) {
+                throw new IllegalStateException("OpenPDF cannot place the logo: " + e.getMessage(), e);
             }
         }
 

@@ -1,0 +1,217 @@
+package org.handout.clinic;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.handout.i18n.Languages;
+import org.handout.report.Problem;
+import org.handout.report.Problems;
+import org.handout.yaml.Yaml;
+import org.handout.yaml.YamlMap;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * Reads a clinic profile ({@code clinics/<id>.yaml}) and checks it like any other input: every
+ * problem located, unknown fields refused, the logo a real PNG or JPEG inside {@code clinics/}.
+ * <pre>
+ * clinic: riverside
+ * language: en
+ * name: "Riverside Children's Hospital"
+ * address: ["1200 River Road", "Springfield, IL 62704"]
+ * phones: [{phone: "217-555-0142"}, {fax: "217-555-0143"}]
+ * hours: {days: [monday, tuesday, wednesday, thursday, friday], opens: "08:00", closes: "17:30"}
+ * website: "https://riverside.example.org/oncology"
+ * logo: {file: riverside.png, alt: "Riverside Children's Hospital"}
+ * languages:
+ *   es: {name: "Hospital Infantil Riverside", hours-note: "cerrado los festivos"}
+ * </pre>
+ */
+public final class ClinicLoader {
+    static final Set<String> PHONE_KINDS = Set.of("phone", "fax", "toll-free", "tty");
+    /** A logo is printed about 3 cm wide: more pixels than this is a mistake (a photo). */
+    static final long MAX_LOGO_BYTES = 512 * 1024;
+
+    private ClinicLoader() {
+    }
+
+    /** Loads {@code file}, shown as {@code shown}; its logo is looked for beside it. */
+    public static Optional<Clinic> load(Path file, String shown, Problems problems) {
+        Optional<YamlMap> root = Yaml.parse(file, shown, problems).flatMap(n -> YamlMap.of(n, shown, "", "the file", problems));
+        if (root.isEmpty()) {
+            return Optional.empty();
+        }
+        YamlMap m = root.get();
+        int before = problems.errorCount();
+        String expected = file.getFileName().toString().replaceFirst("\\.yaml$", "");
+        Optional<String> id = m.text("clinic");
+        id.filter(i -> !i.equals(expected)).ifPresent(i -> problems.error(shown, m.keyNode("clinic").map(Yaml::line).orElse(0), 0, "",
+                "clinic '" + i + "' does not match the file name; name the file " + i + ".yaml or fix the id"));
+        id.filter(i -> !i.matches("[a-z0-9][a-z0-9-]{0,40}")).ifPresent(i -> problems.error(shown,
+                m.keyNode("clinic").map(Yaml::line).orElse(0), 0, "", "a clinic id is lower-case letters, digits and hyphens, not '" + i + "'"));
+        String language = m.optionalText("language").orElse("en");
+        if (!Languages.wellFormed(language)) {
+            problems.error(shown, m.keyNode("language").map(Yaml::line).orElse(0), 0, "", "'" + language + "' is not a language tag");
+        }
+        Optional<String> name = m.text("name");
+        List<String> address = texts(m, "address", shown, problems).orElse(List.of());
+        List<Clinic.Phone> phones = new ArrayList<>();
+        m.node("phones").flatMap(n -> Yaml.sequence(n, shown, "", "'phones'", problems)).ifPresent(list -> {
+            for (Node item : list) {
+                YamlMap.of(item, shown, "", "a phone", problems).ifPresent(p -> {
+                    List<String> kinds = p.names();
+                    if (kinds.size() != 1 || !PHONE_KINDS.contains(kinds.get(0))) {
+                        problems.add(Problem.error(shown, p.line(), p.column(), "", "a phone is one of " + PHONE_KINDS.stream().sorted().toList()
+                                + " with its number, e.g. {phone: \"217-555-0142\"}"));
+                        return;
+                    }
+                    p.text(kinds.get(0)).ifPresent(number -> {
+                        if (!number.matches("[+0-9 ()./-]{3,30}")) {
+                            problems.error(shown, p.line(), p.column(), "", "'" + number + "' is not a phone number (digits, spaces, + ( ) . / -)");
+                        } else {
+                            phones.add(new Clinic.Phone(kinds.get(0), number));
+                        }
+                    });
+                });
+            }
+        });
+        Optional<Clinic.Hours> hours = m.node("hours").filter(n -> !Yaml.isNull(n))
+                .flatMap(n -> YamlMap.of(n, shown, "", "'hours'", problems)).flatMap(h -> hours(h, shown, problems));
+        Optional<String> website = m.optionalText("website");
+        website.filter(w -> !w.matches("https?://[^\\s<>\"]{3,200}")).ifPresent(w -> problems.error(shown,
+                m.keyNode("website").map(Yaml::line).orElse(0), 0, "", "the website must be an http(s) address, not '" + w + "'"));
+        Optional<Clinic.Logo> logo = m.node("logo").filter(n -> !Yaml.isNull(n))
+                .flatMap(n -> YamlMap.of(n, shown, "", "'logo'", problems)).flatMap(l -> logo(l, file.getParent(), shown, problems));
+        Map<String, Clinic.Override> overrides = new LinkedHashMap<>();
+        m.node("languages").filter(n -> !Yaml.isNull(n)).flatMap(n -> YamlMap.of(n, shown, "", "'languages'", problems)).ifPresent(langs -> {
+            for (String tag : langs.names()) {
+                if (!Languages.wellFormed(tag)) {
+                    problems.error(shown, langs.keyNode(tag).map(Yaml::line).orElse(0), 0, "", "'" + tag + "' is not a language tag");
+                    continue;
+                }
+                YamlMap.of(langs.node(tag).orElseThrow(), shown, tag, "the '" + tag + "' entry", problems).ifPresent(o -> {
+                    Optional<String> n = o.optionalText("name");
+                    Optional<List<String>> a = o.has("address") ? texts(o, "address", shown, problems) : Optional.empty();
+                    Optional<String> note = o.optionalText("hours-note");
+                    o.rejectUnknown();
+                    overrides.put(tag, new Clinic.Override(n, a, note));
+                });
+            }
+        });
+        m.rejectUnknown();
+        if (problems.errorCount() > before || id.isEmpty() || name.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Clinic(id.get(), shown, language, name.get(), address, phones, hours, website, logo, overrides));
+    }
+
+    private static Optional<List<String>> texts(YamlMap m, String field, String shown, Problems problems) {
+        return m.list(field).map(list -> {
+            List<String> out = new ArrayList<>();
+            for (Node n : list) {
+                Yaml.text(n, shown, "", "an address line", problems).ifPresent(out::add);
+            }
+            return out;
+        });
+    }
+
+    private static Optional<Clinic.Hours> hours(YamlMap h, String shown, Problems problems) {
+        List<DayOfWeek> days = new ArrayList<>();
+        h.list("days").ifPresent(list -> {
+            for (Node n : list) {
+                Yaml.text(n, shown, "", "a day", problems).ifPresent(d -> {
+                    try {
+                        days.add(DayOfWeek.valueOf(d.toUpperCase(Locale.ROOT)));
+                    } catch (IllegalArgumentException e) {
+                        problems.error(shown, Yaml.line(n), Yaml.column(n), "", "'" + d + "' is not a day (monday … sunday)");
+                    }
+                });
+            }
+        });
+        Optional<LocalTime> opens = h.text("opens").flatMap(t -> time(t, h, "opens", shown, problems));
+        Optional<LocalTime> closes = h.text("closes").flatMap(t -> time(t, h, "closes", shown, problems));
+        h.rejectUnknown();
+        if (opens.isPresent() && closes.isPresent() && !closes.get().isAfter(opens.get())) {
+            problems.error(shown, h.line(), h.column(), "", "the clinic closes (" + closes.get() + ") before it opens (" + opens.get() + ")");
+            return Optional.empty();
+        }
+        days.sort(null);
+        if (days.isEmpty() || opens.isEmpty() || closes.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Clinic.Hours(days, opens.get(), closes.get()));
+    }
+
+    private static Optional<LocalTime> time(String t, YamlMap h, String field, String shown, Problems problems) {
+        try {
+            return Optional.of(LocalTime.parse(t));
+        } catch (DateTimeParseException e) {
+            problems.error(shown, h.keyNode(field).map(Yaml::line).orElse(0), 0, "", "'" + field + "' must be a time written HH:MM, not '" + t + "'");
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Clinic.Logo> logo(YamlMap l, Path dir, String shown, Problems problems) {
+        Optional<String> file = l.text("file");
+        Optional<String> alt = l.text("alt");
+        l.rejectUnknown();
+        if (file.isEmpty() || alt.isEmpty()) {
+            return Optional.empty();
+        }
+        int line = l.keyNode("file").map(Yaml::line).orElse(0);
+        Path path = dir.resolve(file.get()).normalize();
+        if (file.get().contains("/") || file.get().contains("\\") || !path.startsWith(dir.normalize())) {
+            problems.error(shown, line, 0, "", "the logo '" + file.get() + "' must be a file directly beside the profile");
+            return Optional.empty();
+        }
+        if (alt.get().isBlank()) {
+            problems.error(shown, l.keyNode("alt").map(Yaml::line).orElse(0), 0, "", "the logo needs alt text: what a screen reader says for it");
+            return Optional.empty();
+        }
+        try {
+            if (!Files.isRegularFile(path)) {
+                problems.error(shown, line, 0, "", "the logo file " + file.get() + " does not exist");
+                return Optional.empty();
+            }
+            if (Files.size(path) > MAX_LOGO_BYTES) {
+                problems.error(shown, line, 0, "", "the logo is larger than " + MAX_LOGO_BYTES / 1024 + " KiB");
+                return Optional.empty();
+            }
+            byte[] bytes = Files.readAllBytes(path);
+            try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+                var readers = ImageIO.getImageReaders(in);
+                if (in == null || !readers.hasNext()) {
+                    problems.error(shown, line, 0, "", "the logo " + file.get() + " is not an image (PNG or JPEG)");
+                    return Optional.empty();
+                }
+                ImageReader reader = readers.next();
+                String format = reader.getFormatName().toLowerCase(Locale.ROOT);
+                if (!format.equals("png") && !format.equals("jpeg")) {
+                    problems.error(shown, line, 0, "", "the logo " + file.get() + " is " + format + "; use PNG or JPEG");
+                    return Optional.empty();
+                }
+                reader.setInput(in);
+                int w = reader.getWidth(0);
+                int h = reader.getHeight(0);
+                reader.dispose();
+                return Optional.of(new Clinic.Logo(file.get(), bytes, w, h, alt.get()));
+            }
+        } catch (IOException e) {
+            problems.error(shown, line, 0, "", "the logo " + file.get() + " is not a readable image: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+}
