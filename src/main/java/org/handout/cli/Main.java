@@ -46,7 +46,8 @@ public final class Main {
             + "       handout import-xliff FILE\n"
             + "       handout verify [FILE...] [--out DIR]\n"
             + "       handout verify --tags FILE\n"
-            + "       handout bench [--runs N] [--rounds N] [--scale N]";
+            + "       handout bench [--runs N] [--rounds N] [--scale N]\n"
+            + "       handout serve [--port N] [--host ADDRESS]";
 
     private Main() {
     }
@@ -111,7 +112,8 @@ public final class Main {
         String command = rest.get(0);
         List<String> positional = rest.subList(1, rest.size());
         boolean takesArgs = java.util.Set.of("init", "accept", "import-xliff", "verify").contains(command);
-        if (!java.util.Set.of("build", "preview", "check", "status", "init", "accept", "export-xliff", "import-xliff", "verify", "bench")
+        if (!java.util.Set.of("build", "preview", "check", "status", "init", "accept", "export-xliff", "import-xliff", "verify", "bench",
+                        "serve")
                 .contains(command)
                 || (!takesArgs && !positional.isEmpty())) {
             err.println("handout: unknown command '" + String.join(" ", rest) + "'");
@@ -148,6 +150,13 @@ public final class Main {
                 return translators.exportXliff(langs, outOption);
             case "import-xliff":
                 return translators.importXliff(positional);
+            case "serve":
+                try {
+                    return org.handout.serve.Server.run(ws, cl.getOptionValue("host", "127.0.0.1"), number(cl, "port", 8377), out);
+                } catch (IOException | InterruptedException | NumberFormatException e) {
+                    err.println("handout: serve: " + e.getMessage());
+                    return e instanceof NumberFormatException ? 2 : 1;
+                }
             case "bench":
                 try {
                     return new org.handout.bench.Benchmark(ws, out).run(number(cl, "runs", 5), number(cl, "rounds", 30), number(cl, "scale", 1000));
@@ -373,6 +382,9 @@ public final class Main {
                 .desc("build: only shard K of N (a stable split of the languages × leaflets, for CI matrices)").get());
         o.addOption(Option.builder().longOpt("tags")
                 .desc("verify: print the tag tree of the FILE, in the order a screen reader reads it").get());
+        o.addOption(Option.builder().longOpt("port").hasArg().argName("N").desc("serve: the port (default 8377; 0 picks a free one)").get());
+        o.addOption(Option.builder().longOpt("host").hasArg().argName("ADDRESS")
+                .desc("serve: the address to listen on (default 127.0.0.1: this computer only)").get());
         o.addOption(Option.builder().longOpt("runs").hasArg().argName("N").desc("bench: cold builds to time (default 5)").get());
         o.addOption(Option.builder().longOpt("rounds").hasArg().argName("N").desc("bench: warm rounds per leaflet (default 30)").get());
         o.addOption(Option.builder().longOpt("scale").hasArg().argName("N")
@@ -401,7 +413,8 @@ public final class Main {
                     + "accept: records that entries were updated to the current English (all stale ones, or the KEYs named).\n"
                     + "export-xliff, import-xliff: XLIFF 2.0 for translation tools (default file output/xliff/TAG.xlf).\n"
                     + "verify: checks built PDFs (default: all in <out>): text and tags in reading order, fonts, PDF/UA-1, PDF/A-2u.\n"
-                    + "bench: measures cold and warm build times, memory, PDF sizes and a 1,000-leaflet matrix (see BENCHMARKS.md).",
+                    + "bench: measures cold and warm build times, memory, PDF sizes and a 1,000-leaflet matrix (see BENCHMARKS.md).\n"
+                    + "serve: a local web page to build, preview and download leaflets (http://127.0.0.1:8377/).",
                     options,
                     "Exit status: 0 built, 1 content or translations have errors (nothing wrong is written), 2 usage error.",
                     false);

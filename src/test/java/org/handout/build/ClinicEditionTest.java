@@ -1,0 +1,76 @@
+package org.handout.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.handout.clinic.Clinic;
+import org.handout.clinic.ClinicLoader;
+import org.handout.report.Problems;
+import org.handout.testing.TestProject;
+import org.handout.verify.Conformance;
+import org.handout.verify.PdfReadBack;
+import org.handout.verify.TagTree;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A clinic's edition: its name on every leaflet in every language, its card, hours and logo. */
+class ClinicEditionTest {
+    @TempDir
+    static Path out;
+    static BuildReport report;
+    static Clinic clinic;
+    static Project project;
+
+    @BeforeAll
+    static void build() {
+        Workspace ws = new Workspace(TestProject.REAL);
+        report = new Pipeline(ws, new PrintStream(OutputStream.nullOutputStream()))
+                .build(new BuildOptions(List.of(), List.of(), out).withClinic(Optional.of(ws.clinics().resolve("riverside.yaml"))));
+        clinic = ClinicLoader.load(ws.clinics().resolve("riverside.yaml"), "clinics/riverside.yaml", new Problems()).orElseThrow();
+        project = Project.load(ws);
+    }
+
+    @Test
+    void theClinicIsOnEveryLeafletInEveryLanguageInThatLanguage() throws IOException {
+        assertEquals(56, report.written().size(), report.problems().toString());
+        for (String lang : project.languageTags()) {
+            String name = PdfReadBack.comparable(clinic.name(lang).value());
+            for (String leaflet : project.content().leafletIds()) {
+                PdfReadBack pdf = PdfReadBack.read(out.resolve("riverside").resolve(lang).resolve(leaflet + ".pdf"));
+                for (PdfReadBack.PageText page : pdf.pages()) {
+                    assertTrue(PdfReadBack.comparable(page.furniture()).contains(name + "·217-555-0142"),
+                            lang + "/" + leaflet + ": the footer lacks the clinic: " + page.furniture());
+                }
+                List<TagTree.Node> figures = pdf.tags().stream().filter(n -> n.type().equals("Figure")).toList();
+                assertEquals(1, figures.size(), lang + "/" + leaflet + ": the logo is one figure");
+            }
+            PdfReadBack contacts = PdfReadBack.read(out.resolve("riverside").resolve(lang).resolve("contacts.pdf"));
+            String body = PdfReadBack.comparable(contacts.body());
+            String hours = PdfReadBack.comparable(clinic.hours(project.languages().resolve(lang).formatLocale(), lang).orElseThrow());
+            assertTrue(body.indexOf(name) >= 0 && body.indexOf(name) < body.indexOf(PdfReadBack.comparable("National Cancer Institute")),
+                    lang + ": the clinic's card comes first on the contact sheet");
+            assertTrue(body.contains(hours), lang + ": the hours «" + hours + "» are on the card");
+        }
+    }
+
+    @Test
+    void aClinicsEditionIsStillPdfUaAndPdfA() throws IOException {
+        for (String f : List.of("ar/contacts.pdf", "ja/overview.pdf", "en/symptoms.pdf")) {
+            Path pdf = out.resolve("riverside").resolve(f);
+            for (Conformance.Standard s : Conformance.Standard.values()) {
+                assertEquals(List.of(), Conformance.check(pdf, s), f + " " + s.label());
+            }
+        }
+        PdfReadBack de = PdfReadBack.read(out.resolve("riverside/de/overview.pdf"));
+        assertTrue(de.pages().stream().flatMap(p -> p.spans().stream())
+                        .anyMatch(s -> "en".equals(s.lang()) && s.actualText().contains("Riverside") || s.actualText().contains("Riverside-Kinderkrankenhauses")),
+                "the German name is used (German has an entry)");
+    }
+}
