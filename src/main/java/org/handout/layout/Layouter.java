@@ -51,7 +51,7 @@ public final class Layouter {
     static final float CARD_GAP = 10;
     static final float CARD_PAD = 9;
     /** A last page filled less than this share of its body is pulled back by tighter spacing if it can be. */
-    static final float SHORT_LAST_PAGE = 0.2f;
+    static final float SHORT_LAST_PAGE = 0.3f;
 
     private final FontChain chain;
     private final ULocale locale;

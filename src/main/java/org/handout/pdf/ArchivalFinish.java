@@ -72,10 +72,7 @@ final class ArchivalFinish {
             intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
             intent.setRegistryName("http://www.color.org");
             catalog.addOutputIntent(intent);
-            COSDictionary markInfo = catalog.getCOSObject().getCOSDictionary(COSName.MARK_INFO);
-            if (markInfo != null) {
-                markInfo.setBoolean(COSName.getPDFName("Suspects"), false);
-            }
+            // (MarkInfo /Suspects is left out: absent means false, and poppler 22 misreads an explicit false)
             byte[] id = Arrays.copyOf(sha256(leaflet.outline() + "\n" + stamp + "\n" + creator + "\n" + pages(doc)), 16);
             COSArray ids = new COSArray();
             ids.add(new COSString(id));
