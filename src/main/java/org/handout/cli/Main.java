@@ -44,7 +44,7 @@ public final class Main {
             + "       handout accept --lang TAG [KEY...]\n"
             + "       handout export-xliff --lang TAG [--out FILE]\n"
             + "       handout import-xliff FILE\n"
-            + "       handout verify [FILE...] [--out DIR]\n"
+            + "       handout verify [FILE...] [--out DIR] [--clinic ID]\n"
             + "       handout verify --tags FILE\n"
             + "       handout bench [--runs N] [--rounds N] [--scale N]\n"
             + "       handout serve [--port N] [--host ADDRESS]";
@@ -166,7 +166,7 @@ public final class Main {
                 }
             case "verify":
                 return cl.hasOption("tags") ? VerifyCommand.tags(positional, out, err)
-                        : VerifyCommand.verify(ws, positional, outOption.orElse(ws.output()), out, err);
+                        : VerifyCommand.verify(ws, positional, outOption.orElse(ws.output()), clinic(cl, ws), out, err);
             default:
                 break;
         }

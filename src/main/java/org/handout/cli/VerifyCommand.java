@@ -19,13 +19,25 @@ final class VerifyCommand {
     private VerifyCommand() {
     }
 
-    static int verify(Workspace ws, List<String> files, Path output, PrintStream out, PrintStream err) {
+    static int verify(Workspace ws, List<String> files, Path outputRoot, java.util.Optional<Path> clinicFile, PrintStream out,
+                      PrintStream err) {
         Project project = Project.load(ws);
         if (!project.usable()) {
             project.problems().stream().filter(Problem::isError).forEach(p -> err.println(p.formatLong()));
             return 1;
         }
-        Verifier verifier = new Verifier(project);
+        java.util.Optional<org.handout.clinic.Clinic> clinic = java.util.Optional.empty();
+        Path output = outputRoot;
+        if (clinicFile.isPresent()) {
+            org.handout.report.Problems problems = new org.handout.report.Problems();
+            clinic = org.handout.clinic.ClinicLoader.load(clinicFile.get(), clinicFile.get().getFileName().toString(), problems);
+            if (clinic.isEmpty()) {
+                problems.sorted().forEach(p -> err.println(p.formatLong()));
+                return 1;
+            }
+            output = outputRoot.resolve(clinic.get().id());
+        }
+        Verifier verifier = new Verifier(project, clinic);
         try {
             List<Path> pdfs = new ArrayList<>();
             if (files.isEmpty()) {

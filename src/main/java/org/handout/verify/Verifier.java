@@ -20,8 +20,16 @@ import org.handout.report.Problems;
 public final class Verifier {
     private final Project project;
 
+    private final java.util.Optional<org.handout.clinic.Clinic> clinic;
+
     public Verifier(Project project) {
+        this(project, java.util.Optional.empty());
+    }
+
+    /** A verifier for a clinic's edition: the leaflets are compared with what that edition composes. */
+    public Verifier(Project project, java.util.Optional<org.handout.clinic.Clinic> clinic) {
         this.project = project;
+        this.clinic = clinic;
     }
 
     /** What was found for one file: its pages, the checks passed, and every failure. */
@@ -83,7 +91,7 @@ public final class Verifier {
             return Optional.empty();
         }
         Languages.Resolution r = project.languages().resolve(lang);
-        return project.compose(leaflet, r, new Problems());
+        return project.compose(leaflet, r, new Problems(), clinic);
     }
 
     /** Every string in reading order in the body and in the tag tree; the footer and page label on every page. */

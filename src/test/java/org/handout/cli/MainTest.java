@@ -299,4 +299,20 @@ class MainTest {
         assertTrue(lines.contains("  Aside (Div)"), r.out());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("      LBody \"")), r.out());
     }
+
+    @Test
+    void verifyOfAClinicsEditionChecksTheClinicIsThere() throws IOException {
+        Path out = dir.resolve("out");
+        assertEquals(0, run("build", "--root", TestProject.REAL.toString(), "--clinic", "riverside", "--lang", "fr", "--leaflet", "overview",
+                "--out", out.toString()).code());
+        Run ok = run("verify", "--root", TestProject.REAL.toString(), "--clinic", "riverside", "--out", out.toString());
+        assertEquals(0, ok.code(), ok.out());
+        // the national edition where the clinic's should be: its footers lack the clinic
+        Path national = dir.resolve("national");
+        assertEquals(0, run("build", "--root", TestProject.REAL.toString(), "--lang", "fr", "--leaflet", "overview", "--out", national.toString()).code());
+        Files.copy(national.resolve("fr/overview.pdf"), out.resolve("riverside/fr/overview.pdf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Run bad = run("verify", "--root", TestProject.REAL.toString(), "--clinic", "riverside", "--out", out.toString());
+        assertEquals(1, bad.code());
+        assertTrue(bad.out().contains("footer: page 1 lacks «Clinique d’oncologie de l’Hôpital pour enfants Riverside · 217-555-0142»"), bad.out());
+    }
 }
