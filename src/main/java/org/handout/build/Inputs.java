@@ -27,9 +27,11 @@ final class Inputs {
     private final Map<Path, String> hashes = new ConcurrentHashMap<>();
     private final String fonts;
     private final String tool;
+    private final List<Path> bundles;
 
     Inputs(Workspace workspace) {
         this.workspace = workspace;
+        this.bundles = list(workspace.translations());
         this.fonts = fontsIdentity(list(workspace.fonts()));
         this.tool = toolBuild();
     }
@@ -41,7 +43,7 @@ final class Inputs {
         b.append("content ").append(hash(workspace.content().resolve("common.yaml"))).append(' ')
                 .append(hash(workspace.content().resolve(leaflet + ".yaml"))).append('\n');
         String language = tag.split("-")[0];
-        for (Path bundle : list(workspace.translations())) {
+        for (Path bundle : bundles) {
             String name = bundle.getFileName().toString();
             if (name.endsWith(".yaml") && (name.equals(language + ".yaml") || name.startsWith(language + "-"))) {
                 b.append("bundle ").append(name).append(' ').append(hash(bundle)).append('\n');

@@ -80,10 +80,6 @@ public final class Manifest {
         entries.put(e.path(), e);
     }
 
-    void remove(String path) {
-        entries.remove(path);
-    }
-
     Collection<Entry> entries() {
         return entries.values();
     }

@@ -128,7 +128,7 @@ public final class Pipeline {
         Map<Path, String> stale = new LinkedHashMap<>();
         Manifest manifest = Manifest.read(options.output());
 
-        if (options.region().isPresent() && !options.region().get().matches("[A-Za-z]{2}|[0-9]{3}")) {
+        if (!regionOk(options)) {
             problems.error("", 0, 0, "", "'" + options.region().get() + "' is not a region code (e.g. US, GB, MX, 419)");
             return new BuildReport(written, stale, problems.sorted(), true);
         }
@@ -167,8 +167,7 @@ public final class Pipeline {
         }) : null;
         // one exporter (with its OpenPDF fonts) per thread: fonts are parsed once per thread, documents never share them
         ThreadLocal<PdfExporter> exporters = ThreadLocal.withInitial(() -> new PdfExporter(tool));
-        Map<String, List<Future<Outcome>>> byTag = new LinkedHashMap<>();
-        Map<String, String> lineStart = new LinkedHashMap<>();
+        Map<String, Language> byTag = new LinkedHashMap<>();
         long begin = System.nanoTime();
         for (String tag : tags) {
             List<String> mine = leaflets.stream().filter(l -> options.shard().includes(tag, l)).toList();
@@ -185,9 +184,7 @@ public final class Pipeline {
                 continue;
             }
             Languages.Resolution r = project.languages().resolve(tag);
-            Paper paper = options.paper().orElseGet(() -> Paper.forLocale(options.region()
-                    .map(region -> new ULocale.Builder().setLocale(r.formatLocale()).setRegion(region).build())
-                    .orElse(r.formatLocale())));
+            Paper paper = paper(options, r.formatLocale());
             List<Future<Outcome>> futures = new ArrayList<>();
             for (String leaflet : mine) {
                 String path = tag + "/" + leaflet + ".pdf";
@@ -195,19 +192,17 @@ public final class Pipeline {
                 Callable<Outcome> job = () -> build(project, options, r, paper, tag, leaflet, fingerprint, manifest, exporters.get());
                 futures.add(pool == null ? completed(job) : pool.submit(job));
             }
-            byTag.put(tag, futures);
-            String via = r.bundle().tag().equals(tag) ? "" : " (text from " + r.bundle().tag() + ")";
-            lineStart.put(tag, paper.label() + "\u0000" + via + "\u0000" + (r.fellBack() ? r.bundle().tag() : ""));
+            byTag.put(tag, new Language(r, paper, futures));
         }
-        for (Map.Entry<String, List<Future<Outcome>>> e : byTag.entrySet()) {
+        for (Map.Entry<String, Language> e : byTag.entrySet()) {
             String tag = e.getKey();
-            String[] info = lineStart.get(tag).split("\u0000", -1);
+            Language language = e.getValue();
             int pages = 0;
             int built = 0;
             int current = 0;
             long ms = 0;
             List<String> heldBack = new ArrayList<>();
-            for (Future<Outcome> f : e.getValue()) {
+            for (Future<Outcome> f : language.futures()) {
                 Outcome o = result(f);
                 o.problems().sorted().forEach(problems::add);
                 ms += o.millis();
@@ -226,14 +221,15 @@ public final class Pipeline {
                     built++;
                 }
             }
-            int total = e.getValue().size();
+            int total = language.futures().size();
             String done = current == 0 ? built + " of " + total + " leaflets"
                     : current == total ? total + " of " + total + " leaflets up to date"
                     : (built + current) + " of " + total + " leaflets (" + current + " up to date)";
-            progress.printf(Locale.ROOT, "%-8s %s, %d pages (%s), %d ms%s%s%n", tag, done, pages, info[0], ms, info[1],
+            String via = language.served().bundle().tag().equals(tag) ? "" : " (text from " + language.served().bundle().tag() + ")";
+            progress.printf(Locale.ROOT, "%-8s %s, %d pages (%s), %d ms%s%s%n", tag, done, pages, language.paper().label(), ms, via,
                     heldBack.isEmpty() ? "" : "  HELD BACK: " + String.join(", ", heldBack));
-            if (!info[2].isEmpty()) {
-                problems.warning("", 0, 0, "", "no translation for '" + tag + "': built in " + info[2]);
+            if (language.served().fellBack()) {
+                problems.warning("", 0, 0, "", "no translation for '" + tag + "': built in " + language.served().bundle().tag());
             }
         }
         if (pool != null) {
@@ -294,7 +290,7 @@ public final class Pipeline {
      */
     private Optional<BuildReport> upToDate(BuildOptions options) {
         Manifest manifest = Manifest.read(options.output());
-        if (manifest.entries().isEmpty() || options.region().isPresent() && !options.region().get().matches("[A-Za-z]{2}|[0-9]{3}")) {
+        if (manifest.entries().isEmpty() || !regionOk(options)) {
             return Optional.empty();
         }
         List<String> tags = new ArrayList<>();
@@ -323,9 +319,7 @@ public final class Pipeline {
         Map<String, String> papers = new LinkedHashMap<>();
         java.util.Set<String> expected = new java.util.HashSet<>();
         for (String tag : tags) {
-            ULocale locale = ULocale.forLanguageTag(tag);
-            Paper paper = options.paper().orElseGet(() -> Paper.forLocale(options.region()
-                    .map(region -> new ULocale.Builder().setLocale(locale).setRegion(region).build()).orElse(locale)));
+            Paper paper = paper(options, ULocale.forLanguageTag(tag));
             for (String leaflet : leaflets) {
                 if (!options.shard().includes(tag, leaflet)) {
                     continue;
@@ -359,6 +353,21 @@ public final class Pipeline {
                 .map(list -> list.stream().map(n -> n instanceof org.snakeyaml.engine.v2.nodes.ScalarNode sn ? sn.getValue() : "")
                         .filter(x -> !x.isEmpty()).toList())
                 .orElse(List.of());
+    }
+
+    /** One language of the build: how it is served, on what paper, and its leaflets being built. */
+    private record Language(Languages.Resolution served, Paper paper, List<Future<Outcome>> futures) {
+    }
+
+    /** The paper: as asked, or the custom of the locale's country (or of {@code --region}). */
+    private static Paper paper(BuildOptions options, ULocale locale) {
+        return options.paper().orElseGet(() -> Paper.forLocale(options.region()
+                .map(region -> new ULocale.Builder().setLocale(locale).setRegion(region).build()).orElse(locale)));
+    }
+
+    /** {@code --region} is absent, or an ISO 3166 country or UN M.49 region code. */
+    private static boolean regionOk(BuildOptions options) {
+        return options.region().map(r -> r.matches("[A-Za-z]{2}|[0-9]{3}")).orElse(true);
     }
 
     /** What building one leaflet in one language came to. */

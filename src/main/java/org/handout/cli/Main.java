@@ -208,7 +208,7 @@ public final class Main {
         // errors in full; a translation's warnings (style, length) are for handout check, so only counted here
         long translationWarnings = 0;
         for (Problem p : report.problems()) {
-            if (!p.isError() && p.file().startsWith("translations/") && !org.handout.i18n.BundleChecker.isGap(p.withSeverityError())) {
+            if (!p.isError() && p.file().startsWith("translations/") && !org.handout.i18n.BundleChecker.isGap(p)) {
                 translationWarnings++;
             } else {
                 err.println(p.formatLong());

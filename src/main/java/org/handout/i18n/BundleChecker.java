@@ -77,10 +77,11 @@ public final class BundleChecker {
 
     /**
      * Whether a problem is a gap in a translation (missing, not translated yet, out of date)
-     * rather than a fault in it: {@code build --draft} fills gaps; it cannot mend faults.
+     * rather than a fault in it: {@code build --draft} fills gaps (reporting them as warnings); it
+     * cannot mend faults.
      */
     public static boolean isGap(Problem p) {
-        return p.isError() && (p.message().equals(MISSING) || p.message().equals(UNTRANSLATED) || p.message().equals(STALE));
+        return p.message().equals(MISSING) || p.message().equals(UNTRANSLATED) || p.message().equals(STALE);
     }
 
     /** Sentence-final punctuation counted as the same mark across scripts. */

@@ -15,22 +15,20 @@ import java.util.Optional;
  */
 public final class Tag {
     private final String role;
-    private final Tag parent;
     private final List<Tag> kids = new ArrayList<>();
     private final String title;
     private final String scope;
     private String alt;
 
-    private Tag(String role, Tag parent, String title, String scope) {
+    private Tag(String role, String title, String scope) {
         this.role = role;
-        this.parent = parent;
         this.title = title;
         this.scope = scope;
     }
 
     /** A figure child (an image), with the text a screen reader says for it. */
     public Tag figure(String altText) {
-        Tag t = new Tag("Figure", this, null, null);
+        Tag t = new Tag("Figure", null, null);
         t.alt = altText;
         kids.add(t);
         return t;
@@ -43,36 +41,32 @@ public final class Tag {
 
     /** The root of a leaflet's tree. */
     public static Tag document() {
-        return new Tag("Document", null, null, null);
+        return new Tag("Document", null, null);
     }
 
     /** A child with this role, added after the children so far. */
     public Tag add(String role) {
-        Tag t = new Tag(role, this, null, null);
+        Tag t = new Tag(role, null, null);
         kids.add(t);
         return t;
     }
 
     /** A heading child, whose text becomes a bookmark. */
     public Tag heading(String role, String text) {
-        Tag t = new Tag(role, this, text, null);
+        Tag t = new Tag(role, text, null);
         kids.add(t);
         return t;
     }
 
     /** A table header cell for a {@code Column} or a {@code Row}. */
     public Tag header(String scope) {
-        Tag t = new Tag("TH", this, null, scope);
+        Tag t = new Tag("TH", null, scope);
         kids.add(t);
         return t;
     }
 
     public String role() {
         return role;
-    }
-
-    public Optional<Tag> parent() {
-        return Optional.ofNullable(parent);
     }
 
     public List<Tag> kids() {

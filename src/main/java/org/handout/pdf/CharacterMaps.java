@@ -28,25 +28,6 @@ final class CharacterMaps {
     }
 
     /**
-     * The text glyph {@code gid} of {@code face} stands for in {@code cluster} (the characters the
-     * shaper turned into this glyph and its neighbours): one of the characters the font maps to
-     * the glyph, preferring one in the cluster; else the whole cluster (a conjunct "क्ष", a
-     * ligature, an Arabic form, which the font maps to no single character).
-     */
-    static String textFor(Face face, int gid, String cluster) {
-        List<Integer> codes = lookup(face).getCharCodes(gid);
-        if (codes == null || codes.isEmpty()) {
-            return cluster;
-        }
-        for (int cp : codes) {
-            if (cluster.indexOf(new String(Character.toChars(cp))) >= 0) {
-                return new String(Character.toChars(cp));
-            }
-        }
-        return new String(Character.toChars(codes.stream().min(Integer::compare).orElseThrow()));
-    }
-
-    /**
      * The characters the font maps to each glyph, for one document: looked up once per glyph,
      * since a leaflet draws the same glyphs thousands of times.
      */
@@ -80,7 +61,12 @@ final class CharacterMaps {
             return java.util.Optional.empty();
         }
 
-        /** As {@link CharacterMaps#textFor}. */
+        /**
+         * The text the glyph stands for in {@code cluster} (the characters the shaper turned into
+         * this glyph and its neighbours): one of the characters the font maps to the glyph,
+         * preferring one in the cluster; else the whole cluster (a conjunct "क्ष", a ligature, an
+         * Arabic form, which the font maps to no single character).
+         */
         String textFor(int gid, String cluster) {
             List<Integer> c = codes(gid);
             if (c.isEmpty()) {
@@ -88,26 +74,6 @@ final class CharacterMaps {
             }
             return direct(gid, cluster).orElseGet(() -> new String(Character.toChars(c.stream().min(Integer::compare).orElseThrow())));
         }
-    }
-
-    /** Whether the font maps any character to glyph {@code gid}. */
-    static boolean hasCharacter(Face face, int gid) {
-        List<Integer> codes = lookup(face).getCharCodes(gid);
-        return codes != null && !codes.isEmpty();
-    }
-
-    /** The character of {@code cluster} the font maps to glyph {@code gid}, if there is one. */
-    static java.util.Optional<String> direct(Face face, int gid, String cluster) {
-        List<Integer> codes = lookup(face).getCharCodes(gid);
-        if (codes != null) {
-            for (int cp : codes) {
-                String ch = new String(Character.toChars(cp));
-                if (cluster.contains(ch)) {
-                    return java.util.Optional.of(ch);
-                }
-            }
-        }
-        return java.util.Optional.empty();
     }
 
     private static CmapLookup lookup(Face face) {

@@ -48,11 +48,6 @@ public record Problem(Severity severity, String file, int line, int column, Stri
         return new Problem(severity, file, line, column, key, message, hint, d);
     }
 
-    /** The same problem as an error. */
-    public Problem withSeverityError() {
-        return new Problem(Severity.ERROR, file, line, column, key, message, hint, details);
-    }
-
     /** The same problem as a warning. */
     public Problem asWarning() {
         return new Problem(Severity.WARNING, file, line, column, key, message, hint, details);

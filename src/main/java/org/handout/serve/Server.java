@@ -203,9 +203,22 @@ public final class Server {
         }
     }
 
+    private Project project;
+    private String projectVersion = "";
+
+    /** The project as the files are now: loaded again only when a file under content/, translations/, clinics/ or fonts/ changed. */
+    private synchronized Project project() {
+        String v = version();
+        if (project == null || !v.equals(projectVersion)) {
+            project = Project.load(ws);
+            projectVersion = v;
+        }
+        return project;
+    }
+
     private String version() {
         StringBuilder b = new StringBuilder();
-        for (Path dir : List.of(ws.content(), ws.translations(), ws.clinics())) {
+        for (Path dir : List.of(ws.content(), ws.translations(), ws.clinics(), ws.fonts())) {
             if (!Files.isDirectory(dir)) {
                 continue;
             }
@@ -223,7 +236,7 @@ public final class Server {
     // ---- the pages ---------------------------------------------------------------------------
 
     private String home() {
-        Project project = Project.load(ws);
+        Project project = project();
         if (project.content() == null || project.languages() == null) {
             throw new Refusal(503, "the content has errors: run handout check");
         }
@@ -278,7 +291,7 @@ public final class Server {
     }
 
     private String preview(Request req) {
-        Project project = Project.load(ws);
+        Project project = project();
         String clinic = clinic(req);
         String lang = chosen(req, "lang", project.languageTags(), "language");
         String leaflet = chosen(req, "leaflet", project.content().leafletIds(), "leaflet");
@@ -303,7 +316,7 @@ public final class Server {
     }
 
     private byte[] page(Request req) {
-        Project project = Project.load(ws);
+        Project project = project();
         String clinic = clinic(req);
         String lang = chosen(req, "lang", project.languageTags(), "language");
         String leaflet = chosen(req, "leaflet", project.content().leafletIds(), "leaflet");
@@ -330,7 +343,7 @@ public final class Server {
     }
 
     private void pdf(HttpExchange ex, Request req) throws IOException {
-        Project project = Project.load(ws);
+        Project project = project();
         String clinic = clinic(req);
         String lang = chosen(req, "lang", project.languageTags(), "language");
         String leaflet = chosen(req, "leaflet", project.content().leafletIds(), "leaflet");
@@ -340,7 +353,7 @@ public final class Server {
     }
 
     private void zip(HttpExchange ex, Request req) throws IOException {
-        Project project = Project.load(ws);
+        Project project = project();
         String clinic = clinic(req);
         List<String> langs = req.params().getOrDefault("lang", List.of());
         List<String> leaflets = req.params().getOrDefault("leaflet", List.of());

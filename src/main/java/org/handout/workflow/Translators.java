@@ -265,9 +265,4 @@ public final class Translators {
         }
         return out;
     }
-
-    /** Whether a problem is a gap in a translation (missing, not translated yet, out of date), not a fault in it. */
-    public static boolean isGap(Problem p) {
-        return BundleChecker.isGap(p);
-    }
 }

@@ -19,20 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Each check a translator relies on, triggered by a small bundle next to the English it is checked against. */
 class BundleCheckerTest {
-    static final String MINI = """
-            leaflet: mini
-            revised: "2026-11-25"
-            title: "A mini leaflet"
-            data:
-              months: 12
-            sections:
-              - id: s
-                heading: "Heading"
-                blocks:
-                  - paragraph: age
-                    text: "Younger than {months, plural, one {# month} other {# months}}."
-            """;
-
     @TempDir
     Path dir;
     Content content;
@@ -41,7 +27,7 @@ class BundleCheckerTest {
     void loadContent() throws IOException {
         Files.createDirectories(dir.resolve("content"));
         Files.writeString(dir.resolve("content/common.yaml"), Fixtures.COMMON_WITH_MINI);
-        Files.writeString(dir.resolve("content/mini.yaml"), MINI);
+        Files.writeString(dir.resolve("content/mini.yaml"), Fixtures.MINI);
         Problems p = new Problems();
         content = ContentLoader.load(dir.resolve("content"), "content", p).orElseThrow(() -> new AssertionError(p.sorted()));
     }
@@ -219,7 +205,7 @@ class BundleCheckerTest {
 
     @Test
     void englishPlaceholderThatIsNotDataIsAnErrorInTheContent() throws IOException {
-        Files.writeString(dir.resolve("content/mini.yaml"), MINI.replace("{months, plural", "{weeks, plural"));
+        Files.writeString(dir.resolve("content/mini.yaml"), Fixtures.MINI.replace("{months, plural", "{weeks, plural"));
         Problems p = new Problems();
         Content c = ContentLoader.load(dir.resolve("content"), "content", p).orElseThrow();
         new BundleChecker(c).checkSource(p);

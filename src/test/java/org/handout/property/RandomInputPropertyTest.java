@@ -35,26 +35,12 @@ class RandomInputPropertyTest {
     static Content content;
     static Path dir;
 
-    static final String MINI = """
-            leaflet: mini
-            revised: "2026-11-25"
-            title: "A mini leaflet"
-            data:
-              months: 12
-            sections:
-              - id: s
-                heading: "Heading"
-                blocks:
-                  - paragraph: age
-                    text: "Younger than {months, plural, one {# month} other {# months}}."
-            """;
-
     @BeforeContainer
     static void mini() throws IOException {
         dir = Files.createTempDirectory("handout-property");
         Files.createDirectories(dir.resolve("content"));
         Files.writeString(dir.resolve("content/common.yaml"), Fixtures.COMMON_WITH_MINI);
-        Files.writeString(dir.resolve("content/mini.yaml"), MINI);
+        Files.writeString(dir.resolve("content/mini.yaml"), Fixtures.MINI);
         Problems p = new Problems();
         content = ContentLoader.load(dir.resolve("content"), "content", p).orElseThrow(() -> new AssertionError(p.sorted()));
     }

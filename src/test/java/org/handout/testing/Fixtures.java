@@ -12,4 +12,19 @@ public final class Fixtures {
             strings:
               page: "Page {page} of {pages}"
             """;
+
+    /** {@code content/mini.yaml}: one section, one paragraph with a plural of data {@code months}. */
+    public static final String MINI = """
+            leaflet: mini
+            revised: "2026-11-25"
+            title: "A mini leaflet"
+            data:
+              months: 12
+            sections:
+              - id: s
+                heading: "Heading"
+                blocks:
+                  - paragraph: age
+                    text: "Younger than {months, plural, one {# month} other {# months}}."
+            """;
 }
