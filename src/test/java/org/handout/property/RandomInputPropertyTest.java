@@ -7,12 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.List;
 import org.handout.content.Content;
 import org.handout.content.ContentLoader;
 import org.handout.i18n.Bundle;
@@ -22,20 +17,24 @@ import org.handout.i18n.Localizer;
 import org.handout.report.Problem;
 import org.handout.report.Problems;
 import org.handout.testing.Fixtures;
+import org.handout.testing.Gen;
 import org.handout.workflow.BundleWriter;
 import org.handout.yaml.Yaml;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Random input finds no unexpected exception: whatever a translator types, the loader and the
  * checker report problems, and whatever passes the checker formats; whatever bytes a file holds,
  * the YAML reader reports a problem or a tree. An exception here is a bug: the user would see a
- * stack trace instead of a located message.
+ * stack trace instead of a located message. The inputs are seeded ({@link Gen}): every run tries the
+ * same ones, and a failure names the input.
  */
 class RandomInputPropertyTest {
     static Content content;
     static Path dir;
 
-    @BeforeContainer
+    @BeforeAll
     static void mini() throws IOException {
         dir = Files.createTempDirectory("handout-property");
         Files.createDirectories(dir.resolve("content"));
@@ -46,14 +45,13 @@ class RandomInputPropertyTest {
     }
 
     /** Text a translator might type, and worse: ICU syntax, quotes, marks, bidi controls, astral characters. */
-    @Provide
-    Arbitrary<String> messages() {
-        Arbitrary<String> pieces = Arbitraries.oneOf(
-                Arbitraries.of("{months}", "{months, plural, one {# mes} other {# meses}}", "{page}", "{pages}", "#", "{", "}", "'",
+    static Gen<String> messages() {
+        Gen<String> pieces = Gen.oneOf(
+                Gen.of("{months}", "{months, plural, one {# mes} other {# meses}}", "{page}", "{pages}", "#", "{", "}", "'",
                         "''", "'{'", "{0}", "{months, select, other {x}}", "{months, plural, =1 {uno} other {#}}", ",", "plural",
                         "\\", "\"", "\n", "\t", " ", "\u200F", "\u2066", "\uFEFF", "😀", "ك", "क्ष", "ا\u0651", "\u0000", "%", ": ", "- "),
-                Arbitraries.strings().withCharRange(' ', '\u2FFF').ofMaxLength(8));
-        return pieces.list().ofMaxSize(12).map(l -> String.join("", l));
+                Gen.strings(' ', '\u2FFF', 8));
+        return pieces.list(12).map(l -> String.join("", l));
     }
 
     private static Path bundle(String tag, String page, String title, String age) {
@@ -87,9 +85,15 @@ class RandomInputPropertyTest {
         }
     }
 
-    @Property(tries = 400)
-    void anyTranslationIsReportedOrFormattedNeverThrown(@ForAll("messages") String page, @ForAll("messages") String title,
-                                                         @ForAll("messages") String age) {
+    @Test
+    void anyTranslationIsReportedOrFormattedNeverThrown() {
+        Gen<String> m = messages();
+        Gen<List<String>> three = r -> List.of(m.next(r), m.next(r), m.next(r));
+        Gen.check(400, three, List.of(List.of("", "", ""), List.of("{", "}", "#")),
+                t -> translation(t.get(0), t.get(1), t.get(2)));
+    }
+
+    private static void translation(String page, String title, String age) {
         for (String tag : new String[] {"ru", "ar", "ja"}) {
             Problems problems = new Problems();
             Optional<Bundle> b = BundleLoader.load(bundle(tag, page, title, age), "translations/" + tag + ".yaml", problems);
@@ -114,20 +118,23 @@ class RandomInputPropertyTest {
         }
     }
 
-    @Property(tries = 400)
-    void anyBytesAreReadOrReportedNeverThrown(@ForAll byte[] bytes) {
-        Problems problems = new Problems();
-        Yaml.parse(bytes, "translations/x.yaml", problems);
+    @Test
+    void anyBytesAreReadOrReportedNeverThrown() {
+        Gen.check(400, Gen.bytes(255), List.of(new byte[0], new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, new byte[] {0}),
+                bytes -> Yaml.parse(bytes, "translations/x.yaml", new Problems()));
     }
 
-    @Provide
-    Arbitrary<String> yamlish() {
-        return Arbitraries.of("a: ", "- ", "[", "]", "{", "}", "&x ", "*x ", "!!str ", "\"", "'", "\n", "  ", "\t", "#", ": ", "? ",
-                "|", ">", "---", "...", "%YAML 1.2", "language: fr", "messages:", "x", "1").list().ofMaxSize(40).map(l -> String.join("", l));
+    static Gen<String> yamlish() {
+        return Gen.of("a: ", "- ", "[", "]", "{", "}", "&x ", "*x ", "!!str ", "\"", "'", "\n", "  ", "\t", "#", ": ", "? ",
+                "|", ">", "---", "...", "%YAML 1.2", "language: fr", "messages:", "x", "1").list(40).map(l -> String.join("", l));
     }
 
-    @Property(tries = 600)
-    void anyYamlShapedTextIsReadOrReportedNeverThrown(@ForAll("yamlish") String text) {
+    @Test
+    void anyYamlShapedTextIsReadOrReportedNeverThrown() {
+        Gen.check(600, yamlish(), List.of("", "---", "a: "), RandomInputPropertyTest::yamlShaped);
+    }
+
+    private static void yamlShaped(String text) {
         Problems problems = new Problems();
         Yaml.parse(text.getBytes(StandardCharsets.UTF_8), "translations/x.yaml", problems);
         try {
