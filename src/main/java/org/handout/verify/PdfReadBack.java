@@ -26,8 +26,12 @@ import org.apache.pdfbox.util.Vector;
  */
 public final class PdfReadBack {
 
-    /** One glyph as drawn: its code (the glyph id for our Identity-H fonts), Unicode value if any, origin. */
-    public record Glyph(int code, String unicode, float x, float y, String font) {
+    /**
+     * One glyph as drawn: its code (the glyph id for our Identity-H fonts), Unicode value if any,
+     * origin and advance width in page space (points), its font's name and size in page space, and
+     * whether the embedded font draws nothing for it (no outline: a space, or a damaged font).
+     */
+    public record Glyph(int code, String unicode, float x, float y, float width, float size, String font, boolean blank) {
     }
 
     /**
@@ -43,8 +47,8 @@ public final class PdfReadBack {
         }
     }
 
-    /** A page: its spans and the fonts its resources use. */
-    public record PageText(List<Span> spans, List<PDFont> fonts) {
+    /** A page: its size in points, its spans and the fonts its resources use. */
+    public record PageText(float width, float height, List<Span> spans, List<PDFont> fonts) {
         /** The text of the page body in reading order, without page furniture. */
         public String body() {
             StringBuilder b = new StringBuilder();
@@ -70,7 +74,21 @@ public final class PdfReadBack {
         private final List<Span> spans = new ArrayList<>();
         private final List<Glyph> outside = new ArrayList<>();
 
-        Engine() {
+        /** Per font and code, whether the glyph has no outline; computed once per document. */
+        private final java.util.Map<PDFont, java.util.Map<Integer, Boolean>> blank;
+
+        Engine(java.util.Map<PDFont, java.util.Map<Integer, Boolean>> blank) {
+            this.blank = blank;
+        }
+
+        private boolean blank(PDFont font, int code) throws IOException {
+            java.util.Map<Integer, Boolean> known = blank.computeIfAbsent(font, f -> new java.util.HashMap<>());
+            Boolean b = known.get(code);
+            if (b == null) {
+                b = font instanceof org.apache.pdfbox.pdmodel.font.PDVectorFont v && v.getPath(code).getBounds2D().isEmpty();
+                known.put(code, b);
+            }
+            return b;
         }
 
         @Override
@@ -100,8 +118,9 @@ public final class PdfReadBack {
         @Override
         protected void showGlyph(Matrix textRenderingMatrix, PDFont font, int code, Vector displacement) throws IOException {
             super.showGlyph(textRenderingMatrix, font, code, displacement);
+            float size = (float) Math.hypot(textRenderingMatrix.getScaleX(), textRenderingMatrix.getShearY());
             Glyph g = new Glyph(code, font.toUnicode(code), textRenderingMatrix.getTranslateX(),
-                    textRenderingMatrix.getTranslateY(), font.getName());
+                    textRenderingMatrix.getTranslateY(), displacement.getX() * size, size, font.getName(), blank(font, code));
             if (open.isEmpty()) {
                 outside.add(g);
             } else {
@@ -121,8 +140,9 @@ public final class PdfReadBack {
     private PdfReadBack(PDDocument doc) throws IOException {
         List<PageText> out = new ArrayList<>();
         List<Glyph> loose = new ArrayList<>();
+        java.util.Map<PDFont, java.util.Map<Integer, Boolean>> blank = new java.util.IdentityHashMap<>();
         for (PDPage page : doc.getPages()) {
-            Engine engine = new Engine();
+            Engine engine = new Engine(blank);
             engine.processPage(page);
             loose.addAll(engine.outside);
             List<PDFont> fonts = new ArrayList<>();
@@ -130,7 +150,7 @@ public final class PdfReadBack {
             for (COSName name : res.getFontNames()) {
                 fonts.add(res.getFont(name));
             }
-            out.add(new PageText(List.copyOf(engine.spans), fonts));
+            out.add(new PageText(page.getMediaBox().getWidth(), page.getMediaBox().getHeight(), List.copyOf(engine.spans), fonts));
         }
         this.pages = List.copyOf(out);
         this.tags = TagTree.read(doc, pages);
