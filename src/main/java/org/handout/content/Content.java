@@ -12,8 +12,17 @@ import java.util.Optional;
  */
 public record Content(List<Message> common, List<LeafletSource> leaflets) {
 
-    /** Placeholders the shared strings may use, filled in by the program. */
-    public static final List<String> COMMON_ARGUMENTS = List.of("date", "page", "pages", "edition", "reviewer", "reviewed");
+    /** Placeholders the shared strings may use, filled in by the program, and what each is. */
+    public static final Map<String, ArgumentKind> COMMON_ARGUMENTS = orderedMap("date", ArgumentKind.TEXT, "page", ArgumentKind.NUMBER,
+            "pages", ArgumentKind.NUMBER, "edition", ArgumentKind.TEXT, "reviewer", ArgumentKind.TEXT, "reviewed", ArgumentKind.TEXT);
+
+    private static Map<String, ArgumentKind> orderedMap(Object... pairs) {
+        Map<String, ArgumentKind> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put((String) pairs[i], (ArgumentKind) pairs[i + 1]);
+        }
+        return Collections.unmodifiableMap(m);
+    }
 
     public Content {
         common = List.copyOf(common);

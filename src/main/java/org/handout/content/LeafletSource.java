@@ -20,6 +20,13 @@ public record LeafletSource(String id, String file, LocalDate revised, Message t
         sections = List.copyOf(sections);
     }
 
+    /** What each datum is as a placeholder: a number (formatted, pluralised) or text (a joined list of terms). */
+    public Map<String, ArgumentKind> arguments() {
+        Map<String, ArgumentKind> out = new LinkedHashMap<>();
+        data.forEach((name, value) -> out.put(name, value instanceof DataValue.Number ? ArgumentKind.NUMBER : ArgumentKind.TEXT));
+        return Collections.unmodifiableMap(out);
+    }
+
     /** Every translatable string of the leaflet, in document order: title, terms, then sections. */
     public List<Message> texts() {
         List<Message> out = new ArrayList<>();

@@ -3,13 +3,16 @@ package org.handout.i18n;
 import com.ibm.icu.text.MessagePattern;
 import com.ibm.icu.text.PluralRules;
 import com.ibm.icu.util.ULocale;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.handout.content.ArgumentKind;
 import org.handout.content.Content;
 import org.handout.content.LeafletSource;
 import org.handout.content.Message;
@@ -26,23 +29,26 @@ import org.handout.report.Problems;
  */
 public final class BundleChecker {
     private final Content content;
-    private final Map<String, Set<String>> allowed = new HashMap<>();
+    /** For each English key, the placeholders it may use and what the program passes for each. */
+    private final Map<String, Map<String, ArgumentKind>> arguments = new HashMap<>();
+    /** The values the checks format every message with: plural categories of every language, and beyond. */
+    private static final List<Long> SAMPLE_NUMBERS = List.of(0L, 1L, 2L, 3L, 5L, 11L, 21L, 100L, 101L, 1_000_000L);
 
     public BundleChecker(Content content) {
         this.content = content;
-        content.common().forEach(m -> allowed.put(m.key(), Set.copyOf(Content.COMMON_ARGUMENTS)));
+        content.common().forEach(m -> arguments.put(m.key(), Content.COMMON_ARGUMENTS));
         for (LeafletSource l : content.leaflets()) {
-            Set<String> data = l.data().keySet();
-            l.texts().forEach(m -> allowed.put(m.key(), data));
+            Map<String, ArgumentKind> data = l.arguments();
+            l.texts().forEach(m -> arguments.put(m.key(), data));
             for (Section s : l.sections()) {
                 for (SourceBlock b : s.blocks()) {
                     if (b instanceof SourceBlock.Stages t) {
                         for (SourceBlock.StageRow r : t.rows()) {
                             if (r.code().isPresent()) {
-                                Set<String> withCode = new LinkedHashSet<>(data);
-                                withCode.add("code");
+                                Map<String, ArgumentKind> withCode = new LinkedHashMap<>(data);
+                                withCode.put("code", ArgumentKind.TEXT);
                                 for (Message m : List.of(r.name(), r.meaning(), r.treatment())) {
-                                    allowed.put(m.key(), withCode);
+                                    arguments.put(m.key(), withCode);
                                 }
                             }
                         }
@@ -52,17 +58,31 @@ public final class BundleChecker {
         }
     }
 
-    /** Checks the English source strings: syntax, plural categories and known placeholders. */
+    private Map<String, ArgumentKind> argumentsOf(String key) {
+        return arguments.getOrDefault(key, Map.of());
+    }
+
+    /**
+     * Checks the English source strings: syntax, plural categories, known placeholders used as
+     * what they are, plural branches that print their number, and that each formats.
+     */
     public void checkSource(Problems problems) {
         ULocale en = ULocale.forLanguageTag(Bundle.SOURCE_TAG);
         for (Message m : content.texts().values()) {
-            parse(m, en, problems).ifPresent(names -> {
-                for (String name : names) {
-                    if (!allowed.getOrDefault(m.key(), Set.of()).contains(name)) {
+            Map<String, ArgumentKind> allowed = argumentsOf(m.key());
+            parse(m, en, problems).ifPresent(pattern -> {
+                boolean ok = true;
+                for (String name : names(pattern)) {
+                    if (!allowed.containsKey(name)) {
+                        ok = false;
                         problems.add(Problem.error(m.file(), m.line(), m.column(), m.key(), "placeholder {" + name
-                                + "} is not defined; use one of " + new TreeSet<>(allowed.getOrDefault(m.key(), Set.of())))
+                                + "} is not defined; use one of " + new TreeSet<>(allowed.keySet()))
                                 .withHint("add it under the leaflet's 'data', or use a name that is there"));
                     }
+                }
+                ok &= arguments(m, en, pattern, allowed, Map.of(), problems);
+                if (ok) {
+                    formats(m, en, allowed, problems);
                 }
             });
         }
@@ -98,10 +118,11 @@ public final class BundleChecker {
     /** ...when it is also this many display cells longer. */
     static final int LONGER_BY = 20;
     /**
-     * Kinds of placeholder that may stand for one another: a language may need a plural where the
-     * English prints a number plainly (Arabic nouns agree with the number).
+     * Kinds a number placeholder may take in a translation whatever the English does: a language
+     * may need a plural where the English prints the number plainly (Arabic nouns agree with the
+     * number), or may print plainly what the English chooses on. An ordinal stays an ordinal.
      */
-    private static final Set<String> NUMERIC = Set.of("simple", "number", "plural", "selectordinal");
+    private static final Set<String> NUMERIC = Set.of("simple", "number", "plural");
 
     /**
      * Checks a translation bundle against the source. Errors: a message missing, not translated
@@ -122,7 +143,7 @@ public final class BundleChecker {
                 problems.add(Problem.error(file, Math.max(0, messagesLine - 1), 0, s.key(), MISSING)
                         .with("english", s.pattern())
                         .withHint("add it under 'messages': " + s.key() + ": {source: <the English above>, text: <your translation>}"
-                                + " (handout init " + tag + " --force lists every entry)"));
+                                + ", or run handout init " + tag + " --update, which adds every missing entry and keeps the rest"));
             } else if (!bundle.messages().containsKey(s.key())) {
                 Origin o = origin.get();
                 problems.add(Problem.error(file, o.line(), o.column(), s.key(), UNTRANSLATED)
@@ -168,6 +189,8 @@ public final class BundleChecker {
 
     private void checkMessage(Bundle bundle, Message m, Message s, Problems problems) {
         String file = m.file();
+        // parsed first: nothing below may see a pattern ICU cannot parse safely (a hostile nesting)
+        Optional<MessagePattern> parsed = parse(m, bundle.locale(), problems);
         if (!m.pattern().equals(m.pattern().strip())) {
             problems.add(Problem.warning(file, m.line(), m.column(), m.key(), "leading or trailing whitespace")
                     .withHint("remove the spaces at the start or end of the text"));
@@ -188,8 +211,12 @@ public final class BundleChecker {
                         .withHint("end it as the English does (in your script's form: . 。 । ؟ …), unless your language needs otherwise"));
             }
         }
-        int english = cells(sample(s.pattern(), ULocale.ENGLISH));
-        int translated = cells(sample(m.pattern(), bundle.locale()));
+        if (parsed.isEmpty()) {
+            return;
+        }
+        Map<String, ArgumentKind> allowed = argumentsOf(s.key());
+        int english = cells(sample(s.pattern(), ULocale.ENGLISH, allowed));
+        int translated = cells(sample(m.pattern(), bundle.locale(), allowed));
         if (translated > LONGER_THAN * english && translated - english > LONGER_BY) {
             problems.add(Problem.warning(file, m.line(), m.column(), m.key(), String.format(java.util.Locale.ROOT,
                             "%.1f times as long as the English: it may not fit its place on the page", (double) translated / english))
@@ -197,31 +224,150 @@ public final class BundleChecker {
                             + m.key().substring(0, m.key().indexOf('.')) + "), or say it more briefly"));
         }
         Map<String, String> sourceKinds = kinds(s.pattern());
-        Optional<Set<String>> parsed = parse(m, bundle.locale(), problems);
-        parsed.ifPresent(names -> {
-            for (String name : sourceKinds.keySet()) {
-                if (!names.contains(name)) {
-                    problems.add(Problem.error(file, m.line(), m.column(), m.key(), "placeholder {" + name + "} from the English is missing")
-                            .withHint("put {" + name + "} where its value belongs in your sentence; it is filled in for you"));
+        Set<String> names = names(parsed.get());
+        boolean ok = true;
+        for (String name : sourceKinds.keySet()) {
+            if (!names.contains(name)) {
+                ok = false;
+                problems.add(Problem.error(file, m.line(), m.column(), m.key(), "placeholder {" + name + "} from the English is missing")
+                        .withHint("put {" + name + "} where its value belongs in your sentence; it is filled in for you"));
+            }
+        }
+        for (String name : names) {
+            if (!sourceKinds.containsKey(name)) {
+                ok = false;
+                problems.add(Problem.error(file, m.line(), m.column(), m.key(), "placeholder {" + name
+                                + "} is not in the English; the English has " + placeholders(sourceKinds.keySet()))
+                        .withHint("placeholders are names, not words to translate: use them as the English spells them"));
+            }
+        }
+        Map<String, List<Patterns.Arg>> englishArgs = new LinkedHashMap<>();
+        try {
+            for (Patterns.Arg a : Patterns.args(new MessagePattern(s.pattern()))) {
+                englishArgs.computeIfAbsent(a.name(), k -> new ArrayList<>()).add(a);
+            }
+        } catch (IllegalArgumentException e) {
+            return; // the English itself is reported by checkSource
+        }
+        ok &= arguments(m, bundle.locale(), parsed.get(), allowed, englishArgs, problems);
+        if (ok) {
+            formats(m, bundle.locale(), allowed, problems);
+        }
+    }
+
+    /**
+     * The rules every placeholder of a message follows, so that the number never disappears and
+     * nothing that checks can fail to format: a placeholder is used as what the program passes
+     * (text only plainly, a number plainly or in a plural); as the English uses it (an ordinal stays
+     * one; the English's number style and plural offset are kept, so "{n, number, ::scale/100}" or
+     * "offset:1" cannot change the number printed); and every branch of a plural says something
+     * and prints the number, except where the language's plural rules give the branch exactly one
+     * value (Arabic "one" and "two" may say "a year", "two years" in words; Russian "one", which
+     * also covers 21 and 31, may not) or it is an exact value ({@code =1 {…}}). Returns whether the
+     * message passed; {@code englishArgs} is empty when checking the English itself.
+     */
+    private static boolean arguments(Message m, ULocale locale, MessagePattern pattern, Map<String, ArgumentKind> allowed,
+                                     Map<String, List<Patterns.Arg>> englishArgs, Problems problems) {
+        int before = problems.errorCount();
+        boolean source = englishArgs.isEmpty();
+        for (Patterns.Arg a : Patterns.args(pattern)) {
+            ArgumentKind type = allowed.get(a.name());
+            if (type == null) {
+                continue; // reported as a placeholder the English does not have
+            }
+            List<Patterns.Arg> english = englishArgs.getOrDefault(a.name(), List.of());
+            String want = english.isEmpty() ? a.kind() : english.get(0).kind();
+            if (type == ArgumentKind.TEXT && !a.kind().equals(want) || type == ArgumentKind.TEXT && source && !a.kind().equals("simple")) {
+                problems.add(Problem.error(m.file(), m.line(), m.column(), m.key(), "placeholder {" + a.name()
+                                + "} is text the program formats (a date, a list, a name), so it is written {" + a.name()
+                                + "}; here it is a " + a.kind())
+                        .withHint("write {" + a.name() + "} where it belongs; it cannot be counted or formatted as a number"));
+                continue;
+            }
+            if (type == ArgumentKind.NUMBER && !source && !a.kind().equals(want) && !(NUMERIC.contains(want) && NUMERIC.contains(a.kind()))) {
+                problems.add(Problem.error(m.file(), m.line(), m.column(), m.key(), "placeholder {" + a.name() + "} is a "
+                                + a.kind() + " here but a " + want + " in the English")
+                        .withHint("use it the way the English does: " + example(a.name(), want)));
+                continue;
+            }
+            if (!source) {
+                String englishStyle = english.stream().filter(e -> !e.isPlural()).map(Patterns.Arg::style).findFirst().orElse("");
+                if (!a.style().isEmpty() && !a.style().equals(englishStyle)) {
+                    problems.add(Problem.error(m.file(), m.line(), m.column(), m.key(), "placeholder {" + a.name()
+                                    + "} is formatted as '" + a.style() + "' here" + (englishStyle.isEmpty() ? ", which changes the number printed; "
+                                    + "the English prints it as it is" : "; the English formats it as '" + englishStyle + "'"))
+                            .withHint("write {" + a.name() + (englishStyle.isEmpty() ? "" : ", number, " + englishStyle)
+                                    + "}: the number is formatted for your language by handout"));
+                }
+                double englishOffset = english.stream().filter(Patterns.Arg::isPlural).mapToDouble(Patterns.Arg::offset).findFirst().orElse(0);
+                if (a.isPlural() && a.offset() != englishOffset) {
+                    problems.add(Problem.error(m.file(), m.line(), m.column(), m.key(), "plural {" + a.name() + "} has offset:"
+                                    + number(a.offset()) + (englishOffset == 0 ? "; the English has none" : "; the English has offset:"
+                                    + number(englishOffset)) + ", so # would print another number")
+                            .withHint(englishOffset == 0 ? "remove 'offset:" + number(a.offset()) + "'" : "write offset:" + number(englishOffset)));
                 }
             }
-            for (String name : names) {
-                if (!sourceKinds.containsKey(name)) {
-                    problems.add(Problem.error(file, m.line(), m.column(), m.key(), "placeholder {" + name
-                                    + "} is not in the English; the English has " + placeholders(sourceKinds.keySet()))
-                            .withHint("placeholders are names, not words to translate: use them as the English spells them"));
+            if (a.kind().equals("plural") || a.kind().equals("select") || a.kind().equals("selectordinal")) {
+                PluralRules rules = a.kind().equals("selectordinal") ? PluralRules.forLocale(locale, PluralRules.PluralType.ORDINAL)
+                        : PluralRules.forLocale(locale);
+                for (Patterns.Branch b : a.branches()) {
+                    if (b.empty()) {
+                        problems.add(Problem.error(m.file(), m.line(), m.column(), m.key(), a.kind() + " {" + a.name() + "}: the '"
+                                        + b.selector() + "' branch is empty, so nothing would be printed there")
+                                .withHint("write the words for " + b.selector() + (a.isPlural() ? ", with # where the number goes" : "")));
+                    } else if (a.isPlural() && !b.showsNumber() && !b.explicitValue() && !singleValue(rules, b.selector())) {
+                        problems.add(Problem.error(m.file(), m.line(), m.column(), m.key(), a.kind() + " {" + a.name() + "}: the '"
+                                        + b.selector() + "' branch does not print the number (#), and in " + locale.toLanguageTag()
+                                        + " '" + b.selector() + "' stands for more than one number" + examples(rules, b.selector()))
+                                .withHint("put # where the number goes in the '" + b.selector() + "' branch"));
+                    }
                 }
             }
-            Map<String, String> kinds = kinds(m.pattern());
-            for (Map.Entry<String, String> k : kinds.entrySet()) {
-                String want = sourceKinds.get(k.getKey());
-                if (want != null && !want.equals(k.getValue()) && !(NUMERIC.contains(want) && NUMERIC.contains(k.getValue()))) {
-                    problems.add(Problem.error(file, m.line(), m.column(), m.key(), "placeholder {" + k.getKey() + "} is a "
-                                    + k.getValue() + " here but a " + want + " in the English")
-                            .withHint("use it the way the English does: " + example(k.getKey(), want)));
+        }
+        return problems.errorCount() == before;
+    }
+
+    /** Whether a plural category holds exactly one number in a language (Arabic zero, one, two; English one). */
+    private static boolean singleValue(PluralRules rules, String category) {
+        java.util.Collection<Double> values = rules.getAllKeywordValues(category);
+        return values != null && values.size() == 1;
+    }
+
+    /** " (1, 21, 31, …)": the language's first whole numbers in a category, to show why it needs #. */
+    private static String examples(PluralRules rules, String category) {
+        List<String> some = new ArrayList<>();
+        java.util.Collection<Double> samples = rules.getSamples(category, PluralRules.SampleType.INTEGER);
+        if (samples != null) {
+            for (double d : samples) {
+                some.add(number(d));
+                if (some.size() == 3) {
+                    break;
                 }
             }
-        });
+        }
+        return some.isEmpty() ? "" : " (" + String.join(", ", some) + ", …)";
+    }
+
+    private static String number(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    /**
+     * Formats a message with sample values of what the program passes (numbers across every
+     * plural category, text for text), as the build will: whatever passes the checks formats.
+     */
+    private static void formats(Message m, ULocale locale, Map<String, ArgumentKind> allowed, Problems problems) {
+        try {
+            com.ibm.icu.text.MessageFormat f = new com.ibm.icu.text.MessageFormat(m.pattern(), locale);
+            for (long n : SAMPLE_NUMBERS) {
+                Map<String, Object> args = new HashMap<>();
+                allowed.forEach((name, kind) -> args.put(name, kind == ArgumentKind.NUMBER ? (Object) n : "x"));
+                f.format(args);
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(Problem.error(m.file(), m.line(), m.column(), m.key(), "cannot be formatted: " + e.getMessage())
+                    .withHint("use each placeholder as the English does"));
+        }
     }
 
     private static String example(String name, String kind) {
@@ -280,14 +426,13 @@ public final class BundleChecker {
     }
 
     /**
-     * The text a reader would see, every placeholder given a sample value (2; a date for a date),
-     * so that ICU syntax and plural branches do not count towards its length.
+     * The text a reader would see, every placeholder given a sample value (2 for a number, a word
+     * for text), so that ICU syntax and plural branches do not count towards its length.
      */
-    private static String sample(String pattern, ULocale locale) {
+    private static String sample(String pattern, ULocale locale, Map<String, ArgumentKind> allowed) {
         try {
-            Map<String, Object> args = new java.util.HashMap<>();
-            kinds(pattern).forEach((name, kind) -> args.put(name, kind.equals("date") || kind.equals("time") ? new java.util.Date(0)
-                    : kind.equals("select") ? "other" : (Object) 2));
+            Map<String, Object> args = new HashMap<>();
+            allowed.forEach((name, kind) -> args.put(name, kind == ArgumentKind.NUMBER ? (Object) 2 : "xxxxxxxxxx"));
             return new com.ibm.icu.text.MessageFormat(pattern, locale).format(args);
         } catch (IllegalArgumentException e) {
             return pattern;
@@ -318,8 +463,27 @@ public final class BundleChecker {
         return b.toString();
     }
 
-    /** Parses a pattern; reports syntax and plural-category errors; returns its argument names. */
-    static java.util.Optional<Set<String>> parse(Message m, ULocale locale, Problems problems) {
+    /** The argument names of a parsed pattern, in order. */
+    static Set<String> names(MessagePattern p) {
+        Set<String> names = new LinkedHashSet<>();
+        for (int i = 0; i < p.countParts(); i++) {
+            if (p.getPart(i).getType() == MessagePattern.Part.Type.ARG_NAME) {
+                names.add(p.getSubstring(p.getPart(i)));
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Parses a pattern; reports nesting too deep to parse safely, syntax errors, numbered
+     * placeholders and plural categories; returns the parsed pattern.
+     */
+    static java.util.Optional<MessagePattern> parse(Message m, ULocale locale, Problems problems) {
+        int depth = Patterns.depth(m.pattern());
+        if (depth > Patterns.MAX_DEPTH) {
+            problems.add(tooDeep(m.file(), m.line(), m.column(), m.key(), depth));
+            return java.util.Optional.empty();
+        }
         MessagePattern p;
         try {
             p = new MessagePattern(m.pattern());
@@ -328,13 +492,10 @@ public final class BundleChecker {
                     .withHint("every { needs its }; an ASCII apostrophe before { or } quotes it (write ’ instead)"));
             return java.util.Optional.empty();
         }
-        Set<String> names = new LinkedHashSet<>();
         Set<String> categories = PluralRules.forLocale(locale).getKeywords();
         for (int i = 0; i < p.countParts(); i++) {
             MessagePattern.Part part = p.getPart(i);
-            if (part.getType() == MessagePattern.Part.Type.ARG_NAME) {
-                names.add(p.getSubstring(part));
-            } else if (part.getType() == MessagePattern.Part.Type.ARG_NUMBER) {
+            if (part.getType() == MessagePattern.Part.Type.ARG_NUMBER) {
                 problems.add(Problem.error(m.file(), m.line(), m.column(), m.key(), "numbered placeholder {" + p.getSubstring(part)
                         + "}: use the named placeholders of the English").withHint("copy the placeholder names from 'source'"));
             }
@@ -377,6 +538,26 @@ public final class BundleChecker {
                 }
             }
         }
-        return java.util.Optional.of(names);
+        return java.util.Optional.of(p);
+    }
+
+    /**
+     * A pattern nested deeper than ICU's parser can be trusted with, at its place: reported by
+     * the loaders (before anything parses it) and by the checks.
+     */
+    public static Problem tooDeep(String file, int line, int column, String key, int depth) {
+        return Problem.error(file, line, column, key, "the message nests { } " + depth + " levels deep; at most "
+                + Patterns.MAX_DEPTH + " are allowed").withHint("a message needs a plural or select nested two or three deep at most: "
+                + "write it more simply");
+    }
+
+    /** How deep a pattern's braces nest (outside ICU quoting): more than {@link #maxDepth()} is refused. */
+    public static int depth(String pattern) {
+        return Patterns.depth(pattern);
+    }
+
+    /** The deepest a message may nest its braces. */
+    public static int maxDepth() {
+        return Patterns.MAX_DEPTH;
     }
 }

@@ -3,6 +3,7 @@ package org.handout.i18n;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -73,6 +74,16 @@ public final class BundleLoader {
             e.rejectUnknown();
             if (source.isEmpty() || text.isEmpty()) {
                 return;
+            }
+            // refused before anything parses them: ICU's parser recurses once per level
+            for (String field : List.of("source", "text")) {
+                String v = field.equals("source") ? source.get() : text.get();
+                int depth = BundleChecker.depth(v);
+                if (depth > BundleChecker.maxDepth()) {
+                    Node n = e.node(field).orElseThrow();
+                    problems.add(BundleChecker.tooDeep(file, Yaml.line(n), Yaml.column(n), key, depth));
+                    return;
+                }
             }
             Origin.State s = state.orElse(text.get().isEmpty() ? Origin.State.INITIAL : Origin.State.TRANSLATED);
             origins.put(key, new Origin(source.get(), text.get(), s, note, line, column));

@@ -1,0 +1,145 @@
+package org.handout.i18n;
+
+import com.ibm.icu.text.MessagePattern;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The shape of an ICU MessageFormat pattern, as the checks need it: how deep its braces nest
+ * (read before ICU's recursive parser ever sees a hostile pattern), and each argument with its
+ * kind, number style, plural offset and branches.
+ */
+final class Patterns {
+    /**
+     * The deepest a message may nest its braces. Our English nests two levels ({@code {n, plural,
+     * one {# year}}}); a translation may need a plural inside a select inside a plural. ICU's
+     * parser recurses once per level, so a pattern nested a thousand deep would overflow the stack.
+     */
+    static final int MAX_DEPTH = 12;
+
+    private Patterns() {
+    }
+
+    /**
+     * How deep the braces of a pattern nest, outside ICU quoting (an apostrophe before a brace, a
+     * {@code #} or a {@code |} quotes up to the next lone apostrophe; two apostrophes are one).
+     */
+    static int depth(String pattern) {
+        int depth = 0;
+        int max = 0;
+        boolean quoted = false;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\'') {
+                if (i + 1 < pattern.length() && pattern.charAt(i + 1) == '\'') {
+                    i++; // '' is an apostrophe, in or out of quotes
+                } else if (quoted) {
+                    quoted = false;
+                } else if (i + 1 < pattern.length() && "{}#|".indexOf(pattern.charAt(i + 1)) >= 0) {
+                    quoted = true;
+                }
+            } else if (!quoted && c == '{') {
+                max = Math.max(max, ++depth);
+            } else if (!quoted && c == '}') {
+                depth = Math.max(0, depth - 1);
+            }
+        }
+        return max;
+    }
+
+    /** One branch of a plural, select or selectordinal: its selector, and what its message holds. */
+    record Branch(String selector, boolean explicitValue, boolean empty, boolean showsNumber) {
+    }
+
+    /**
+     * One argument of a pattern: its name, its kind as written (simple, number, plural, select,
+     * selectordinal, date…), its style ({@code integer}, {@code ::scale/100}; empty when none), its
+     * plural offset (0 when none) and, for a plural, select or selectordinal, its branches.
+     */
+    record Arg(String name, String kind, String style, double offset, List<Branch> branches) {
+        boolean isPlural() {
+            return kind.equals("plural") || kind.equals("selectordinal");
+        }
+    }
+
+    /** Every argument of a parsed pattern, nested ones included, in the order they are written. */
+    static List<Arg> args(MessagePattern p) {
+        List<Arg> out = new ArrayList<>();
+        for (int i = 0; i < p.countParts(); i++) {
+            MessagePattern.Part part = p.getPart(i);
+            if (part.getType() != MessagePattern.Part.Type.ARG_START) {
+                continue;
+            }
+            String name = p.getSubstring(p.getPart(i + 1));
+            int limit = p.getLimitPartIndex(i);
+            MessagePattern.ArgType type = part.getArgType();
+            String kind = switch (type) {
+                case NONE -> "simple";
+                case PLURAL -> "plural";
+                case SELECT -> "select";
+                case SELECTORDINAL -> "selectordinal";
+                case CHOICE -> "choice";
+                case SIMPLE -> p.getSubstring(p.getPart(i + 2));
+            };
+            String style = "";
+            if (type == MessagePattern.ArgType.SIMPLE && i + 3 < limit
+                    && p.getPart(i + 3).getType() == MessagePattern.Part.Type.ARG_STYLE) {
+                style = p.getSubstring(p.getPart(i + 3)).strip();
+            }
+            // (ICU wants the index of the first part of the plural style, the one after the name)
+            double offset = type.hasPluralStyle() ? p.getPluralOffset(i + 2) : 0;
+            List<Branch> branches = new ArrayList<>();
+            if (type == MessagePattern.ArgType.PLURAL || type == MessagePattern.ArgType.SELECT
+                    || type == MessagePattern.ArgType.SELECTORDINAL) {
+                for (int j = i + 1; j < limit; j++) {
+                    MessagePattern.Part q = p.getPart(j);
+                    if (q.getType() != MessagePattern.Part.Type.ARG_SELECTOR) {
+                        continue;
+                    }
+                    String selector = p.getSubstring(q);
+                    int start = j + 1;
+                    if (p.getPart(start).getType().hasNumericValue()) {
+                        start++;
+                    }
+                    int end = p.getLimitPartIndex(start);
+                    String text = p.getPatternString().substring(p.getPart(start).getLimit(), p.getPart(end).getIndex());
+                    branches.add(new Branch(selector, selector.startsWith("="), text.isBlank(),
+                            type.hasPluralStyle() && showsNumber(p, start, end, name)));
+                    j = end;
+                }
+            }
+            out.add(new Arg(name, kind, style, offset, branches));
+        }
+        return out;
+    }
+
+    /**
+     * Whether the branch message between parts {@code start} and {@code end} prints the plural's
+     * number: a {@code #} of its own or of a plural of the same argument nested in it (a {@code #}
+     * inside a plural of another argument is that one's number), or the argument itself
+     * ({@code {n}}, {@code {n, number}}) at any depth.
+     */
+    private static boolean showsNumber(MessagePattern p, int start, int end, String name) {
+        java.util.ArrayDeque<int[]> plurals = new java.util.ArrayDeque<>(); // {limit part, 1 if the same argument}
+        for (int k = start + 1; k < end; k++) {
+            while (!plurals.isEmpty() && k > plurals.peek()[0]) {
+                plurals.pop();
+            }
+            MessagePattern.Part q = p.getPart(k);
+            if (q.getType() == MessagePattern.Part.Type.REPLACE_NUMBER && (plurals.isEmpty() || plurals.peek()[1] == 1)) {
+                return true;
+            }
+            if (q.getType() == MessagePattern.Part.Type.ARG_START) {
+                String arg = p.getSubstring(p.getPart(k + 1));
+                MessagePattern.ArgType t = q.getArgType();
+                if (arg.equals(name) && (t == MessagePattern.ArgType.NONE || t == MessagePattern.ArgType.SIMPLE)) {
+                    return true;
+                }
+                if (t.hasPluralStyle()) {
+                    plurals.push(new int[] {p.getLimitPartIndex(k), arg.equals(name) ? 1 : 0});
+                }
+            }
+        }
+        return false;
+    }
+}
