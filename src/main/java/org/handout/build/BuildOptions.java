@@ -85,6 +85,10 @@ public record BuildOptions(List<String> languages, List<String> leaflets, Path o
         return new BuildOptions(languages, leaflets, output, paper, region, align, draft, jobs, force, shard, profile);
     }
 
+    public BuildOptions withLanguages(List<String> tags) {
+        return new BuildOptions(tags, leaflets, output, paper, region, align, draft, jobs, force, shard, clinic);
+    }
+
     public BuildOptions withOutput(Path out) {
         return new BuildOptions(languages, leaflets, out, paper, region, align, draft, jobs, force, shard, clinic);
     }

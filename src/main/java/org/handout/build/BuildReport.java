@@ -11,13 +11,21 @@ import org.handout.report.Problem;
 /**
  * The outcome of a build: the PDFs written, the PDFs kept from an earlier build that could not be
  * rebuilt (left untouched, and marked stale in the manifest with the reason), the problems found
- * (sorted), and whether the request itself was wrong.
+ * (sorted), whether the request itself was wrong, and the files that have problems outside what
+ * was asked for (other languages, other leaflets: they neither fail the build nor are listed in it).
  */
-public record BuildReport(List<Path> written, Map<Path, String> stale, List<Problem> problems, boolean usageError) {
+public record BuildReport(List<Path> written, Map<Path, String> stale, List<Problem> problems, boolean usageError,
+                          Map<String, Integer> elsewhere) {
     public BuildReport {
         written = List.copyOf(written);
         stale = Collections.unmodifiableMap(new LinkedHashMap<>(stale));
         problems = List.copyOf(problems);
+        elsewhere = Collections.unmodifiableMap(new java.util.TreeMap<>(elsewhere));
+    }
+
+    /** A report with no problems outside the request. */
+    public BuildReport(List<Path> written, Map<Path, String> stale, List<Problem> problems, boolean usageError) {
+        this(written, stale, problems, usageError, Map.of());
     }
 
     public boolean hasErrors() {

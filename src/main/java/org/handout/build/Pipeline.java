@@ -11,38 +11,52 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.handout.clinic.Clinic;
 import org.handout.doc.Leaflet;
-import org.handout.i18n.Languages;
-import org.handout.layout.LaidOut;
 import org.handout.i18n.Bundle;
 import org.handout.i18n.BundleChecker;
+import org.handout.i18n.Languages;
+import org.handout.layout.LaidOut;
 import org.handout.layout.Paper;
 import org.handout.pdf.PdfExporter;
 import org.handout.report.Problem;
 import org.handout.report.Problems;
+import org.handout.world.Defaults;
 
 /**
  * The main job: build every requested leaflet in every requested language into
- * {@code <out>/<lang>/<leaflet>.pdf}. Every input is checked first and all problems are reported
- * together; a leaflet that cannot be built is not written, and an older PDF of it is left
- * untouched but marked stale in {@code manifest.json}, with the reason. Each PDF is written to a
- * temporary file and renamed into place, so no reader ever sees half a PDF, and a build holds a
- * lock on the output folder, so two builds never write into one folder at once.
+ * {@code <out>/<lang>/<leaflet>.pdf} (a clinic's edition into {@code <out>/clinics/<id>/}). Every
+ * input is read once and checked first, and the problems that concern what was asked for are
+ * reported together (those of other languages and leaflets are only counted). A leaflet that cannot
+ * be built is not written, and an older PDF of it is left untouched but marked stale in
+ * {@code manifest.json}, with the reason. Each PDF is written to a temporary file and renamed into
+ * place, so no reader ever sees half a PDF; what a build is about to rewrite is marked stale in the
+ * manifest before it starts, so a build killed part-way never leaves the manifest claiming a PDF it
+ * does not describe; and a build holds a lock on the output folder, so two builds never write into
+ * one folder at once. The machine's locale and time zone are pinned for the whole run, so the
+ * bytes do not depend on them.
  */
 public final class Pipeline {
+    /** A clinic's id, which is its profile's file name and its edition's folder under {@code <out>/clinics/}. */
+    public static final String CLINIC_ID = "[a-z0-9][a-z0-9-]{0,40}";
+    private static final String ZERO = "0".repeat(64);
+
     private final Workspace workspace;
     private final PrintStream progress;
-    private Optional<org.handout.clinic.Clinic> clinic = Optional.empty();
 
     public Pipeline(Workspace workspace, PrintStream progress) {
         this.workspace = workspace;
@@ -50,47 +64,93 @@ public final class Pipeline {
     }
 
     /**
-     * Runs the build, holding the output folder's lock. A clinic's edition is checked first and
-     * goes to {@code <out>/<clinic id>/}.
+     * The folder of a clinic's edition: {@code <out>/clinics/<id>/}. Language folders are named by
+     * language tags, whose first subtag has two or three letters, so this never is one of them.
      */
+    public static Path clinicOutput(Path output, String clinicId) {
+        return output.resolve("clinics").resolve(clinicId);
+    }
+
+    /** Runs the build, with the machine's locale and time zone pinned, holding the output folder's lock. */
     public BuildReport build(BuildOptions requested) {
-        BuildOptions options = requested;
-        Optional<org.handout.clinic.Clinic> clinic = Optional.empty();
-        if (requested.clinic().isPresent()) {
-            Path file = requested.clinic().get().toAbsolutePath();
-            Problems problems = new Problems();
-            String shown = file.startsWith(workspace.root()) ? workspace.root().relativize(file).toString() : file.toString();
-            if (!Files.isRegularFile(file)) {
-                problems.error(shown, 0, 0, "", "no clinic profile here (clinics/<id>.yaml)");
-                return new BuildReport(List.of(), Map.of(), problems.sorted(), true);
+        return Defaults.pinned(() -> run(requested));
+    }
+
+    private BuildReport run(BuildOptions requested) {
+        // the request first: every tag in ICU's canonical form before anything uses it
+        List<String> tags = new ArrayList<>();
+        for (String t : requested.languages()) {
+            Optional<String> c = Languages.canonical(t);
+            if (c.isEmpty()) {
+                return usage("'" + t + "' is not a well-formed language tag (e.g. ar, es-MX, zh-Hans)", "");
             }
-            clinic = org.handout.clinic.ClinicLoader.load(file, shown, problems);
-            if (clinic.isEmpty()) {
-                progress.println("nothing built: the clinic profile has errors");
-                return new BuildReport(List.of(), Map.of(), problems.sorted(), false);
+            if (!tags.contains(c.get())) {
+                tags.add(c.get());
             }
-            options = requested.withOutput(requested.output().resolve(clinic.get().id()));
         }
-        this.clinic = clinic;
-        Path lockFile = options.output().resolve(".handout.lock");
+        if (!regionOk(requested)) {
+            return usage("'" + requested.region().get() + "' is not a region code (e.g. US, GB, MX, 419)", "");
+        }
+        BuildOptions options = requested.withLanguages(tags);
+        Inputs inputs = new Inputs(workspace);
+        if (options.clinic().isEmpty()) {
+            return locked(options.output(), () -> build(options, inputs, Optional.empty()));
+        }
+        Path file = options.clinic().get().toAbsolutePath().normalize();
+        String shown = file.startsWith(workspace.root()) ? workspace.root().relativize(file).toString() : file.toString();
+        String id = file.getFileName().toString().replaceFirst("\\.yaml$", "");
+        if (!Files.exists(file)) {
+            return usage("no clinic profile " + shown, "a clinic's edition is built from clinics/<id>.yaml: --clinic <id>, or --clinic <file>");
+        }
+        if (!id.matches(CLINIC_ID) || !file.getFileName().toString().endsWith(".yaml")) {
+            return usage(shown + ": a clinic profile is named <id>.yaml, its id lower-case letters, digits and hyphens", "");
+        }
+        BuildOptions edition = options.withOutput(clinicOutput(options.output(), id));
+        Problems problems = new Problems();
+        Optional<Clinic> clinic = org.handout.clinic.ClinicLoader.load(inputs, file, shown, problems);
+        if (clinic.isEmpty()) {
+            // the edition cannot be made now: its PDFs stay as they were, marked stale, never looking current
+            return locked(edition.output(), () -> {
+                Manifest manifest = Manifest.read(edition.output());
+                Map<Path, String> stale = new LinkedHashMap<>();
+                for (Manifest.Entry e : List.copyOf(manifest.entries())) {
+                    if (e.stale().isEmpty()) {
+                        mark(manifest, edition, e.path(), shown + " has errors", stale);
+                    }
+                }
+                writeManifest(manifest, edition, problems);
+                progress.println("nothing built: the clinic profile has errors");
+                return new BuildReport(List.of(), stale, problems.sorted(), false);
+            });
+        }
+        return locked(edition.output(), () -> build(edition, inputs, clinic));
+    }
+
+    private static BuildReport usage(String message, String hint) {
+        Problem p = Problem.error("", 0, 0, "", message);
+        return new BuildReport(List.of(), Map.of(), List.of(hint.isEmpty() ? p : p.withHint(hint)), true);
+    }
+
+    /** Runs {@code work} holding the lock of an output folder, after removing what a killed build left there. */
+    private static BuildReport locked(Path output, Supplier<BuildReport> work) {
+        Path lockFile = output.resolve(".handout.lock");
         try {
-            Files.createDirectories(options.output());
+            Files.createDirectories(output);
         } catch (IOException e) {
-            return new BuildReport(List.of(), Map.of(), List.of(Problem.error(options.output().toString(), 0, 0, "",
+            return new BuildReport(List.of(), Map.of(), List.of(Problem.error(output.toString(), 0, 0, "",
                     "cannot create the output folder: " + e.getMessage())), false);
         }
-        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              java.nio.channels.FileLock lock = channel.tryLock()) {
             if (lock == null) {
-                return new BuildReport(List.of(), Map.of(), List.of(Problem.error(options.output().toString(), 0, 0, "",
+                return new BuildReport(List.of(), Map.of(), List.of(Problem.error(output.toString(), 0, 0, "",
                         "another build is writing to this folder; nothing was written").withHint(
                         "wait for it to finish and build again, or build into another folder with --out")), false);
             }
-            cleanUp(options.output());
-            return locked(options);
+            cleanUp(output);
+            return work.get();
         } catch (java.nio.channels.OverlappingFileLockException e) {
-            return new BuildReport(List.of(), Map.of(), List.of(Problem.error(options.output().toString(), 0, 0, "",
+            return new BuildReport(List.of(), Map.of(), List.of(Problem.error(output.toString(), 0, 0, "",
                     "another build in this process is writing to this folder; nothing was written")), false);
         } catch (IOException e) {
             return new BuildReport(List.of(), Map.of(), List.of(Problem.error(lockFile.toString(), 0, 0, "",
@@ -112,63 +172,81 @@ public final class Pipeline {
         }
     }
 
-    private BuildReport locked(BuildOptions options) {
-        if (!options.force()) {
-            Optional<BuildReport> nothingToDo = upToDate(options);
+    /** One PDF to make: where, in which language and on what paper, from what, and what stops it. */
+    private record Job(String tag, String leaflet, Languages.Resolution served, Paper paper, String fingerprint, boolean english,
+                       List<Problem> blockers) {
+        String path() {
+            return tag + "/" + leaflet + ".pdf";
+        }
+    }
+
+    /** What building one leaflet in one language came to. */
+    private record Outcome(Job job, Manifest.Entry entry, boolean upToDate, Optional<String> held, Problems problems, long millis) {
+    }
+
+    private BuildReport build(BuildOptions options, Inputs inputs, Optional<Clinic> clinic) {
+        Manifest manifest = Manifest.read(options.output());
+        Problems problems = new Problems();
+        if (!manifest.unreadable().isEmpty()) {
+            problems.warning(options.output().resolve("manifest.json").toString(), 0, 0, "", "cannot be read (" + manifest.unreadable()
+                    + "); every PDF is built again");
+        }
+        if (!options.force() && manifest.unreadable().isEmpty()) {
+            Optional<BuildReport> nothingToDo = upToDate(options, inputs, manifest);
             if (nothingToDo.isPresent()) {
                 return nothingToDo.get();
             }
         }
-        Project project = Project.load(workspace);
-        Problems problems = new Problems();
-        // a draft build fills the gaps of translations (missing, not translated, out of date), so
-        // they are warnings there; anything else wrong stays an error
-        project.problems().forEach(p -> problems.add(options.draft() && BundleChecker.isGap(p) ? p.asWarning() : p));
+        Project project = Project.load(workspace, inputs);
         List<Path> written = new ArrayList<>();
         Map<Path, String> stale = new LinkedHashMap<>();
-        Manifest manifest = Manifest.read(options.output());
-
-        if (!regionOk(options)) {
-            problems.error("", 0, 0, "", "'" + options.region().get() + "' is not a region code (e.g. US, GB, MX, 419)");
-            return new BuildReport(written, stale, problems.sorted(), true);
-        }
-        for (String tag : options.languages()) {
-            if (!Languages.wellFormed(tag)) {
-                problems.error("", 0, 0, "", "'" + tag + "' is not a well-formed language tag (e.g. ar, es-MX, zh-Hans)");
-                return new BuildReport(written, stale, problems.sorted(), true);
-            }
-        }
-        // canonical spelling, so "zh-hans" and "AR" land in output/zh-Hans and output/ar
-        List<String> tags = options.languages().isEmpty() ? project.languageTags()
-                : options.languages().stream().map(t -> ULocale.forLanguageTag(t).toLanguageTag()).distinct().toList();
+        List<String> tags = options.languages().isEmpty() ? project.languageTags() : options.languages();
         if (!project.usable()) {
+            project.problems().stream().filter(p -> !p.file().startsWith("translations/")).forEach(problems::add);
             for (String tag : tags) {
                 markAll(manifest, options, tag, "the content or the fonts have errors", stale);
             }
             writeManifest(manifest, options, problems);
             progress.println("nothing built: content or fonts have errors");
-            return new BuildReport(written, stale, problems.sorted(), false);
+            return new BuildReport(written, stale, problems.sorted(), false, elsewhere(project, problems));
         }
         List<String> known = project.content().leafletIds();
         for (String id : options.leaflets()) {
             if (!known.contains(id)) {
-                problems.error("", 0, 0, "", "unknown leaflet '" + id + "'; the leaflets are " + String.join(", ", known));
-                return new BuildReport(written, stale, problems.sorted(), true);
+                return usage("unknown leaflet '" + id + "'; the leaflets are " + String.join(", ", known), "");
             }
         }
         List<String> leaflets = options.leaflets().isEmpty() ? known : options.leaflets();
-        Inputs inputs = new Inputs(workspace);
-        String tool = "handout " + Workspace.version();
-        int threads = options.jobs() > 0 ? options.jobs() : Runtime.getRuntime().availableProcessors();
-        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "handout-build");
-            t.setDaemon(true);
-            return t;
-        }) : null;
-        // one exporter (with its OpenPDF fonts) per thread: fonts are parsed once per thread, documents never share them
-        ThreadLocal<PdfExporter> exporters = ThreadLocal.withInitial(() -> new PdfExporter(tool));
-        Map<String, Language> byTag = new LinkedHashMap<>();
-        long begin = System.nanoTime();
+        // a language is built in its own language or not at all: English text under another language's
+        // name would be read aloud in that language's voice
+        List<String> untranslated = tags.stream()
+                .filter(t -> project.brokenBundleFor(t).isEmpty() && project.languages().resolve(t).fellBack()).toList();
+        if (!untranslated.isEmpty() && !options.draft()) {
+            List<Problem> refused = new ArrayList<>();
+            for (String t : untranslated) {
+                refused.add(Problem.error("", 0, 0, "", "there is no " + name(t) + " translation (translations/" + t + ".yaml)")
+                        .withHint("handout init " + t + " starts one; build --draft --lang " + t
+                                + " makes an English draft for it, marked as such on every page"));
+            }
+            return new BuildReport(List.of(), Map.of(), refused, true);
+        }
+        Set<String> bundleFiles = new LinkedHashSet<>();
+        for (String t : tags) {
+            if (!untranslated.contains(t)) {
+                bundleFiles.add("translations/" + project.brokenBundleFor(t).orElse(project.languages().resolve(t).bundle().tag()) + ".yaml");
+            }
+        }
+        for (Problem p : project.problems()) {
+            if (concerns(p, bundleFiles, leaflets, known)) {
+                // a draft build fills the gaps of translations (missing, not translated, out of date), so
+                // they are warnings there; anything else wrong stays an error
+                problems.add(options.draft() && BundleChecker.isGap(p) ? p.asWarning() : p);
+            }
+        }
+        Map<String, Integer> elsewhere = elsewhere(project, problems);
+
+        // the plan: every PDF of the request, with what it is made from and what stops it
+        Map<String, List<Job>> plan = new LinkedHashMap<>();
         for (String tag : tags) {
             List<String> mine = leaflets.stream().filter(l -> options.shard().includes(tag, l)).toList();
             if (mine.isEmpty()) {
@@ -183,72 +261,171 @@ public final class Pipeline {
                         broken.get());
                 continue;
             }
-            Languages.Resolution r = project.languages().resolve(tag);
-            Paper paper = paper(options, r.formatLocale());
-            List<Future<Outcome>> futures = new ArrayList<>();
+            boolean english = untranslated.contains(tag);
+            Languages.Resolution r = english
+                    ? new Languages.Resolution(Bundle.SOURCE_TAG, project.languages().bundle(Bundle.SOURCE_TAG).orElseThrow(), ULocale.ENGLISH)
+                    : project.languages().resolve(tag);
+            Paper paper = paper(options, english ? ULocale.forLanguageTag(tag) : r.formatLocale());
+            List<Job> jobs = new ArrayList<>();
             for (String leaflet : mine) {
-                String path = tag + "/" + leaflet + ".pdf";
-                String fingerprint = inputs.fingerprint(tag, leaflet, options, paper.label());
-                Callable<Outcome> job = () -> build(project, options, r, paper, tag, leaflet, fingerprint, manifest, exporters.get());
-                futures.add(pool == null ? completed(job) : pool.submit(job));
+                List<Problem> blockers = english ? project.blockers(Bundle.SOURCE_TAG, leaflet) : project.blockers(tag, leaflet);
+                String fingerprint = english ? ZERO : inputs.fingerprint(tag, leaflet, options, paper.label());
+                jobs.add(new Job(tag, leaflet, r, paper, fingerprint, english, blockers));
             }
-            byTag.put(tag, new Language(r, paper, futures));
+            plan.put(tag, jobs);
         }
-        for (Map.Entry<String, Language> e : byTag.entrySet()) {
-            String tag = e.getKey();
-            Language language = e.getValue();
-            int pages = 0;
-            int built = 0;
-            int current = 0;
-            long ms = 0;
-            List<String> heldBack = new ArrayList<>();
-            for (Future<Outcome> f : language.futures()) {
-                Outcome o = result(f);
-                o.problems().sorted().forEach(problems::add);
-                ms += o.millis();
-                String path = tag + "/" + o.leaflet() + ".pdf";
-                if (o.held().isPresent()) {
-                    heldBack.add(o.held().get());
-                    mark(manifest, options, path, "held back: " + o.held().get(), stale);
-                    continue;
-                }
-                pages += o.entry().pages();
-                manifest.put(o.entry());
-                if (o.upToDate()) {
-                    current++;
-                } else {
-                    written.add(options.output().resolve(path));
-                    built++;
-                }
-            }
-            int total = language.futures().size();
-            String done = current == 0 ? built + " of " + total + " leaflets"
-                    : current == total ? total + " of " + total + " leaflets up to date"
-                    : (built + current) + " of " + total + " leaflets (" + current + " up to date)";
-            String via = language.served().bundle().tag().equals(tag) ? "" : " (text from " + language.served().bundle().tag() + ")";
-            progress.printf(Locale.ROOT, "%-8s %s, %d pages (%s), %d ms%s%s%n", tag, done, pages, language.paper().label(), ms, via,
-                    heldBack.isEmpty() ? "" : "  HELD BACK: " + String.join(", ", heldBack));
-            if (language.served().fellBack()) {
-                problems.warning("", 0, 0, "", "no translation for '" + tag + "': built in " + language.served().bundle().tag());
-            }
-        }
-        if (pool != null) {
-            pool.shutdown();
-        }
-        if (options.languages().isEmpty() && options.shard().count() == 1) {
-            // PDFs of a language the project no longer has are not left looking current
-            for (Manifest.Entry e : List.copyOf(manifest.entries())) {
-                if (!tags.contains(e.language()) && e.stale().isEmpty()) {
-                    mark(manifest, options, e.path(), "its language is no longer built (no translations/" + e.language() + ".yaml)", stale);
+        // before anything is written: what is about to be rewritten is no longer claimed current, so a
+        // build killed part-way leaves it marked stale rather than described by an old entry
+        boolean rewriting = false;
+        for (List<Job> jobs : plan.values()) {
+            for (Job j : jobs) {
+                if (!keeps(options, manifest, j) && manifest.get(j.path()).isPresent()) {
+                    manifest.markStale(options.output(), j.path(), "a build started rebuilding it and did not finish");
+                    rewriting = true;
                 }
             }
         }
-        writeManifest(manifest, options, problems);
+        if (rewriting) {
+            writeManifest(manifest, options, problems);
+        }
+        String tool = "handout " + Workspace.version();
+        int threads = options.jobs() > 0 ? options.jobs() : Runtime.getRuntime().availableProcessors();
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "handout-build");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        // one exporter (with its OpenPDF fonts) per thread: fonts are parsed once per thread, documents never share them
+        ThreadLocal<PdfExporter> exporters = ThreadLocal.withInitial(() -> new PdfExporter(tool));
+        long begin = System.nanoTime();
+        try {
+            Map<String, List<Future<Outcome>>> futures = new LinkedHashMap<>();
+            for (Map.Entry<String, List<Job>> e : plan.entrySet()) {
+                List<Future<Outcome>> fs = new ArrayList<>();
+                for (Job j : e.getValue()) {
+                    Callable<Outcome> call = () -> guarded(j, () -> make(project, options, j, manifest, exporters.get(), clinic));
+                    fs.add(pool == null ? completed(call) : pool.submit(call));
+                }
+                futures.put(e.getKey(), fs);
+            }
+            for (Map.Entry<String, List<Future<Outcome>>> e : futures.entrySet()) {
+                String tag = e.getKey();
+                int pages = 0;
+                int built = 0;
+                int current = 0;
+                long ms = 0;
+                List<String> heldBack = new ArrayList<>();
+                List<Job> jobs = plan.get(tag);
+                for (Future<Outcome> f : e.getValue()) {
+                    Outcome o = result(f);
+                    o.problems().sorted().forEach(problems::add);
+                    ms += o.millis();
+                    if (o.held().isPresent()) {
+                        heldBack.add(o.held().get());
+                        mark(manifest, options, o.job().path(), "held back: " + o.held().get(), stale);
+                        continue;
+                    }
+                    pages += o.entry().pages();
+                    manifest.put(o.entry());
+                    if (o.upToDate()) {
+                        current++;
+                    } else {
+                        written.add(options.output().resolve(o.job().path()));
+                        built++;
+                    }
+                }
+                int total = e.getValue().size();
+                String done = current == 0 ? built + " of " + total + " leaflets"
+                        : current == total ? total + " of " + total + " leaflets up to date"
+                        : (built + current) + " of " + total + " leaflets (" + current + " up to date)";
+                Job first = jobs.get(0);
+                String via = first.english() ? " (an English draft: there is no " + name(tag) + " translation)"
+                        : first.served().bundle().tag().equals(tag) ? "" : " (text from " + first.served().bundle().tag() + ")";
+                progress.printf(Locale.ROOT, "%-8s %s, %d pages (%s), %d ms%s%s%n", tag, done, pages, first.paper().label(), ms, via,
+                        heldBack.isEmpty() ? "" : "  HELD BACK: " + String.join(", ", heldBack));
+            }
+            if (options.languages().isEmpty() && options.leaflets().isEmpty() && options.shard().count() == 1) {
+                // PDFs of a language or leaflet the project no longer has are not left looking current
+                for (Manifest.Entry e : List.copyOf(manifest.entries())) {
+                    if (!tags.contains(e.language()) && e.stale().isEmpty()) {
+                        mark(manifest, options, e.path(), "its language is no longer built (no translations/" + e.language() + ".yaml)", stale);
+                    } else if (!known.contains(e.leaflet()) && e.stale().isEmpty()) {
+                        mark(manifest, options, e.path(), "its leaflet is no longer built (content/common.yaml does not list it)", stale);
+                    }
+                }
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdown();
+            }
+            writeManifest(manifest, options, problems);
+        }
         long wall = (System.nanoTime() - begin) / 1_000_000;
-        if (threads > 1 && !byTag.isEmpty()) {
+        if (threads > 1 && !plan.isEmpty()) {
             progress.printf(Locale.ROOT, "%d ms on %d threads%n", wall, threads);
         }
-        return new BuildReport(written, stale, problems.sorted(), false);
+        return new BuildReport(written, stale, problems.sorted(), false, elsewhere);
+    }
+
+    /** A language's English name with its tag, for messages: "Portuguese (pt)", "Dari (fa-AF)". */
+    private static String name(String tag) {
+        return english(tag) + " (" + tag + ")";
+    }
+
+    /** A language's English name, as CLDR has it (dialect names: fa-AF is Dari). */
+    private static String english(String tag) {
+        return com.ibm.icu.text.LocaleDisplayNames.getInstance(ULocale.ENGLISH, com.ibm.icu.text.LocaleDisplayNames.DialectHandling.DIALECT_NAMES)
+                .localeDisplayName(ULocale.forLanguageTag(tag));
+    }
+
+    /**
+     * Whether a problem concerns what was asked for: anything about the content as a whole, the fonts
+     * or the clinic; a requested leaflet's own file; and in a bundle that serves a requested language,
+     * anything structural, shared, about a requested leaflet or about no leaflet the project has.
+     */
+    private static boolean concerns(Problem p, Set<String> bundleFiles, List<String> leaflets, List<String> known) {
+        String f = p.file();
+        if (f.startsWith("translations/")) {
+            if (!bundleFiles.contains(f)) {
+                return false;
+            }
+            String k = p.key();
+            int dot = k.indexOf('.');
+            String of = dot < 0 ? "" : k.substring(0, dot);
+            return k.isEmpty() || of.equals("common") || leaflets.contains(of) || !known.contains(of);
+        }
+        if (f.startsWith("content/") && !f.equals("content/common.yaml")) {
+            return leaflets.stream().anyMatch(l -> f.equals("content/" + l + ".yaml"));
+        }
+        return true;
+    }
+
+    /** How many problems each file has outside what was asked for (and so not reported). */
+    private static Map<String, Integer> elsewhere(Project project, Problems reported) {
+        Set<Problem> in = new java.util.HashSet<>(reported.sorted());
+        Map<String, Integer> out = new TreeMap<>();
+        for (Problem p : project.problems()) {
+            if (p.isError() && !in.contains(p) && !in.contains(p.asWarning())) {
+                out.merge(p.file(), 1, Integer::sum);
+            }
+        }
+        return out;
+    }
+
+    /** Whether a planned PDF is kept as it is: nothing stops it, it is not forced, and the file there was made from these inputs. */
+    private static boolean keeps(BuildOptions options, Manifest manifest, Job j) {
+        return j.blockers().isEmpty() && !options.force() && !j.english() && manifest.current(options.output(), j.path(), j.fingerprint());
+    }
+
+    /** Runs one job; a failure of the tool itself holds back that PDF alone, with the error, instead of stopping the build. */
+    private static Outcome guarded(Job j, Supplier<Outcome> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException | StackOverflowError e) {
+            Problems p = new Problems();
+            p.add(Problem.error(j.path(), 0, 0, "", "internal error: " + e).withHint("this is a bug in handout: report it, with the input"));
+            return new Outcome(j, null, false, Optional.of(j.leaflet() + " (internal error)"), p, 0);
+        }
     }
 
     private static void mark(Manifest manifest, BuildOptions options, String path, String reason, Map<Path, String> stale) {
@@ -288,36 +465,25 @@ public final class Pipeline {
      * are now, nothing is loaded, composed or written. Checks only file fingerprints, so a rebuild
      * that changes nothing takes about as long as the JVM takes to start.
      */
-    private Optional<BuildReport> upToDate(BuildOptions options) {
-        Manifest manifest = Manifest.read(options.output());
-        if (manifest.entries().isEmpty() || !regionOk(options)) {
+    private Optional<BuildReport> upToDate(BuildOptions options, Inputs inputs, Manifest manifest) {
+        if (manifest.entries().isEmpty()) {
             return Optional.empty();
         }
         List<String> tags = new ArrayList<>();
         if (options.languages().isEmpty()) {
             tags.add(Bundle.SOURCE_TAG);
-            try (Stream<Path> s = Files.list(workspace.translations())) {
-                s.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml")).map(n -> n.substring(0, n.length() - 5))
-                        .sorted().forEach(tags::add);
-            } catch (IOException e) {
-                return Optional.empty();
-            }
+            inputs.list(workspace.translations(), ".yaml").stream().map(f -> f.getFileName().toString())
+                    .map(n -> n.substring(0, n.length() - 5)).sorted().forEach(tags::add);
         } else {
-            for (String t : options.languages()) {
-                if (!Languages.wellFormed(t)) {
-                    return Optional.empty();
-                }
-                tags.add(ULocale.forLanguageTag(t).toLanguageTag());
-            }
+            tags.addAll(options.languages());
         }
-        List<String> leaflets = options.leaflets().isEmpty() ? leafletIds() : options.leaflets();
+        List<String> leaflets = options.leaflets().isEmpty() ? leafletIds(inputs) : options.leaflets();
         if (leaflets.isEmpty()) {
             return Optional.empty();
         }
-        Inputs inputs = new Inputs(workspace);
         Map<String, int[]> counts = new LinkedHashMap<>();
         Map<String, String> papers = new LinkedHashMap<>();
-        java.util.Set<String> expected = new java.util.HashSet<>();
+        Set<String> expected = new java.util.HashSet<>();
         for (String tag : tags) {
             Paper paper = paper(options, ULocale.forLanguageTag(tag));
             for (String leaflet : leaflets) {
@@ -345,18 +511,14 @@ public final class Pipeline {
     }
 
     /** The leaflet ids listed in {@code content/common.yaml}, read without loading the project; empty if unreadable. */
-    private List<String> leafletIds() {
+    private List<String> leafletIds(Inputs inputs) {
         Problems ignored = new Problems();
-        return org.handout.yaml.Yaml.parse(workspace.content().resolve("common.yaml"), "content/common.yaml", ignored)
+        return org.handout.yaml.Yaml.parse(inputs, workspace.content().resolve("common.yaml"), "content/common.yaml", ignored)
                 .flatMap(n -> org.handout.yaml.YamlMap.of(n, "content/common.yaml", "", "the file", ignored))
                 .flatMap(m -> m.list("leaflets"))
                 .map(list -> list.stream().map(n -> n instanceof org.snakeyaml.engine.v2.nodes.ScalarNode sn ? sn.getValue() : "")
                         .filter(x -> !x.isEmpty()).toList())
                 .orElse(List.of());
-    }
-
-    /** One language of the build: how it is served, on what paper, and its leaflets being built. */
-    private record Language(Languages.Resolution served, Paper paper, List<Future<Outcome>> futures) {
     }
 
     /** The paper: as asked, or the custom of the locale's country (or of {@code --region}). */
@@ -370,47 +532,49 @@ public final class Pipeline {
         return options.region().map(r -> r.matches("[A-Za-z]{2}|[0-9]{3}")).orElse(true);
     }
 
-    /** What building one leaflet in one language came to. */
-    private record Outcome(String leaflet, Manifest.Entry entry, boolean upToDate, Optional<String> held, Problems problems,
-                           long millis) {
-    }
-
     /**
-     * Builds {@code tag/leaflet}, or keeps it when the manifest says the file there was made from
-     * the same inputs (unless {@code force}); holds it back when its translation has gaps or errors.
+     * Builds one PDF, or keeps it when the manifest says the file there was made from the same
+     * inputs (unless {@code force}); holds it back when its translation has gaps or errors.
      */
-    private Outcome build(Project project, BuildOptions options, Languages.Resolution r, Paper paper, String tag, String leaflet,
-                          String fingerprint, Manifest manifest, PdfExporter exporter) {
+    private Outcome make(Project project, BuildOptions options, Job j, Manifest manifest, PdfExporter exporter,
+                         Optional<Clinic> clinic) {
         long start = System.nanoTime();
         Problems problems = new Problems();
-        String path = tag + "/" + leaflet + ".pdf";
-        Path target = options.output().resolve(path);
-        List<Problem> blockers = project.blockers(tag, leaflet);
+        Path target = options.output().resolve(j.path());
+        List<Problem> blockers = j.blockers();
         boolean gapsOnly = !blockers.isEmpty() && blockers.stream().allMatch(BundleChecker::isGap);
-        if (blockers.isEmpty() && !options.force() && manifest.current(options.output(), path, fingerprint)) {
-            return new Outcome(leaflet, manifest.get(path).orElseThrow(), true, Optional.empty(), problems, 0);
+        if (keeps(options, manifest, j)) {
+            return new Outcome(j, manifest.get(j.path()).orElseThrow(), true, Optional.empty(), problems, 0);
         }
         Optional<Leaflet> doc = Optional.empty();
-        if (blockers.isEmpty()) {
-            doc = project.compose(leaflet, r, problems, clinic);
+        boolean marked = false;
+        if (blockers.isEmpty() && j.english()) {
+            String language = english(j.tag());
+            doc = project.compose(j.leaflet(), j.served(), problems, clinic).map(d -> d.asDraft(
+                    "DRAFT BUILD, NOT FOR FAMILIES: there is no " + name(j.tag()) + " translation; this is the English text.",
+                    "DRAFT: English, not translated into " + language + ": "));
+            marked = true;
+        } else if (blockers.isEmpty()) {
+            doc = project.compose(j.leaflet(), j.served(), problems, clinic);
         } else if (options.draft() && gapsOnly) {
-            doc = project.compose(leaflet, draft(project, r), problems, clinic).map(d -> d.asDraft(draftMark(blockers)));
+            doc = project.compose(j.leaflet(), draft(project, j.served()), problems, clinic).map(d -> d.asDraft(draftMark(blockers)));
+            marked = true;
         }
         if (doc.isEmpty()) {
-            return new Outcome(leaflet, null, false, Optional.of(leaflet + (gapsOnly ? " (" + gaps(blockers) + ")" : "")), problems,
+            return new Outcome(j, null, false, Optional.of(j.leaflet() + (gapsOnly ? " (" + gaps(blockers) + ")" : "")), problems,
                     (System.nanoTime() - start) / 1_000_000);
         }
-        LaidOut laidOut = project.layout(doc.get(), r, paper, options.align());
-        byte[] pdf = exporter.export(laidOut, stamp(doc.get(), r));
+        LaidOut laidOut = project.layout(doc.get(), j.served(), j.paper(), options.align());
+        byte[] pdf = exporter.export(laidOut, stamp(doc.get(), j.served()));
         try {
             writeAtomically(target, pdf);
         } catch (IOException e) {
             problems.error(target.toString(), 0, 0, "", "cannot write: " + e.getMessage());
-            return new Outcome(leaflet, null, false, Optional.of(leaflet + " (not written)"), problems, 0);
+            return new Outcome(j, null, false, Optional.of(j.leaflet() + " (not written)"), problems, 0);
         }
-        Manifest.Entry entry = new Manifest.Entry(path, tag, leaflet, laidOut.pages().size(), pdf.length, Inputs.sha256(pdf),
-                options.draft() && !blockers.isEmpty() ? "0".repeat(64) : fingerprint);
-        return new Outcome(leaflet, entry, false, Optional.empty(), problems, (System.nanoTime() - start) / 1_000_000);
+        Manifest.Entry entry = new Manifest.Entry(j.path(), j.tag(), j.leaflet(), laidOut.pages().size(), pdf.length, Inputs.sha256(pdf),
+                marked ? ZERO : j.fingerprint());
+        return new Outcome(j, marked ? entry.asDraft() : entry, false, Optional.empty(), problems, (System.nanoTime() - start) / 1_000_000);
     }
 
     private static Future<Outcome> completed(Callable<Outcome> job) {
@@ -445,7 +609,7 @@ public final class Pipeline {
 
     /** "2 out of date: staging.x, staging.y; 1 not translated: staging.z" */
     private static String gaps(List<Problem> blockers) {
-        java.util.Map<String, List<String>> by = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> by = new LinkedHashMap<>();
         for (Problem p : blockers) {
             String what = p.message().equals(BundleChecker.STALE) ? "out of date" : "not translated";
             by.computeIfAbsent(what, k -> new ArrayList<>()).add(p.key());
@@ -474,7 +638,7 @@ public final class Pipeline {
     /** The language with every message it lacks taken from the English, for a draft build. */
     private static Languages.Resolution draft(Project project, Languages.Resolution r) {
         Bundle b = r.bundle();
-        java.util.Map<String, org.handout.content.Message> messages = new java.util.LinkedHashMap<>(b.messages());
+        Map<String, org.handout.content.Message> messages = new LinkedHashMap<>(b.messages());
         Bundle.source(project.content()).messages().forEach(messages::putIfAbsent);
         return new Languages.Resolution(r.requested(), new Bundle(b.tag(), b.file(), b.translation(), messages, b.origins()),
                 r.formatLocale());
@@ -501,5 +665,4 @@ public final class Pipeline {
             Files.deleteIfExists(tmp);
         }
     }
-
 }

@@ -38,6 +38,7 @@ import org.handout.report.Problems;
  */
 public final class Project {
     private final Workspace workspace;
+    private final Inputs inputs;
     private final Content content;
     private final FontBook fonts;
     private final Languages languages;
@@ -46,15 +47,22 @@ public final class Project {
     private final Map<String, Problems> byBundle = new HashMap<>();
     private final Set<String> brokenBundles = new LinkedHashSet<>();
 
-    private Project(Workspace workspace) {
+    private Project(Workspace workspace, Inputs inputs) {
         this.workspace = workspace;
-        this.content = ContentLoader.load(workspace.content(), "content", global).orElse(null);
+        this.inputs = inputs;
+        Problems read = new Problems();
+        this.content = ContentLoader.load(inputs, workspace.content(), "content", read).orElse(null);
+        for (Problem p : read.sorted()) {
+            // a leaflet's own file's problems hold back only that leaflet; the rest concern every leaflet
+            boolean own = content != null && content.leafletIds().stream().anyMatch(id -> p.file().equals("content/" + id + ".yaml"));
+            (own ? bySourceFile.computeIfAbsent(p.file(), f -> new Problems()) : global).add(p);
+        }
         this.fonts = FontBook.load(workspace.fonts(), "fonts", global).orElse(null);
         List<Bundle> bundles = new ArrayList<>();
         for (Path file : bundleFiles()) {
             String tag = file.getFileName().toString().replaceFirst("\\.yaml$", "");
             Problems p = byBundle.computeIfAbsent(tag, t -> new Problems());
-            Optional<Bundle> b = BundleLoader.load(file, "translations/" + file.getFileName(), p);
+            Optional<Bundle> b = BundleLoader.load(inputs, file, "translations/" + file.getFileName(), p);
             if (b.isPresent()) {
                 bundles.add(b.get());
             } else {
@@ -77,22 +85,18 @@ public final class Project {
         }
     }
 
-    /** Loads and checks the whole workspace. */
+    /** Loads and checks the whole workspace, read afresh. */
     public static Project load(Workspace workspace) {
-        return new Project(workspace);
+        return new Project(workspace, new Inputs(workspace));
+    }
+
+    /** Loads and checks the workspace as this run's {@code inputs} read it (the bytes its fingerprints are made of). */
+    public static Project load(Workspace workspace, Inputs inputs) {
+        return new Project(workspace, inputs);
     }
 
     private List<Path> bundleFiles() {
-        Path dir = workspace.translations();
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
-        } catch (IOException e) {
-            global.error("translations", 0, 0, "", "cannot list translations: " + e.getMessage());
-            return List.of();
-        }
+        return inputs.list(workspace.translations(), ".yaml");
     }
 
     /** Whether content and fonts loaded: without them nothing can be built. */
@@ -123,10 +127,13 @@ public final class Project {
      * if any: that language is then held back, never silently built from another language.
      */
     public Optional<String> brokenBundleFor(String tag) {
-        String language = ULocale.forLanguageTag(tag).getLanguage();
-        return brokenBundles.stream()
-                .filter(t -> t.equals(tag) || ULocale.forLanguageTag(t).getLanguage().equals(language))
-                .findFirst();
+        String language = language(tag);
+        return brokenBundles.stream().filter(t -> t.equals(tag) || language(t).equals(language)).findFirst();
+    }
+
+    /** The language of a tag, canonical ("iw" and "he" are one language); the tag itself when it is not one. */
+    private static String language(String tag) {
+        return Languages.canonical(tag).map(c -> ULocale.forLanguageTag(c).getLanguage()).orElse(tag);
     }
 
     /** Every problem found while loading and checking, sorted. */
@@ -147,9 +154,7 @@ public final class Project {
         List<Problem> out = new ArrayList<>();
         global.sorted().stream().filter(Problem::isError).forEach(out::add);
         if (content != null) {
-            content.leaflet(leaflet).ifPresent(l -> {
-                out.addAll(errors(bySourceFile.get(l.file())));
-            });
+            out.addAll(errors(bySourceFile.get("content/" + leaflet + ".yaml")));
             out.addAll(errors(bySourceFile.get("content/common.yaml")));
         }
         if (languages != null) {

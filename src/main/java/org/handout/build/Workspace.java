@@ -7,9 +7,10 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * Where a run reads and writes: the project folder with {@code content/}, {@code translations/}
- * and {@code fonts/}. The one door through which the environment comes in, so nothing else reads
- * the working directory, the default locale or the clock.
+ * Where a run reads and writes: the project folder with {@code content/}, {@code translations/},
+ * {@code fonts/} and {@code clinics/}, and the date stamped into PDFs. With {@link Inputs} (one
+ * run's reading of these files, each read once) it is the one door through which the environment
+ * comes in, so nothing else reads the working directory, the default locale or the clock.
  */
 public record Workspace(Path root, java.util.Optional<java.time.Instant> sourceDate) {
 

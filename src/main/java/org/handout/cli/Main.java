@@ -76,7 +76,8 @@ public final class Main {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         try {
-            return runCommand(args, out, err);
+            // nothing a command does may format with the machine's locale or time zone
+            return org.handout.world.Defaults.pinned(() -> runCommand(args, out, err));
         } catch (RuntimeException | StackOverflowError e) {
             err.println("handout: internal error: " + e + (debug ? "" : " (run again with --debug for the details, and report it)"));
             if (debug) {
@@ -217,6 +218,15 @@ public final class Main {
         if (translationWarnings > 0) {
             err.printf(Locale.ROOT, "handout: %d warning%s about translations (handout check lists them)%n", translationWarnings,
                     translationWarnings == 1 ? "" : "s");
+        }
+        if (!report.elsewhere().isEmpty()) {
+            // one line: what was not asked for neither fails the build nor floods its output
+            List<String> files = new ArrayList<>();
+            report.elsewhere().forEach((file, n) -> files.add(file + " (" + n + " error" + (n == 1 ? "" : "s") + ")"));
+            int more = files.size() - 3;
+            err.println("handout: note: languages or leaflets not built here have problems: "
+                    + String.join(", ", files.subList(0, Math.min(3, files.size()))) + (more > 0 ? " and " + more + " more files" : "")
+                    + "; handout check lists them");
         }
         report.stale().forEach((file, reason) -> {
             Path shown = file.toAbsolutePath().startsWith(ws.root().toAbsolutePath())

@@ -35,7 +35,7 @@ final class VerifyCommand {
                 problems.sorted().forEach(p -> err.println(p.formatLong()));
                 return 1;
             }
-            output = outputRoot.resolve(clinic.get().id());
+            output = org.handout.build.Pipeline.clinicOutput(outputRoot, clinic.get().id());
         }
         Verifier verifier = new Verifier(project, clinic);
         try {

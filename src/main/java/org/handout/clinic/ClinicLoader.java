@@ -50,7 +50,12 @@ public final class ClinicLoader {
 
     /** Loads {@code file}, shown as {@code shown}; its logo is looked for beside it. */
     public static Optional<Clinic> load(Path file, String shown, Problems problems) {
-        Optional<YamlMap> root = Yaml.parse(file, shown, problems).flatMap(n -> YamlMap.of(n, shown, "", "the file", problems));
+        return load(org.handout.world.World.plain(), file, shown, problems);
+    }
+
+    /** Loads {@code file} as {@code world} reads it, shown as {@code shown}; its logo is looked for beside it. */
+    public static Optional<Clinic> load(org.handout.world.World world, Path file, String shown, Problems problems) {
+        Optional<YamlMap> root = Yaml.parse(world, file, shown, problems).flatMap(n -> YamlMap.of(n, shown, "", "the file", problems));
         if (root.isEmpty()) {
             return Optional.empty();
         }

@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The whole English source: the shared strings of {@code content/common.yaml} and the leaflets,
- * in the order that file lists them.
+ * The whole English source: the shared strings of {@code content/common.yaml}, the leaflets that
+ * loaded, and the ids of every leaflet that file lists, in its order ({@code listed}): a leaflet
+ * whose file has errors is listed but not loaded, so only it is held back.
  */
-public record Content(List<Message> common, List<LeafletSource> leaflets) {
+public record Content(List<Message> common, List<LeafletSource> leaflets, List<String> listed) {
 
     /** Placeholders the shared strings may use, filled in by the program, and what each is. */
     public static final Map<String, ArgumentKind> COMMON_ARGUMENTS = orderedMap("date", ArgumentKind.TEXT, "page", ArgumentKind.NUMBER,
@@ -24,9 +25,41 @@ public record Content(List<Message> common, List<LeafletSource> leaflets) {
         return Collections.unmodifiableMap(m);
     }
 
+    /**
+     * The shared strings the program itself prints, with what each is for: {@code content/common.yaml}
+     * must have every one of them.
+     */
+    public static final Map<String, String> REQUIRED_COMMON = requiredCommon();
+
     public Content {
         common = List.copyOf(common);
         leaflets = List.copyOf(leaflets);
+        listed = List.copyOf(listed);
+    }
+
+    /** Content whose every listed leaflet loaded. */
+    public Content(List<Message> common, List<LeafletSource> leaflets) {
+        this(common, leaflets, leaflets.stream().map(LeafletSource::id).toList());
+    }
+
+    private static Map<String, String> requiredCommon() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("disclaimer", "the care-team note in every footer");
+        m.put("revised", "the revision date in every footer, with {date}");
+        m.put("page", "the page label, with {page} and {pages}");
+        m.put("translated-from", "the English edition a translation came from, with {edition}");
+        m.put("draft", "the note on a translation not yet reviewed");
+        m.put("reviewed", "the reviewer of a reviewed translation, with {reviewer} and {reviewed}");
+        m.put("phone-toll-free", "the label of a toll-free number");
+        m.put("phone-tty", "the label of a TTY number");
+        m.put("phone-phone", "the label of a phone number");
+        m.put("phone-fax", "the label of a fax number");
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** Whether a listed leaflet could not be loaded (its file has errors). */
+    public boolean isBroken(String id) {
+        return listed.contains(id) && leaflet(id).isEmpty();
     }
 
     /** Every source string by key, in document order: common first, then each leaflet. */
@@ -44,8 +77,8 @@ public record Content(List<Message> common, List<LeafletSource> leaflets) {
         return leaflets.stream().filter(l -> l.id().equals(id)).findFirst();
     }
 
-    /** The ids of all leaflets, in order. */
+    /** The ids of every listed leaflet, in order, those that could not be loaded included. */
     public List<String> leafletIds() {
-        return leaflets.stream().map(LeafletSource::id).toList();
+        return listed;
     }
 }

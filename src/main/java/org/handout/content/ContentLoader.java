@@ -30,11 +30,13 @@ public final class ContentLoader {
     private static final Pattern DATA_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
     private static final String COMMON = "common";
 
+    private final org.handout.world.World world;
     private final Path dir;
     private final String prefix;
     private final Problems problems;
 
-    private ContentLoader(Path dir, String prefix, Problems problems) {
+    private ContentLoader(org.handout.world.World world, Path dir, String prefix, Problems problems) {
+        this.world = world;
         this.dir = dir;
         this.prefix = prefix;
         this.problems = problems;
@@ -45,7 +47,12 @@ public final class ContentLoader {
      * (e.g. "content"). Returns empty when an error makes the content unusable.
      */
     public static Optional<Content> load(Path dir, String displayDir, Problems problems) {
-        return new ContentLoader(dir, displayDir, problems).load();
+        return load(org.handout.world.World.plain(), dir, displayDir, problems);
+    }
+
+    /** Loads the content folder as {@code world} reads it. */
+    public static Optional<Content> load(org.handout.world.World world, Path dir, String displayDir, Problems problems) {
+        return new ContentLoader(world, dir, displayDir, problems).load();
     }
 
     private String display(String fileName) {
@@ -55,7 +62,7 @@ public final class ContentLoader {
     private Optional<Content> load() {
         int before = problems.errorCount();
         String commonFile = display(COMMON + ".yaml");
-        Optional<YamlMap> root = Yaml.parse(dir.resolve(COMMON + ".yaml"), commonFile, problems)
+        Optional<YamlMap> root = Yaml.parse(world, dir.resolve(COMMON + ".yaml"), commonFile, problems)
                 .flatMap(n -> YamlMap.of(n, commonFile, "", "the file", problems));
         if (root.isEmpty()) {
             return Optional.empty();
@@ -69,6 +76,14 @@ public final class ContentLoader {
                 checkId(commonFile, m.keyNode(name).orElseThrow(), name);
                 text(m, name, COMMON + "." + name).ifPresent(strings::add);
             }
+            // the program prints these itself: without one, a footer would be missing a line
+            int line = common.keyNode("strings").map(Yaml::line).orElse(0);
+            Content.REQUIRED_COMMON.forEach((id, what) -> {
+                if (!m.has(id)) {
+                    problems.add(org.handout.report.Problem.error(commonFile, line, 0, COMMON + "." + id,
+                            "'strings' has no '" + id + "': " + what).withHint("add " + id + ": \"<the English>\" under 'strings'"));
+                }
+            });
         });
         List<String> ids = new ArrayList<>();
         common.list("leaflets").ifPresent(list -> {
@@ -87,25 +102,28 @@ public final class ContentLoader {
             }
         });
         common.rejectUnknown();
+        if (problems.errorCount() > before) {
+            return Optional.empty(); // without the shared strings no leaflet can be made
+        }
+        // a leaflet whose file has errors is left out (and its problems are its own): only it is held back
         List<LeafletSource> leaflets = new ArrayList<>();
         for (String id : ids) {
             Path file = dir.resolve(id + ".yaml");
-            if (!Files.isRegularFile(file)) {
-                problems.error(commonFile, common.keyNode("leaflets").map(Yaml::line).orElse(0), 0, "",
-                        "leaflet '" + id + "' is listed but " + display(id + ".yaml") + " does not exist");
+            if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                problems.add(org.handout.report.Problem.error(display(id + ".yaml"), 0, 0, "", "no such file, but "
+                        + commonFile + " lists leaflet '" + id + "' (line " + common.keyNode("leaflets").map(Yaml::line).orElse(0) + ")")
+                        .withHint("write " + display(id + ".yaml") + ", or take '" + id + "' out of the list"));
                 continue;
             }
-            leaflet(file, id).ifPresent(leaflets::add);
+            int errors = problems.errorCount();
+            leaflet(file, id).filter(l -> problems.errorCount() == errors).ifPresent(leaflets::add);
         }
-        if (problems.errorCount() > before) {
-            return Optional.empty();
-        }
-        return Optional.of(new Content(strings, leaflets));
+        return Optional.of(new Content(strings, leaflets, ids));
     }
 
     private Optional<LeafletSource> leaflet(Path path, String id) {
         String file = display(id + ".yaml");
-        Optional<YamlMap> root = Yaml.parse(path, file, problems)
+        Optional<YamlMap> root = Yaml.parse(world, path, file, problems)
                 .flatMap(n -> YamlMap.of(n, file, "", "the file", problems));
         if (root.isEmpty()) {
             return Optional.empty();
@@ -148,7 +166,18 @@ public final class ContentLoader {
         if (problems.errorCount() > before || title.isEmpty() || revised == null) {
             return Optional.empty();
         }
-        return Optional.of(new LeafletSource(id, file, revised, title.get(), data, terms, sections));
+        LeafletSource source = new LeafletSource(id, file, revised, title.get(), data, terms, sections);
+        // keys are made from ids: a paragraph with id 'heading' makes its section heading's key
+        Map<String, Message> keys = new LinkedHashMap<>();
+        for (Message t : source.texts()) {
+            Message first = keys.putIfAbsent(t.key(), t);
+            if (first != null) {
+                problems.add(org.handout.report.Problem.error(file, t.line(), t.column(), t.key(), "this string makes the key '" + t.key()
+                        + "', which the string at line " + first.line() + " makes too; one would replace the other in every language")
+                        .withHint("give one of them another id"));
+            }
+        }
+        return problems.errorCount() > before ? Optional.empty() : Optional.of(source);
     }
 
     private Optional<Section> section(String file, String leaflet, YamlMap s, Set<String> seen) {

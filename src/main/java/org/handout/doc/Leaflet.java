@@ -45,7 +45,12 @@ public record Leaflet(String id, String lang, boolean rightToLeft, String title,
 
     /** The same leaflet marked as a draft build on every page, its title saying so too. */
     public Leaflet asDraft(String mark) {
-        return new Leaflet(id, lang, rightToLeft, "DRAFT: " + title, blocks, footer, revised, keywords, Optional.of(mark), logo);
+        return asDraft(mark, "DRAFT: ");
+    }
+
+    /** The same leaflet marked as a draft build on every page, its title starting with {@code titlePrefix}. */
+    public Leaflet asDraft(String mark, String titlePrefix) {
+        return new Leaflet(id, lang, rightToLeft, titlePrefix + title, blocks, footer, revised, keywords, Optional.of(mark), logo);
     }
 
     /**

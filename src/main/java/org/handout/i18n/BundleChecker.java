@@ -154,6 +154,9 @@ public final class BundleChecker {
         for (Map.Entry<String, Origin> e : bundle.origins().entrySet()) {
             Message s = source.get(e.getKey());
             Origin o = e.getValue();
+            if (s == null && ofBrokenLeaflet(e.getKey())) {
+                continue; // its English could not be read: that leaflet's own problem, reported there
+            }
             if (s == null) {
                 problems.add(Problem.error(file, o.line(), o.column(), e.getKey(), "unknown key: the English source has no such string")
                         .withHint("delete the entry; if the English key was renamed, move the translation to the new key"));
@@ -175,6 +178,12 @@ public final class BundleChecker {
             }
             checkMessage(bundle, m, s, problems);
         }
+    }
+
+    /** Whether a key belongs to a leaflet listed in content/common.yaml whose file could not be loaded. */
+    private boolean ofBrokenLeaflet(String key) {
+        int dot = key.indexOf('.');
+        return dot > 0 && content.isBroken(key.substring(0, dot));
     }
 
     /** Checks one message of a bundle against its English, as {@link #check} would (syntax, placeholders, plurals, warnings). */

@@ -21,7 +21,12 @@ public final class BundleLoader {
 
     /** Loads one bundle file, named {@code file} in problems. */
     public static Optional<Bundle> load(Path path, String file, Problems problems) {
-        Optional<YamlMap> root = Yaml.parse(path, file, problems).flatMap(n -> YamlMap.of(n, file, "", "the file", problems));
+        return load(org.handout.world.World.plain(), path, file, problems);
+    }
+
+    /** Loads one bundle file as {@code world} reads it, named {@code file} in problems. */
+    public static Optional<Bundle> load(org.handout.world.World world, Path path, String file, Problems problems) {
+        Optional<YamlMap> root = Yaml.parse(world, path, file, problems).flatMap(n -> YamlMap.of(n, file, "", "the file", problems));
         if (root.isEmpty()) {
             return Optional.empty();
         }
@@ -96,8 +101,15 @@ public final class BundleLoader {
 
     private static boolean checkTag(String file, YamlMap m, String tag, String expected, Problems problems) {
         int line = m.keyNode("language").map(Yaml::line).orElse(0);
-        if (!Languages.wellFormed(tag)) {
+        Optional<String> canonical = Languages.canonical(tag);
+        if (canonical.isEmpty()) {
             problems.error(file, line, 0, "", "'" + tag + "' is not a well-formed BCP 47 language tag");
+            return false;
+        }
+        if (!canonical.get().equals(tag)) {
+            problems.add(org.handout.report.Problem.error(file, line, 0, "", "'" + tag + "' is written '" + canonical.get()
+                    + "' (its canonical form, which handout uses everywhere)").withHint("set language: " + canonical.get()
+                    + " and name the file " + canonical.get() + ".yaml"));
             return false;
         }
         if (!tag.equals(expected)) {

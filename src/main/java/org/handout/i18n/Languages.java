@@ -28,10 +28,38 @@ public final class Languages {
                 .build();
     }
 
-    /** Whether {@code tag} is a well-formed BCP 47 language tag (e.g. ar, es-MX, zh-Hans). */
+    /** Language subtags that name no language: undetermined, multiple, missing, no linguistic content. */
+    private static final java.util.Set<String> NOT_LANGUAGES = java.util.Set.of("und", "mul", "mis", "zxx");
+
+    /**
+     * ICU's canonical form of a language tag, which everything else uses: {@code prs} is
+     * {@code fa-AF} (Dari: right to left, Persian dates), {@code iw} is {@code he}, {@code zh-hans}
+     * is {@code zh-Hans}, {@code tl} is {@code fil}. Empty when the tag is not a well-formed BCP 47
+     * tag naming a language: its language subtag must be an ISO 639 code of two or three letters
+     * (BCP 47 registers none longer), so a folder named {@code clinics}, {@code preview} or
+     * {@code xliff} can never be a language's.
+     */
+    public static Optional<String> canonical(String tag) {
+        if (tag == null || !tag.matches("[A-Za-z0-9-]{2,64}")) {
+            return Optional.empty();
+        }
+        ULocale parsed;
+        try {
+            parsed = new ULocale.Builder().setLanguageTag(tag).build();
+        } catch (com.ibm.icu.util.IllformedLocaleException e) {
+            return Optional.empty();
+        }
+        ULocale c = ULocale.createCanonical(parsed);
+        String language = c.getLanguage();
+        if (language.length() < 2 || language.length() > 3 || NOT_LANGUAGES.contains(language)) {
+            return Optional.empty();
+        }
+        return Optional.of(c.toLanguageTag());
+    }
+
+    /** Whether {@code tag} is a well-formed BCP 47 tag of a language (e.g. ar, es-MX, zh-Hans, iw), canonical or not. */
     public static boolean wellFormed(String tag) {
-        ULocale l = ULocale.forLanguageTag(tag);
-        return !l.getLanguage().isEmpty() && l.toLanguageTag().equalsIgnoreCase(tag);
+        return canonical(tag).isPresent();
     }
 
     /** Tags of every language with a bundle, English first, then in file-name order. */

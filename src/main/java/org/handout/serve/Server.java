@@ -194,7 +194,7 @@ public final class Server {
                     org.handout.layout.Align.START, draft).withJobs(1)
                     .withClinic(clinic.isEmpty() ? Optional.empty() : Optional.of(ws.clinics().resolve(clinic + ".yaml")));
             BuildReport r = new Pipeline(ws, new PrintStream(OutputStream.nullOutputStream())).build(options);
-            Path pdf = (clinic.isEmpty() ? out : out.resolve(clinic)).resolve(lang).resolve(leaflet + ".pdf");
+            Path pdf = (clinic.isEmpty() ? out : Pipeline.clinicOutput(out, clinic)).resolve(lang).resolve(leaflet + ".pdf");
             if (!Files.isRegularFile(pdf) || r.stale().containsKey(pdf) || r.usageError()) {
                 String why = r.problems().stream().filter(p -> p.isError()).findFirst().map(p -> p.format()).orElse("it could not be built");
                 throw new Refusal(409, "not built: " + why + (draft ? "" : "\n(handout check lists what the translation still needs)"));

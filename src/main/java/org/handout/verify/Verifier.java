@@ -66,7 +66,7 @@ public final class Verifier {
         List<String> failures = new ArrayList<>();
         PdfReadBack pdf = PdfReadBack.read(file);
         Optional<Leaflet> doc = compose(lang, leaflet);
-        if (pdf.title() != null && pdf.title().startsWith("DRAFT: ")) {
+        if (pdf.title() != null && pdf.title().startsWith("DRAFT")) {
             failures.add("a draft build (build --draft): not for families");
         } else if (doc.isEmpty()) {
             failures.add("its translation no longer composes (missing, stale or broken strings): the file is stale; handout check --lang " + lang);

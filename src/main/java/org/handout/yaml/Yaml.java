@@ -1,12 +1,10 @@
 package org.handout.yaml;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -36,18 +34,12 @@ public final class Yaml {
 
     /** Parses {@code path}, naming it {@code file} in problems; empty when it cannot be read. */
     public static Optional<Node> parse(Path path, String file, Problems problems) {
-        byte[] bytes;
-        try {
-            if (Files.size(path) > MAX_BYTES) {
-                problems.error(file, 0, 0, "", "file is larger than " + MAX_BYTES / 1024 + " KiB");
-                return Optional.empty();
-            }
-            bytes = Files.readAllBytes(path);
-        } catch (IOException e) {
-            problems.error(file, 0, 0, "", "cannot read file: " + e.getMessage());
-            return Optional.empty();
-        }
-        return parse(bytes, file, problems);
+        return parse(org.handout.world.World.plain(), path, file, problems);
+    }
+
+    /** Parses {@code path} as {@code world} reads it, naming it {@code file} in problems; empty when it cannot be read. */
+    public static Optional<Node> parse(org.handout.world.World world, Path path, String file, Problems problems) {
+        return world.read(path, file, MAX_BYTES, problems).flatMap(bytes -> parse(bytes, file, problems));
     }
 
     /** Parses UTF-8 bytes (a byte-order mark is allowed), naming them {@code file} in problems. */

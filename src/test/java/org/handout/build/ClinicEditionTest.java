@@ -43,7 +43,7 @@ class ClinicEditionTest {
         for (String lang : project.languageTags()) {
             String name = PdfReadBack.comparable(clinic.name(lang).value());
             for (String leaflet : project.content().leafletIds()) {
-                PdfReadBack pdf = PdfReadBack.read(out.resolve("riverside").resolve(lang).resolve(leaflet + ".pdf"));
+                PdfReadBack pdf = PdfReadBack.read(out.resolve("clinics/riverside").resolve(lang).resolve(leaflet + ".pdf"));
                 for (PdfReadBack.PageText page : pdf.pages()) {
                     assertTrue(PdfReadBack.comparable(page.furniture()).contains(name + "·217-555-0142"),
                             lang + "/" + leaflet + ": the footer lacks the clinic: " + page.furniture());
@@ -51,7 +51,7 @@ class ClinicEditionTest {
                 List<TagTree.Node> figures = pdf.tags().stream().filter(n -> n.type().equals("Figure")).toList();
                 assertEquals(1, figures.size(), lang + "/" + leaflet + ": the logo is one figure");
             }
-            PdfReadBack contacts = PdfReadBack.read(out.resolve("riverside").resolve(lang).resolve("contacts.pdf"));
+            PdfReadBack contacts = PdfReadBack.read(out.resolve("clinics/riverside").resolve(lang).resolve("contacts.pdf"));
             String body = PdfReadBack.comparable(contacts.body());
             String hours = PdfReadBack.comparable(clinic.hours(project.languages().resolve(lang).formatLocale(), lang).orElseThrow());
             assertTrue(body.indexOf(name) >= 0 && body.indexOf(name) < body.indexOf(PdfReadBack.comparable("National Cancer Institute")),
@@ -63,22 +63,24 @@ class ClinicEditionTest {
     @Test
     void aClinicsEditionIsStillPdfUaAndPdfA() throws IOException {
         for (String f : List.of("ar/contacts.pdf", "ja/overview.pdf", "en/symptoms.pdf")) {
-            Path pdf = out.resolve("riverside").resolve(f);
+            Path pdf = out.resolve("clinics/riverside").resolve(f);
             for (Conformance.Standard s : Conformance.Standard.values()) {
                 assertEquals(List.of(), Conformance.check(pdf, s), f + " " + s.label());
             }
         }
-        // German has a name of its own; Portuguese has none, so it shows the English one, marked as English
-        PdfReadBack de = PdfReadBack.read(out.resolve("riverside/de/overview.pdf"));
+        // German has a name of its own; a language without one shows the English name, marked as English
+        PdfReadBack de = PdfReadBack.read(out.resolve("clinics/riverside/de/overview.pdf"));
         assertTrue(PdfReadBack.comparable(de.pages().get(0).furniture()).contains("KrebsambulanzdesRiverside-Kinderkrankenhauses"));
         assertTrue(de.pages().stream().flatMap(p -> p.spans().stream()).noneMatch(s -> s.actualText().contains("Children's Hospital")),
                 "the English name is not on the German leaflet");
-        Workspace ws = new Workspace(TestProject.REAL);
-        Path pt = out.resolve("pt");
-        new Pipeline(ws, new PrintStream(OutputStream.nullOutputStream())).build(new BuildOptions(List.of("pt"), List.of("overview"), pt)
+        TestProject p = TestProject.copyInto(out.resolve("project"));
+        p.replace("clinics/riverside.yaml", "  ko: {name: \"리버사이드 어린이병원 암 클리닉\"}\n", "");
+        Workspace ws = new Workspace(p.root());
+        Path ko = out.resolve("ko");
+        new Pipeline(ws, new PrintStream(OutputStream.nullOutputStream())).build(new BuildOptions(List.of("ko"), List.of("overview"), ko)
                 .withClinic(Optional.of(ws.clinics().resolve("riverside.yaml"))));
-        PdfReadBack portuguese = PdfReadBack.read(pt.resolve("riverside/pt/overview.pdf"));
-        assertTrue(portuguese.pages().get(0).spans().stream().anyMatch(s -> "en".equals(s.lang())
+        PdfReadBack korean = PdfReadBack.read(ko.resolve("clinics/riverside/ko/overview.pdf"));
+        assertTrue(korean.pages().get(0).spans().stream().anyMatch(s -> "en".equals(s.lang())
                 && s.actualText().equals("Riverside Children's Hospital Cancer Clinic")), "the English name, marked as English");
     }
 }

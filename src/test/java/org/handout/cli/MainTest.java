@@ -71,13 +71,53 @@ class MainTest {
     }
 
     @Test
-    void regionalTagFallsBackToItsLanguageAndUnknownLanguageToEnglish() throws IOException {
+    void regionalTagIsServedByItsLanguagesBundle() throws IOException {
         Path out = dir.resolve("out");
-        Run r = run("build", "--root", TestProject.REAL.toString(), "--lang", "es-MX,pt", "--leaflet", "overview", "--out", out.toString());
+        Run r = run("build", "--root", TestProject.REAL.toString(), "--lang", "es-MX", "--leaflet", "overview", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
-        assertEquals(List.of("es-MX/overview.pdf", "pt/overview.pdf"), pdfs(out));
+        assertEquals(List.of("es-MX/overview.pdf"), pdfs(out));
         assertTrue(r.out().contains("(text from es)"), r.out());
-        assertTrue(r.err().contains("no translation for 'pt': built in en"), r.err());
+        assertEquals("es-MX", org.handout.verify.PdfReadBack.read(out.resolve("es-MX/overview.pdf")).lang());
+    }
+
+    @Test
+    void aLanguageWithoutABundleIsAUsageErrorAndNothingIsWritten() throws IOException {
+        Path out = dir.resolve("out");
+        Run r = run("build", "--root", TestProject.REAL.toString(), "--lang", "es,pt", "--leaflet", "overview", "--out", out.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("error: there is no Portuguese (pt) translation (translations/pt.yaml)"), r.err());
+        assertTrue(r.err().contains("hint: handout init pt starts one"), r.err());
+        assertEquals(List.of(), pdfs(out), "nothing is written, not even the Spanish");
+    }
+
+    @Test
+    void withDraftALanguageWithoutABundleIsAnEnglishDraftTaggedEnglishAndSaysSo() throws IOException {
+        Path out = dir.resolve("out");
+        Run r = run("build", "--root", TestProject.REAL.toString(), "--lang", "pt", "--leaflet", "overview", "--draft", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("an English draft: there is no Portuguese (pt) translation"), r.out());
+        org.handout.verify.PdfReadBack pdf = org.handout.verify.PdfReadBack.read(out.resolve("pt/overview.pdf"));
+        assertEquals("en", pdf.lang(), "a screen reader reads it with an English voice");
+        assertTrue(pdf.title().startsWith("DRAFT: English, not translated into Portuguese: "), pdf.title());
+        for (org.handout.verify.PdfReadBack.PageText page : pdf.pages()) {
+            assertTrue(page.furniture().contains("there is no Portuguese (pt) translation; this is the English text."), page.furniture());
+        }
+        assertTrue(org.handout.testing.Manifests.entries(out).get("pt/overview.pdf").get("draft").asBoolean());
+        Run verify = run("verify", "--root", TestProject.REAL.toString(), "--out", out.toString());
+        assertEquals(1, verify.code(), "a draft is never released: " + verify.out());
+    }
+
+    @Test
+    void languageTagsAreCanonicalisedBeforeAnythingUsesThem() throws IOException {
+        Path out = dir.resolve("out");
+        Run dari = run("build", "--root", TestProject.REAL.toString(), "--lang", "prs", "--out", out.toString());
+        assertEquals(2, dari.code());
+        assertTrue(dari.err().contains("there is no Dari (fa-AF) translation (translations/fa-AF.yaml)"), dari.err());
+        Run hebrew = run("build", "--root", TestProject.REAL.toString(), "--lang", "iw", "--leaflet", "overview", "--out", out.toString());
+        assertEquals(0, hebrew.code(), hebrew.err());
+        assertEquals(List.of("he/overview.pdf"), pdfs(out));
+        Run reserved = run("build", "--root", TestProject.REAL.toString(), "--lang", "clinics", "--out", out.toString());
+        assertEquals(2, reserved.code(), "a folder name that is no language is not a language tag");
     }
 
     @Test
@@ -97,10 +137,8 @@ class MainTest {
         // the broken leaflet is not built; its old PDF is left untouched but marked stale, the rest still builds
         assertTrue(r.err().contains("kept " + out.resolve("ru/symptoms.pdf") + " from an earlier build; it is STALE (held back: symptoms)"),
                 r.err());
-        String manifest = Files.readString(out.resolve("manifest.json"));
-        assertTrue(manifest.lines().anyMatch(l -> l.contains("\"path\": \"ru/symptoms.pdf\"") && l.contains("\"stale\": \"held back: symptoms\"")),
-                manifest);
-        assertTrue(manifest.lines().anyMatch(l -> l.contains("\"path\": \"ru/overview.pdf\"") && !l.contains("stale")), manifest);
+        assertEquals("held back: symptoms", org.handout.testing.Manifests.stale(out, "ru/symptoms.pdf"));
+        assertEquals("", org.handout.testing.Manifests.stale(out, "ru/overview.pdf"));
         assertEquals(8, pdfs(out).size());
     }
 
@@ -140,7 +178,7 @@ class MainTest {
     }
 
     @Test
-    void brokenEnglishContentBuildsNothingSaysWhereAndMarksEveryOldPdfStale() throws IOException {
+    void aBrokenLeafletFileHoldsBackOnlyThatLeafletAndMarksItsOldPdfsStale() throws IOException {
         TestProject p = TestProject.copyInto(dir.resolve("project"));
         Path out = dir.resolve("out");
         assertEquals(0, run("build", "--root", p.root().toString(), "--lang", "en,ar", "--out", out.toString()).code());
@@ -152,9 +190,28 @@ class MainTest {
         assertTrue(r.err().contains("content/staging.yaml:" + line + ":"), r.err());
         assertTrue(r.err().contains("data 'infantMonths' must be a whole number"), r.err());
         assertEquals(8, pdfs(out).size(), "the previous PDFs are left untouched");
-        String manifest = Files.readString(out.resolve("manifest.json"));
-        assertEquals(8, manifest.lines().filter(l -> l.contains("\"stale\": \"the content or the fonts have errors\"")).count(),
-                "none of them is left looking current: " + manifest);
+        for (String lang : List.of("en", "ar")) {
+            assertEquals("held back: staging", org.handout.testing.Manifests.stale(out, lang + "/staging.pdf"));
+            assertEquals("", org.handout.testing.Manifests.stale(out, lang + "/overview.pdf"), "the other leaflets still build");
+        }
+        assertTrue(r.err().contains("it is STALE (held back: staging)"), r.err());
+        Run other = run("build", "--root", p.root().toString(), "--lang", "en,ar", "--leaflet", "overview", "--force", "--out", out.toString());
+        assertEquals(0, other.code(), "a leaflet that was not asked for does not fail the build: " + other.err());
+        assertTrue(other.err().contains("note: languages or leaflets not built here have problems: content/staging.yaml (1 error)"), other.err());
+    }
+
+    @Test
+    void brokenSharedContentBuildsNothingSaysWhereAndMarksEveryOldPdfStale() throws IOException {
+        TestProject p = TestProject.copyInto(dir.resolve("project"));
+        Path out = dir.resolve("out");
+        assertEquals(0, run("build", "--root", p.root().toString(), "--lang", "en,ar", "--out", out.toString()).code());
+        p.replace("content/common.yaml", "leaflet: common", "leaflet: common\nfooter: x");
+        Run r = run("build", "--root", p.root().toString(), "--lang", "en,ar", "--out", out.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("content/common.yaml:"), r.err());
+        assertEquals(8, pdfs(out).size(), "the previous PDFs are left untouched");
+        assertEquals(8, org.handout.testing.Manifests.entries(out).values().stream()
+                .filter(e -> e.path("stale").asText().equals("the content or the fonts have errors")).count(), "none of them is left looking current");
         assertTrue(r.err().contains("it is STALE (the content or the fonts have errors)"), r.err());
     }
 
@@ -300,7 +357,7 @@ class MainTest {
         // the national edition where the clinic's should be: its footers lack the clinic
         Path national = dir.resolve("national");
         assertEquals(0, run("build", "--root", TestProject.REAL.toString(), "--lang", "fr", "--leaflet", "overview", "--out", national.toString()).code());
-        Files.copy(national.resolve("fr/overview.pdf"), out.resolve("riverside/fr/overview.pdf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(national.resolve("fr/overview.pdf"), out.resolve("clinics/riverside/fr/overview.pdf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Run bad = run("verify", "--root", TestProject.REAL.toString(), "--clinic", "riverside", "--out", out.toString());
         assertEquals(1, bad.code());
         assertTrue(bad.out().contains("footer: page 1 lacks «Clinique d’oncologie de l’Hôpital pour enfants Riverside · 217-555-0142»"), bad.out());

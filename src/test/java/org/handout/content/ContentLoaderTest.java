@@ -60,8 +60,9 @@ class ContentLoaderTest {
     void keysFollowLeafletSectionBlockAndItemIdsInDocumentOrder() throws IOException {
         Problems p = new Problems();
         Content c = load(MINI, p).orElseThrow(() -> new AssertionError(p.sorted()));
-        assertEquals(List.of("common.page", "mini.title", "mini.term.liver", "mini.term.skin", "mini.s.heading", "mini.s.p",
-                "mini.s.list.one", "mini.s.list.two"), List.copyOf(c.texts().keySet()));
+        assertEquals(List.of("mini.title", "mini.term.liver", "mini.term.skin", "mini.s.heading", "mini.s.p",
+                "mini.s.list.one", "mini.s.list.two"), c.texts().keySet().stream().filter(k -> !k.startsWith("common.")).toList());
+        assertEquals("common.page", c.texts().keySet().iterator().next(), "the shared strings come first");
         Message m = c.texts().get("mini.s.p");
         assertEquals("content/mini.yaml", m.file());
         assertEquals(16, m.line());

@@ -78,7 +78,7 @@ class BundleCheckerTest {
 
     private List<Problem> problems(String tag, String messages) throws IOException {
         Path file = dir.resolve(tag + ".yaml");
-        Files.writeString(file, header(tag) + messages);
+        Files.writeString(file, header(tag) + messages + Fixtures.requiredEntries());
         Problems p = new Problems();
         Optional<Bundle> b = BundleLoader.load(file, "translations/" + tag + ".yaml", p);
         b.ifPresent(bundle -> new BundleChecker(content).check(bundle, p));

@@ -36,8 +36,7 @@ class TheNumberNeverDisappearsTest {
             leaflets: [mini]
             strings:
               page: "Page {page} of {pages}"
-              revised: "Revised {date}"
-            """;
+            """ + org.handout.testing.Fixtures.REQUIRED_STRINGS;
     static final String MINI = """
             leaflet: mini
             revised: "2026-11-25"
@@ -85,7 +84,7 @@ class TheNumberNeverDisappearsTest {
         texts.forEach((k, v) -> b.append("  ").append(k).append(":\n    source: ")
                 .append(BundleWriter.quote(content.texts().get(k).pattern())).append("\n    text: ").append(BundleWriter.quote(v)).append('\n'));
         Path file = dir.resolve(tag + ".yaml");
-        Files.writeString(file, b.toString());
+        Files.writeString(file, b + org.handout.testing.Fixtures.requiredEntries("common.revised"));
         Problems p = new Problems();
         Optional<Bundle> bundle = BundleLoader.load(file, "translations/" + tag + ".yaml", p);
         bundle.ifPresent(x -> new BundleChecker(content).check(x, p));

@@ -75,7 +75,7 @@ class RandomInputPropertyTest {
                   mini.s.age:
                     source: "Younger than {months, plural, one {# month} other {# months}}."
                     text: %s
-                """.formatted(tag, BundleWriter.quote(page), BundleWriter.quote(title), BundleWriter.quote(age));
+                """.formatted(tag, BundleWriter.quote(page), BundleWriter.quote(title), BundleWriter.quote(age)) + Fixtures.requiredEntries();
         try {
             Path f = dir.resolve(tag + ".yaml");
             Files.writeString(f, text, StandardCharsets.UTF_8);

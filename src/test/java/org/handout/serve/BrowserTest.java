@@ -48,10 +48,6 @@ class BrowserTest {
         }
         Assumptions.assumeTrue(present, "Chromium is not installed");
         TestProject p = TestProject.copyInto(dir.resolve("project"));
-        Files.createDirectories(p.root().resolve("clinics"));
-        for (String f : List.of("riverside.yaml", "riverside-logo.png")) {
-            Files.copy(TestProject.REAL.resolve("clinics").resolve(f), p.root().resolve("clinics").resolve(f));
-        }
         Server server = new Server(new Workspace(p.root()), "127.0.0.1", 0);
         server.start();
         Path downloads = Files.createDirectories(dir.resolve("downloads"));

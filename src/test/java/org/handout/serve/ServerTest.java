@@ -39,10 +39,6 @@ class ServerTest {
     @BeforeAll
     static void start() throws IOException {
         project = TestProject.copyInto(dir.resolve("project"));
-        java.nio.file.Files.createDirectories(project.root().resolve("clinics"));
-        for (String f : List.of("riverside.yaml", "riverside-logo.png")) {
-            java.nio.file.Files.copy(TestProject.REAL.resolve("clinics").resolve(f), project.root().resolve("clinics").resolve(f));
-        }
         server = new Server(new Workspace(project.root()), "127.0.0.1", 0);
         server.start();
     }

@@ -1,0 +1,105 @@
+package org.handout.world;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.handout.report.Problem;
+import org.handout.report.Problems;
+
+/**
+ * A {@link World} over the file system. With {@code cached}, each file is read at most once and
+ * every later reader (a loader, the fingerprint of the build) gets those same bytes; a failed read
+ * is remembered too, so it is reported the same way to everyone who asks.
+ */
+public final class FileWorld implements World {
+    private final boolean cached;
+    private final Map<Path, Read> reads = new ConcurrentHashMap<>();
+
+    /** The outcome of reading one file: its bytes, or the problem that stopped it. */
+    private record Read(byte[] bytes, String message, String hint) {
+    }
+
+    public FileWorld(boolean cached) {
+        this.cached = cached;
+    }
+
+    @Override
+    public Optional<byte[]> read(Path file, String shown, long maxBytes, Optional<Path> confinedTo, Problems problems) {
+        Path key = file.toAbsolutePath().normalize();
+        Read r = cached ? reads.computeIfAbsent(key, k -> load(k, maxBytes, confinedTo)) : load(key, maxBytes, confinedTo);
+        if (r.bytes() == null) {
+            Problem p = Problem.error(shown, 0, 0, "", r.message());
+            problems.add(r.hint().isEmpty() ? p : p.withHint(r.hint()));
+            return Optional.empty();
+        }
+        if (r.bytes().length > maxBytes) {
+            problems.error(shown, 0, 0, "", "the file is larger than " + size(maxBytes));
+            return Optional.empty();
+        }
+        return Optional.of(r.bytes());
+    }
+
+    private static Read load(Path file, long maxBytes, Optional<Path> confinedTo) {
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return new Read(null, "no such file" + (Files.isSymbolicLink(file) ? " (a link to a file that does not exist)" : ""), "");
+        } catch (IOException e) {
+            return new Read(null, "cannot read the file: " + e.getMessage(), "");
+        }
+        if (a.isDirectory()) {
+            return new Read(null, "is a folder where a file belongs", "");
+        }
+        if (!a.isRegularFile()) {
+            // a FIFO would block the read for ever, a device could be endless
+            return new Read(null, "is a FIFO, device or socket where a file belongs; nothing was read from it", "put a plain file there");
+        }
+        if (confinedTo.isPresent()) {
+            try {
+                Path real = file.toRealPath();
+                Path dir = confinedTo.get().toRealPath();
+                if (!real.startsWith(dir)) {
+                    return new Read(null, "is a link to " + real + ", outside " + confinedTo.get().getFileName() + "/",
+                            "put the file itself in " + confinedTo.get().getFileName() + "/ instead of a link to elsewhere");
+                }
+            } catch (IOException e) {
+                return new Read(null, "cannot resolve the file: " + e.getMessage(), "");
+            }
+        }
+        if (a.size() > maxBytes) {
+            return new Read(null, "the file is larger than " + size(maxBytes), "");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            // read at most one byte past the limit: a file that grew since its size was read is still bounded
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            return bytes.length > maxBytes ? new Read(null, "the file is larger than " + size(maxBytes), "") : new Read(bytes, "", "");
+        } catch (IOException e) {
+            return new Read(null, "cannot read the file: " + e.getMessage(), "");
+        }
+    }
+
+    private static String size(long bytes) {
+        return bytes >= 1 << 20 ? (bytes >> 20) + " MiB" : (bytes >> 10) + " KiB";
+    }
+
+    @Override
+    public List<Path> list(Path dir, String suffix) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}
