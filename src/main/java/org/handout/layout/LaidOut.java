@@ -12,9 +12,11 @@ public record LaidOut(Leaflet leaflet, List<Page> pages, Tag tags) {
     }
 
     /**
-     * Every glyph run and image that lies outside its page's {@link TextArea}, one line each
-     * ({@code page 1: «Donaudampf…» runs 212.4 pt past the right edge of the text area}), in page
-     * order; empty when everything lies inside. A leaflet with any should not be printed.
+     * Every glyph run and image that lies outside its page's {@link TextArea}, and every line of
+     * the body drawn down into the footer (a table row, box or card taller than a page, which is
+     * never split), one line each ({@code page 1: «Donaudampf…» runs 212.4 pt past the right edge
+     * of the text area}), in page order; empty when everything lies where it should. A leaflet
+     * with any should not be printed.
      */
     public List<String> outside() {
         List<String> out = new ArrayList<>();
@@ -28,6 +30,11 @@ public record LaidOut(Leaflet leaflet, List<Page> pages, Tag tags) {
                         for (int i = 0; i < g.glyphs().length; i++) {
                             float advance = g.face().pdfAdvance(g.glyphs()[i]) * g.size() / Face.UNITS;
                             worst = TextArea.Overrun.worse(worst, area.overrun(g.x() + g.dx()[i], advance, g.y() + g.dy()[i], g.size()));
+                        }
+                        if (!g.artifact()) {
+                            float into = page.bodyBottom() - g.y();
+                            worst = TextArea.Overrun.worse(worst, into > 0
+                                    ? Optional.of(new TextArea.Overrun("the bottom of the body, into the footer", into)) : Optional.empty());
                         }
                         report(out, p + 1, g.text(), worst);
                     }

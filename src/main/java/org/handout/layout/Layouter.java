@@ -212,10 +212,12 @@ public final class Layouter {
             // label of the pages there are takes (a few tries: more room can mean more pages)
             int labelLines = labelLines(1);
             float footerHeight;
+            float bottom;
             List<List<Item>> pages;
             for (int attempt = 0; ; attempt++) {
                 footerHeight = stackHeight(footer) + labelLines * lineHeight(FOOTER) + 10;
-                pages = paginate(body, top, MARGIN_BOTTOM + footerHeight + 14);
+                bottom = MARGIN_BOTTOM + footerHeight + 14;
+                pages = paginate(body, top, bottom);
                 int needed = labelLines(pages.size());
                 if (needed <= labelLines || attempt == 3) {
                     break;
@@ -231,7 +233,7 @@ public final class Layouter {
                 items.addAll(pages.get(i));
                 drawFooter(footer, footerHeight, i + 1, pages.size(), items);
                 drawDraftMark(mark, rtl ? left + beside : left, items);
-                out.add(new Page(paper.width(), paper.height(), items));
+                out.add(new Page(paper.width(), paper.height(), bottom, items));
             }
             return new LaidOut(leaflet, out, doc);
         }

@@ -38,8 +38,11 @@ public record TextArea(float left, float bottom, float right, float top) {
         return right - left;
     }
 
-    /** How far something reaches past one edge of the text area, in points. */
-    public record Overrun(String edge, float points) {
+    /**
+     * How far something reaches past a limit, in points: {@code where} is the limit, e.g. "the
+     * right edge of the text area".
+     */
+    public record Overrun(String where, float points) {
         /** The larger of two overruns (either may be absent). */
         static Optional<Overrun> worse(Optional<Overrun> a, Optional<Overrun> b) {
             if (a.isEmpty()) {
@@ -50,7 +53,7 @@ public record TextArea(float left, float bottom, float right, float top) {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "runs %.1f pt past the %s edge of the text area", points, edge);
+            return String.format(Locale.ROOT, "runs %.1f pt past %s", points, where);
         }
     }
 
@@ -72,7 +75,7 @@ public record TextArea(float left, float bottom, float right, float top) {
     }
 
     private static Optional<Overrun> past(String edge, float by) {
-        return by > 0 ? Optional.of(new Overrun(edge, by)) : Optional.empty();
+        return by > 0 ? Optional.of(new Overrun("the " + edge + " edge of the text area", by)) : Optional.empty();
     }
 
     /**

@@ -121,6 +121,11 @@ class TextAreaTest {
         assertEquals(List.of(), out.outside());
         List<Item.Rect> head = headCells(out.pages().get(0));
         assertTrue(head.get(0).x() > head.get(1).x() && head.get(1).x() > head.get(2).x(), "right to left: the first column is rightmost");
+        float measure = TextArea.of(Paper.A4).width();
+        for (int i = 0; i < 3; i++) {
+            float fair = Layouter.COLUMN_FLOOR * Layouter.STAGE_COLUMNS[i] * measure;
+            assertTrue(head.get(i).width() >= fair - 0.01f, "column " + i + " is squeezed to " + head.get(i).width() + " pt");
+        }
         String body = squeezed(String.join("", glyphs(out.pages().get(0)).stream().map(Item.Glyphs::text).toList()));
         assertTrue(body.contains(word), "the long word is set whole, in order");
     }
@@ -216,10 +221,32 @@ class TextAreaTest {
                     g.clusters(), g.tag())
                     : i);
         }
-        LaidOut moved = new LaidOut(fine.leaflet(), List.of(new Page(page.width(), page.height(), items)), fine.tags());
+        LaidOut moved = new LaidOut(fine.leaflet(), List.of(new Page(page.width(), page.height(), page.bodyBottom(), items)), fine.tags());
         List<String> outside = moved.outside();
         assertEquals(1, outside.size(), outside.toString());
         assertTrue(outside.get(0).matches("page 1: «Moved far …» runs \\d+\\.\\d pt past the right edge of the text area"), outside.get(0));
+    }
+
+    @Test
+    void aBoxTallerThanAPageIsReportedAsSoonAsItReachesTheFooter() {
+        for (int lines = 30; lines < 80; lines++) {
+            List<Block> body = new ArrayList<>();
+            for (int i = 0; i < lines; i++) {
+                body.add(new Block.Paragraph(Text.plain("Line " + i + " of the box.")));
+            }
+            LaidOut out = layout(leaflet("en", List.of(new Block.Callout(Text.strong("A box never split"), body)), footer()));
+            boolean intoFooter = out.pages().stream().anyMatch(p -> glyphs(p).stream().anyMatch(g -> !g.artifact() && g.y() < p.bodyBottom()));
+            if (!intoFooter) {
+                assertEquals(List.of(), out.outside(), lines + " lines");
+                continue;
+            }
+            // the first box too tall for a page reaches into the footer, not yet off the paper
+            List<String> outside = out.outside();
+            assertTrue(!outside.isEmpty() && outside.stream().allMatch(o -> o.endsWith("past the bottom of the body, into the footer")),
+                    lines + " lines: " + outside);
+            return;
+        }
+        throw new AssertionError("no box was taller than a page");
     }
 
     @Test

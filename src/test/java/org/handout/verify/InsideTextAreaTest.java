@@ -56,7 +56,7 @@ class InsideTextAreaTest {
                     g.clusters(), g.tag())
                     : i);
         }
-        pages.set(0, new Page(first.width(), first.height(), items));
+        pages.set(0, new Page(first.width(), first.height(), first.bodyBottom(), items));
         Path file = dir.resolve("de").resolve("symptoms.pdf");
         Files.createDirectories(file.getParent());
         Files.write(file, new PdfExporter("test").export(new LaidOut(laidOut.leaflet(), pages, laidOut.tags())));
