@@ -15,6 +15,10 @@ import org.handout.doc.Text;
  * them; list items, call-out boxes, contact cards and table rows are never split; a paragraph
  * leaves no single line alone at either end of a page; a table repeats its header on a new page.
  * Right-to-left leaflets are mirrored: text aligns right, bullets, accents and table columns too.
+ * Everything is drawn inside the page's {@link TextArea}: a word wider than its column breaks
+ * (see {@link Typesetter}), table columns add up to the table, and the draft mark and the page
+ * label take as many lines as they need; {@link LaidOut#outside()} reports anything that still
+ * does not fit (a row, box or card taller than a page).
  */
 public final class Layouter {
     static final float MARGIN_X = 56;

@@ -18,7 +18,8 @@ public record TextArea(float left, float bottom, float right, float top) {
      * How far a glyph may reach past the area and still count as inside. Layout measures a line on
      * the advances of its whole paragraph and draws it reshaped, and a PDF's widths are whole
      * thousandths of an em: a line's end can move by a hair. Measured on every leaflet in every
-     * language and a clinic's edition: the most any glyph reaches out is 0.001 pt.
+     * language, ragged and justified, on A4 and Letter, and a clinic's edition: the most any glyph
+     * reaches out is 0.08 pt (justified Thai).
      */
     public static final float TOLERANCE = 0.5f;
 

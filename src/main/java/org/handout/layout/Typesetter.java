@@ -612,8 +612,8 @@ final class Typesetter {
                     if (width(lineStart, trimEnd(lineStart, g)) > maxWidth) {
                         break;
                     }
-                    if (width(lineStart, g) <= 0) {
-                        continue; // nothing drawn yet (a bidi isolate's opening mark): no line to end
+                    if (width(lineStart, trimEnd(lineStart, g)) <= 0) {
+                        continue; // nothing drawn yet (a space, a bidi isolate's opening mark): no line to end
                     }
                     fit = j;
                     if (g < chars.length && readsAsBreak(g)) {
@@ -625,10 +625,21 @@ final class Typesetter {
                     }
                 }
                 if (j == bounds.size()) {
+                    if (lineStart > start && trimEnd(lineStart, end) == lineStart) {
+                        // only a space is left: it ends the line before rather than make one of its own
+                        breaks.get(breaks.size() - 1)[1] = end;
+                        lineStart = end;
+                    }
                     break;
                 }
                 // a single cluster wider than the line still takes a line of its own
-                int pick = good >= 0 ? good : fit >= 0 ? fit : i;
+                int pick = good >= 0 ? good : fit;
+                if (pick < 0) {
+                    pick = i;
+                    while (pick < bounds.size() - 1 && width(lineStart, trimEnd(lineStart, bounds.get(pick))) <= 0) {
+                        pick++;
+                    }
+                }
                 int at = bounds.get(pick);
                 breaks.add(new int[] {lineStart, at, pick == good && goodHyphen ? 1 : 0});
                 lineStart = at;

@@ -138,6 +138,17 @@ class TypesetterTest {
     }
 
     @Test
+    void aColumnNarrowerThanOneLetterSetsOneClusterALineAndNoEmptyLine() {
+        Text text = new Text(List.of(new Inline.Plain("Tel. "), new Inline.Phone("800-42"), new Inline.Plain(" Việt")));
+        List<Line> lines = setter("vi").set(text, BODY, 2);
+        for (Line line : lines) {
+            assertFalse(logical(line).isBlank(), "an empty line among " + lines.stream().map(TypesetterTest::logical).toList());
+        }
+        assertEquals("Tel. 800-42 Việt", lines.stream().map(TypesetterTest::logical).collect(Collectors.joining()));
+        assertTrue(lines.stream().anyMatch(l -> logical(l).equals("ệ")), "a letter keeps its marks");
+    }
+
+    @Test
     void aPhoneNumberWiderThanItsColumnBreaksAtItsSpacesOrDashesRatherThanRunOut() {
         for (String tag : List.of("en", "ar", "de")) {
             for (String number : List.of("+1 800 422 6237 ext. 4521", "+1-800-422-6237-4521")) {
