@@ -15,11 +15,17 @@ import org.handout.doc.Text;
  * them; list items, call-out boxes, contact cards and table rows are never split; a paragraph
  * leaves no single line alone at either end of a page; a table repeats its header on a new page.
  * Right-to-left leaflets are mirrored: text aligns right, bullets, accents and table columns too.
+ * Everything is drawn inside the page's {@link TextArea}: a word wider than its column breaks
+ * (see {@link Typesetter}), table columns add up to the table, and the draft mark and the page
+ * label take as many lines as they need; {@link LaidOut#outside()} reports anything that still
+ * does not fit (a row, box or card taller than a page).
  */
 public final class Layouter {
     static final float MARGIN_X = 56;
     static final float MARGIN_TOP = 46;
     static final float MARGIN_BOTTOM = 28;
+    /** Nothing is drawn closer than this to the paper's top edge: the top of a clinic's logo. */
+    static final float TOP_EDGE = 10;
     /** Line height as a multiple of the size, unless a face needs more (Naskh Arabic). */
     static final float LEADING = 1.42f;
 
@@ -44,6 +50,11 @@ public final class Layouter {
     static final TextStyle FOOTER_WARNING = new TextStyle(7.5f, true, WARNING);
 
     static final float[] STAGE_COLUMNS = {0.22f, 0.39f, 0.39f};
+    /**
+     * A table column keeps at least this share of its own width, however long the words of the
+     * others: "what it means" and "how it is treated" stay columns of sentences, not of syllables.
+     */
+    static final float COLUMN_FLOOR = 0.6f;
     static final float CELL_PAD = 5;
     /** Lists this short are never broken across pages. */
     static final int SHORT_LIST = 5;
@@ -79,6 +90,55 @@ public final class Layouter {
         return new Job(leaflet).run();
     }
 
+    /**
+     * Table column widths, in logical order, that always add up to {@code total}: each column's
+     * {@code preferred} width (the stage table's proportions), widened where its longest word
+     * ({@code need}, with the cell's padding) would not fit, with the room taken from the other
+     * columns in proportion to what they can spare above their own longest word, and never below
+     * {@link #COLUMN_FLOOR} of their preferred width ("Диссеминированная" widens the stage
+     * column). Where the longest words cannot all fit so, the column that asks most beyond its own
+     * width gives up keeping its longest word whole and keeps its preferred width, and so on until
+     * the rest fit: its cells break that word (hyphenated where the language has patterns, else
+     * between grapheme clusters) rather than push the table off the page.
+     */
+    static float[] columnWidths(float[] preferred, float[] need, float total) {
+        int n = preferred.length;
+        float[] lower = new float[n];
+        boolean[] givesUp = new boolean[n];
+        while (true) {
+            float sum = 0;
+            for (int i = 0; i < n; i++) {
+                lower[i] = givesUp[i] ? preferred[i] : Math.max(need[i], COLUMN_FLOOR * preferred[i]);
+                sum += lower[i];
+            }
+            int greediest = -1;
+            for (int i = 0; i < n; i++) {
+                if (!givesUp[i] && need[i] > preferred[i]
+                        && (greediest < 0 || need[i] / preferred[i] > need[greediest] / preferred[greediest])) {
+                    greediest = i;
+                }
+            }
+            if (sum <= total || greediest < 0) {
+                break;
+            }
+            givesUp[greediest] = true;
+        }
+        float[] widths = preferred.clone();
+        float missing = 0;
+        float spare = 0;
+        for (int i = 0; i < n; i++) {
+            missing += Math.max(0, lower[i] - widths[i]);
+            spare += Math.max(0, widths[i] - lower[i]);
+        }
+        if (missing > 0 && spare > 0) {
+            float share = Math.min(1, missing / spare);
+            for (int i = 0; i < n; i++) {
+                widths[i] = widths[i] < lower[i] ? lower[i] : widths[i] - (widths[i] - lower[i]) * share;
+            }
+        }
+        return widths;
+    }
+
     /** Draws a unit with its top edge at {@code top}. */
     @FunctionalInterface
     private interface Drawer {
@@ -104,8 +164,9 @@ public final class Layouter {
         private final Leaflet leaflet;
         private final Typesetter ts;
         private final boolean rtl;
-        private final float left = MARGIN_X;
-        private final float width = paper.width() - 2 * MARGIN_X;
+        private final TextArea area = TextArea.of(paper);
+        private final float left = area.left();
+        private final float width = area.width();
         /** The leaflet's logical structure, built in reading order along with the units. */
         private final Tag doc = Tag.document();
 
@@ -122,8 +183,11 @@ public final class Layouter {
                 float w = Math.min(140, h * l.width() / l.height());
                 float hh = w * l.height() / l.width();
                 float x = rtl ? left : left + width - w;
-                return new Item.Image(x, paper.height() - 10 - hh, w, hh, l.bytes(), doc.figure(l.alt()));
+                return new Item.Image(x, area.top() - hh, w, hh, l.bytes(), doc.figure(l.alt()));
             });
+            // the draft mark stands beside the logo; lines of it past the first move the body down
+            float beside = logo.map(l -> l.width() + CARD_GAP).orElse(0f);
+            List<Line> mark = leaflet.draftMark().map(m -> draftMark(m, width - beside)).orElse(List.of());
             List<Unit> body = new ArrayList<>();
             List<Block> blocks = leaflet.blocks();
             for (int i = 0; i < blocks.size(); i++) {
@@ -147,21 +211,22 @@ public final class Layouter {
                 body.addAll(us);
             }
             List<Unit> footer = footer();
-            float footerHeight = stackHeight(footer) + lineHeight(FOOTER) + 10;
-            float bottom = MARGIN_BOTTOM + footerHeight + 14;
-            float top = paper.height() - MARGIN_TOP;
-            List<List<Item>> pages = paginate(body, top, bottom, 1);
-            // a last page holding a line or two reads as a mistake: if tighter space between blocks
-            // (never tighter lines) brings it back onto the page before, take that
-            if (pages.size() > 1 && top - endY < SHORT_LAST_PAGE * (top - bottom)) {
-                for (float spacing : new float[] {0.75f, 0.5f}) {
-                    int count = pages.size();
-                    List<List<Item>> tighter = paginate(body, top, bottom, spacing);
-                    if (tighter.size() < count) {
-                        pages = tighter;
-                        break;
-                    }
+            float top = paper.height() - MARGIN_TOP - Math.max(0, mark.size() - 1) * lineHeight(FOOTER_WARNING);
+            // room for the page label's lines: "page 1 of 1" first, then as many as the longest
+            // label of the pages there are takes (a few tries: more room can mean more pages)
+            int labelLines = labelLines(1);
+            float footerHeight;
+            float bottom;
+            List<List<Item>> pages;
+            for (int attempt = 0; ; attempt++) {
+                footerHeight = stackHeight(footer) + labelLines * lineHeight(FOOTER) + 10;
+                bottom = MARGIN_BOTTOM + footerHeight + 14;
+                pages = paginate(body, top, bottom);
+                int needed = labelLines(pages.size());
+                if (needed <= labelLines || attempt == 3) {
+                    break;
                 }
+                labelLines = needed;
             }
             List<Page> out = new ArrayList<>();
             for (int i = 0; i < pages.size(); i++) {
@@ -171,10 +236,29 @@ public final class Layouter {
                 }
                 items.addAll(pages.get(i));
                 drawFooter(footer, footerHeight, i + 1, pages.size(), items);
-                leaflet.draftMark().ifPresent(mark -> drawDraftMark(mark, items));
-                out.add(new Page(paper.width(), paper.height(), items));
+                drawDraftMark(mark, rtl ? left + beside : left, items);
+                out.add(new Page(paper.width(), paper.height(), bottom, items));
             }
             return new LaidOut(leaflet, out, doc);
+        }
+
+        /**
+         * Pages of the body between {@code top} and {@code bottom}. A last page holding a line or
+         * two reads as a mistake: if tighter space between blocks (never tighter lines) brings it
+         * back onto the page before, that is taken.
+         */
+        private List<List<Item>> paginate(List<Unit> body, float top, float bottom) {
+            List<List<Item>> pages = paginate(body, top, bottom, 1);
+            if (pages.size() > 1 && top - endY < SHORT_LAST_PAGE * (top - bottom)) {
+                for (float spacing : new float[] {0.75f, 0.5f}) {
+                    int count = pages.size();
+                    List<List<Item>> tighter = paginate(body, top, bottom, spacing);
+                    if (tighter.size() < count) {
+                        return tighter;
+                    }
+                }
+            }
+            return pages;
         }
 
         // ---- blocks to units -------------------------------------------------------------
@@ -285,35 +369,19 @@ public final class Layouter {
             return us;
         }
 
-        /**
-         * Column widths in logical order: the stage table's proportions, widened where a column's
-         * longest word would not fit (a stage name such as "Диссеминированная"), taking the room
-         * from the other columns in proportion.
-         */
+        /** Column widths in logical order: see {@link Layouter#columnWidths(float[], float[], float)}. */
         private float[] columnWidths(Block.Table t, float w) {
             int n = t.header().size();
-            float[] widths = new float[n];
-            float[] min = new float[n];
+            float[] preferred = new float[n];
+            float[] need = new float[n];
             for (int i = 0; i < n; i++) {
-                widths[i] = w * (n == STAGE_COLUMNS.length ? STAGE_COLUMNS[i] : 1f / n);
-                min[i] = ts.minContentWidth(t.header().get(i), CELL) + 2 * CELL_PAD + 1;
+                preferred[i] = w * (n == STAGE_COLUMNS.length ? STAGE_COLUMNS[i] : 1f / n);
+                need[i] = ts.minContentWidth(t.header().get(i), CELL) + 2 * CELL_PAD + 1;
                 for (List<Text> r : t.rows()) {
-                    min[i] = Math.max(min[i], ts.minContentWidth(r.get(i), CELL) + 2 * CELL_PAD + 1);
+                    need[i] = Math.max(need[i], ts.minContentWidth(r.get(i), CELL) + 2 * CELL_PAD + 1);
                 }
             }
-            float missing = 0;
-            float spare = 0;
-            for (int i = 0; i < n; i++) {
-                missing += Math.max(0, min[i] - widths[i]);
-                spare += Math.max(0, widths[i] - min[i]);
-            }
-            if (missing > 0 && spare > 0) {
-                float share = Math.min(1, missing / spare);
-                for (int i = 0; i < n; i++) {
-                    widths[i] = widths[i] < min[i] ? min[i] : widths[i] - (widths[i] - min[i]) * share;
-                }
-            }
-            return widths;
+            return Layouter.columnWidths(preferred, need, w);
         }
 
         /** A table row; its cells are header cells of their column in the head row, the first cell of any other row heads its row. */
@@ -401,23 +469,40 @@ public final class Layouter {
             float top = MARGIN_BOTTOM + footerHeight;
             out.add(new Item.Rect(left, top, width, 0.5f, RULE, -1, 0));
             drawStack(notes, top - 6, out);
-            Text label = Text.plain(leaflet.footer().pageLabels().label(page, pages));
-            List<Line> lines = ts.set(label, FOOTER, width);
-            if (lines.isEmpty()) {
-                return;
+            // the page label's lines, the last on the bottom margin, each against the end margin
+            List<Line> lines = labelLines(page, pages);
+            float y = MARGIN_BOTTOM + lines.size() * lineHeight(FOOTER);
+            for (Line line : lines) {
+                float x = rtl ? left : left + width - line.width();
+                placeLine(line, FOOTER, x, y - baselineOffset(FOOTER), null, out);
+                y -= lineHeight(FOOTER);
             }
-            Line line = lines.get(0);
-            float y = MARGIN_BOTTOM + lineHeight(FOOTER);
-            float x = rtl ? left : left + width - line.width();
-            placeLine(line, FOOTER, x, y - baselineOffset(FOOTER), null, out);
         }
 
-        /** A draft build's mark, in the top margin of every page, in English: it is for the staff, not the family. */
-        private void drawDraftMark(String mark, List<Item> out) {
-            Typesetter latin = new Typesetter(chain, ULocale.ENGLISH, false);
-            List<Line> lines = latin.set(Text.plain(mark), FOOTER_WARNING, width);
-            if (!lines.isEmpty()) {
-                placeLine(lines.get(0), FOOTER_WARNING, left, paper.height() - MARGIN_TOP + 18, null, out);
+        private List<Line> labelLines(int page, int pages) {
+            return ts.set(Text.plain(leaflet.footer().pageLabels().label(page, pages)), FOOTER, width);
+        }
+
+        /** The most lines the page label takes on any of {@code pages} pages. */
+        private int labelLines(int pages) {
+            int most = 1;
+            for (int p = 1; p <= pages; p++) {
+                most = Math.max(most, labelLines(p, pages).size());
+            }
+            return most;
+        }
+
+        /** A draft build's mark, in English: it is for the staff, not the family; all of it, in lines {@code w} wide. */
+        private List<Line> draftMark(String mark, float w) {
+            return new Typesetter(chain, ULocale.ENGLISH, false).set(Text.plain(mark), FOOTER_WARNING, w);
+        }
+
+        /** The draft mark's lines in the top margin of a page, from {@code x}, the first where a one-line mark stands. */
+        private void drawDraftMark(List<Line> lines, float x, List<Item> out) {
+            float baseline = paper.height() - MARGIN_TOP + 18;
+            for (Line line : lines) {
+                placeLine(line, FOOTER_WARNING, x, baseline, null, out);
+                baseline -= lineHeight(FOOTER_WARNING);
             }
         }
 

@@ -23,7 +23,9 @@ import org.handout.doc.Text;
  * their neighbours' face), and runs of one level, face and language are shaped by the JDK
  * (HarfBuzz) in their direction: Arabic joins, Devanagari reorders and forms conjuncts;</li>
  * <li>lines are broken at ICU4J {@link BreakIterator} line boundaries for the locale, measuring
- * the shaped advances, never inside a phone number;</li>
+ * the shaped advances, never inside a phone number; a word or number wider than the line is
+ * broken as a last resort (at a hyphenation point, a space or dash, else between grapheme
+ * clusters): a line is wider than its measure only where a single cluster is;</li>
  * <li>each line's runs are reshaped and placed in visual order by ICU's {@code reorderVisual}.</li>
  * </ol>
  */
@@ -191,30 +193,40 @@ final class Typesetter {
                     advance[r.start + gv.getGlyphCharIndex(g)] += (float) w;
                 }
             }
-            hyphen = new boolean[n + 1];
-            if (hyphenate) {
-                hyphenator.ifPresent(this::findHyphenationPoints);
-            }
+            hyphen = hyphenate && hyphenator.isPresent() ? hyphenationPoints(hyphenator.get(), false) : new boolean[n + 1];
         }
 
         /**
-         * Marks where the words of the paragraph's own language may take a hyphen; not in bold
-         * text, which is a label or a warning to be read at a glance ("Sonderform (Stadium 4S)").
+         * Where the words of the paragraph's own language may take a hyphen. By choice, not in bold
+         * text, which is a label or a warning to be read at a glance ("Sonderform (Stadium 4S)");
+         * {@code evenBold} for a word wider than the line, which must break somewhere.
          */
-        private void findHyphenationPoints(Hyphenator h) {
+        private boolean[] hyphenationPoints(Hyphenator h, boolean evenBold) {
+            boolean[] out = new boolean[chars.length + 1];
             BreakIterator words = BreakIterator.getWordInstance(locale);
             String s = new String(chars);
             words.setText(s);
             int start = words.first();
             for (int end = words.next(); end != BreakIterator.DONE; start = end, end = words.next()) {
                 if (words.getRuleStatus() < BreakIterator.WORD_LETTER || words.getRuleStatus() >= BreakIterator.WORD_KANA_LIMIT
-                        || lang[start] != null || noBreak[start] || faces[start] == null || bold[start]) {
+                        || lang[start] != null || noBreak[start] || faces[start] == null || (bold[start] && !evenBold)) {
                     continue;
                 }
                 for (int point : h.points(s.substring(start, end))) {
-                    hyphen[start + point] = true;
+                    out[start + point] = true;
                 }
             }
+            return out;
+        }
+
+        /** Hyphenation points for words wider than the line, bold ones too; found when first needed. */
+        private boolean[] lastResortHyphens;
+
+        private boolean[] lastResortHyphens() {
+            if (lastResortHyphens == null) {
+                lastResortHyphens = hyphenator.map(h -> hyphenationPoints(h, true)).orElse(new boolean[chars.length + 1]);
+            }
+            return lastResortHyphens;
         }
 
         /** The width of the hyphen that ends a line broken before char {@code at}, in the face of the letter before it. */
@@ -503,8 +515,8 @@ final class Typesetter {
                     breaks.add(new int[] {start, plain, 0});
                     start = plain;
                 } else {
-                    // a word wider than the line: split between graphemes; what is left of it starts a
-                    // line that is filled like any other (a phone number that cannot split overflows)
+                    // a word wider than the line: broken as a last resort; what is left of it starts a
+                    // line that is filled like any other
                     int rest = splitLongWord(start, overflow, maxWidth, breaks);
                     if (rest == start) {
                         breaks.add(new int[] {start, overflow, 0});
@@ -572,25 +584,74 @@ final class Typesetter {
         }
 
         /**
-         * A word wider than the line: break it between grapheme clusters (never inside a phone
-         * number); returns where the rest starts.
+         * A piece of text with no break opportunity that fits, from {@code start} to {@code end} and
+         * wider than the line (a long compound, a phone number wider than a narrow column): broken, as
+         * a last resort, so that nothing runs out of the measure. Each line ends at the latest of its
+         * best places: a hyphenation point (with a drawn hyphen) where the language has patterns, a
+         * space or a dash inside a phone number ("800 422 / 6237"); only where none fits, between
+         * grapheme clusters, so no letter loses its marks. Adds the full lines to {@code breaks} and
+         * returns where the rest starts: it fits, and is filled like any other line.
          */
         private int splitLongWord(int start, int end, float maxWidth, List<int[]> breaks) {
+            boolean[] points = lastResortHyphens();
             BreakIterator graphemes = BreakIterator.getCharacterInstance(locale);
             graphemes.setText(new String(chars));
-            int lineStart = start;
-            int last = start;
+            List<Integer> bounds = new ArrayList<>();
             for (int g = graphemes.following(start); g != BreakIterator.DONE && g <= end; g = graphemes.next()) {
-                if (g < chars.length && noBreak[g - 1] && noBreak[g]) {
-                    continue; // a phone number wider than the column overflows rather than splits
+                bounds.add(g);
+            }
+            int lineStart = start;
+            int i = 0;
+            while (i < bounds.size()) {
+                int fit = -1;
+                int good = -1;
+                boolean goodHyphen = false;
+                int j = i;
+                for (; j < bounds.size(); j++) {
+                    int g = bounds.get(j);
+                    if (width(lineStart, trimEnd(lineStart, g)) > maxWidth) {
+                        break;
+                    }
+                    if (width(lineStart, trimEnd(lineStart, g)) <= 0) {
+                        continue; // nothing drawn yet (a space, a bidi isolate's opening mark): no line to end
+                    }
+                    fit = j;
+                    if (g < chars.length && readsAsBreak(g)) {
+                        good = j;
+                        goodHyphen = false;
+                    } else if (points[g] && width(lineStart, g) + hyphenWidth(g) <= maxWidth) {
+                        good = j;
+                        goodHyphen = true;
+                    }
                 }
-                if (width(lineStart, g) > maxWidth && last > lineStart) {
-                    breaks.add(new int[] {lineStart, last, 0});
-                    lineStart = last;
+                if (j == bounds.size()) {
+                    if (lineStart > start && trimEnd(lineStart, end) == lineStart) {
+                        // only a space is left: it ends the line before rather than make one of its own
+                        breaks.get(breaks.size() - 1)[1] = end;
+                        lineStart = end;
+                    }
+                    break;
                 }
-                last = g;
+                // a single cluster wider than the line still takes a line of its own
+                int pick = good >= 0 ? good : fit;
+                if (pick < 0) {
+                    pick = i;
+                    while (pick < bounds.size() - 1 && width(lineStart, trimEnd(lineStart, bounds.get(pick))) <= 0) {
+                        pick++;
+                    }
+                }
+                int at = bounds.get(pick);
+                breaks.add(new int[] {lineStart, at, pick == good && goodHyphen ? 1 : 0});
+                lineStart = at;
+                i = pick + 1;
             }
             return lineStart;
+        }
+
+        /** A break before char {@code at} that a reader takes for one: after a space or a dash. */
+        private boolean readsAsBreak(int at) {
+            char c = chars[at - 1];
+            return UCharacter.isUWhiteSpace(c) || Character.getType(c) == Character.DASH_PUNCTUATION || c == '/';
         }
 
         /**

@@ -15,7 +15,8 @@ import org.handout.report.Problems;
 /**
  * Checks built leaflets the way a release should before they go out: the text reads back as
  * composed, in order, from the page body and from the tag tree; every font is an embedded subset
- * and no glyph is missing or outside a span; and veraPDF finds the file PDF/UA-1 and PDF/A-2u.
+ * and no glyph is missing or outside a span; every glyph lies inside the page's text area; and
+ * veraPDF finds the file PDF/UA-1 and PDF/A-2u.
  */
 public final class Verifier {
     private final Project project;
@@ -74,6 +75,11 @@ public final class Verifier {
             text(doc.get(), pdf, passed, failures);
         }
         fonts(pdf, passed, failures);
+        List<String> outside = InsideTextArea.failures(pdf);
+        failures.addAll(outside);
+        if (outside.isEmpty()) {
+            passed.add("layout");
+        }
         for (Conformance.Standard s : Conformance.Standard.values()) {
             List<Conformance.Failure> f = Conformance.check(file, s);
             if (f.isEmpty()) {

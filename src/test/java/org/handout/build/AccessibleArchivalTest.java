@@ -22,6 +22,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.handout.doc.Leaflet;
 import org.handout.report.Problems;
 import org.handout.verify.Conformance;
+import org.handout.verify.InsideTextArea;
 import org.handout.verify.PdfReadBack;
 import org.handout.verify.TagTree;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,6 +64,12 @@ class AccessibleArchivalTest {
             List<Conformance.Failure> failures = Conformance.check(f, s);
             assertEquals(List.of(), failures, lang + "/" + leaflet + ".pdf fails " + s.label());
         }
+    }
+
+    @ParameterizedTest(name = "{0}/{1}")
+    @MethodSource("org.handout.build.LeafletRoundTripTest#pdfs")
+    void everyGlyphLiesInsideThePagesTextArea(String lang, String leaflet) throws IOException {
+        assertEquals(List.of(), InsideTextArea.failures(PdfReadBack.read(file(first, lang, leaflet))), lang + "/" + leaflet + ".pdf");
     }
 
     @ParameterizedTest(name = "{0}/{1}")

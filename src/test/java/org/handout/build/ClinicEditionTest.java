@@ -48,6 +48,7 @@ class ClinicEditionTest {
                     assertTrue(PdfReadBack.comparable(page.furniture()).contains(name + "·217-555-0142"),
                             lang + "/" + leaflet + ": the footer lacks the clinic: " + page.furniture());
                 }
+                assertEquals(List.of(), org.handout.verify.InsideTextArea.failures(pdf), lang + "/" + leaflet + ": outside the text area");
                 List<TagTree.Node> figures = pdf.tags().stream().filter(n -> n.type().equals("Figure")).toList();
                 assertEquals(1, figures.size(), lang + "/" + leaflet + ": the logo is one figure");
             }

@@ -325,7 +325,7 @@ class MainTest {
         Run ok = run("verify", "--root", p.root().toString(), "--out", out.toString());
         assertEquals(0, ok.code(), ok.out() + ok.err());
         assertTrue(ok.out().contains("ok    ar/contacts.pdf"), ok.out());
-        assertTrue(ok.out().lines().anyMatch(l -> l.startsWith("ok    ja/contacts.pdf") && l.endsWith("text, tags, fonts, PDF/UA-1, PDF/A-2u")), ok.out());
+        assertTrue(ok.out().lines().anyMatch(l -> l.startsWith("ok    ja/contacts.pdf") && l.endsWith("text, tags, fonts, layout, PDF/UA-1, PDF/A-2u")), ok.out());
         assertTrue(ok.out().contains("2 of 2 PDFs verified"), ok.out());
         // a Japanese file where the Arabic one should be: its text is not the Arabic leaflet's
         Files.copy(out.resolve("ja/contacts.pdf"), out.resolve("ar/contacts.pdf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);

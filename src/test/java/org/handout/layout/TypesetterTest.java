@@ -125,14 +125,50 @@ class TypesetterTest {
     }
 
     @Test
-    void phoneNumberIsNeverSplitAcrossLines() {
+    void phoneNumberIsNeverSplitAcrossLinesWhereItFitsOne() {
         List<Inline> parts = new ArrayList<>();
         parts.add(new Inline.Plain("Call "));
         parts.add(new Inline.Phone("800 422 6237"));
         parts.add(new Inline.Plain(" any time"));
-        for (float width = 30; width < 120; width += 3) {
+        float number = setter("en").set(new Text(List.of(new Inline.Phone("800 422 6237"))), BODY, 1000).get(0).width();
+        for (float width = (float) Math.ceil(number); width < 120; width += 3) {
             List<Line> lines = setter("en").set(new Text(parts), BODY, width);
             assertTrue(lines.stream().anyMatch(l -> logical(l).contains("800 422 6237")), "number split at width " + width);
+        }
+    }
+
+    @Test
+    void aColumnNarrowerThanOneLetterSetsOneClusterALineAndNoEmptyLine() {
+        Text text = new Text(List.of(new Inline.Plain("Tel. "), new Inline.Phone("800-42"), new Inline.Plain(" Việt")));
+        List<Line> lines = setter("vi").set(text, BODY, 2);
+        for (Line line : lines) {
+            assertFalse(logical(line).isBlank(), "an empty line among " + lines.stream().map(TypesetterTest::logical).toList());
+        }
+        assertEquals("Tel. 800-42 Việt", lines.stream().map(TypesetterTest::logical).collect(Collectors.joining()));
+        assertTrue(lines.stream().anyMatch(l -> logical(l).equals("ệ")), "a letter keeps its marks");
+    }
+
+    @Test
+    void aPhoneNumberWiderThanItsColumnBreaksAtItsSpacesOrDashesRatherThanRunOut() {
+        for (String tag : List.of("en", "ar", "de")) {
+            for (String number : List.of("+1 800 422 6237 ext. 4521", "+1-800-422-6237-4521")) {
+                Text text = new Text(List.of(new Inline.Plain("Tel. "), new Inline.Phone(number)));
+                for (float width = 40; width < 90; width += 5) {
+                    List<Line> lines = setter(tag).set(text, BODY, width);
+                    for (Line line : lines) {
+                        assertTrue(line.width() <= width + 0.01f, tag + ": a line of " + line.width() + " pt in a column of " + width
+                                + ": " + logical(line));
+                    }
+                    String all = lines.stream().map(TypesetterTest::logical).collect(Collectors.joining());
+                    assertEquals("Tel. " + number, all.replace("\u00AD", ""), tag + ": the number is set whole, in order");
+                    for (int i = 0; i < lines.size() - 1; i++) {
+                        String t = logical(lines.get(i));
+                        char end = t.charAt(t.length() - 1);
+                        assertTrue(end == ' ' || end == '-', tag + ": the number " + number
+                                + " broke inside a group of digits at width " + width + ": «" + t + "»");
+                    }
+                }
+            }
         }
     }
 
@@ -356,16 +392,21 @@ class TypesetterTest {
 
     @Test
     void germanHyphenatesNeitherTheLastWordNorBoldLabelsNorLinesThatAreFullAlready() {
+        // a word wider than the line must break, and may take a hyphen: these widths leave room for it
+        float lastWord = setter("de").set(Text.plain("ausgebreitet"), BODY, 1000).get(0).width();
+        float boldWord = setter("de").set(Text.strong("Knochenmarkuntersuchung"), BODY, 1000).get(0).width();
         for (float width = 60; width <= 300; width += 3) {
             // the last word would leave a fragment alone on the last line
             List<Line> lines = setter("de").set(Text.plain("Der Tumor hat sich ausgebreitet"), BODY, width);
-            if (lines.size() > 1) {
+            if (lines.size() > 1 && width >= lastWord) {
                 String lastLine = logical(lines.get(lines.size() - 1));
                 assertFalse(logical(lines.get(lines.size() - 2)).endsWith("\u00AD") && !lastLine.contains(" "),
                         "the last word was hyphenated at width " + width);
             }
-            assertFalse(anyHyphen(setter("de").set(Text.strong("Sonderform (Stadium 4S) Knochenmarkuntersuchung"), BODY, width)),
-                    "a bold label was hyphenated at width " + width);
+            if (width >= boldWord) {
+                assertFalse(anyHyphen(setter("de").set(Text.strong("Sonderform (Stadium 4S) Knochenmarkuntersuchung"), BODY, width)),
+                        "a bold label was hyphenated at width " + width);
+            }
         }
         // every line of the plain setting is well filled: no hyphen is needed
         String s = "Es betrifft Babys und Kinder. Ärztinnen und Ärzte teilen das Neuroblastom in Stadien ein.";
