@@ -565,6 +565,17 @@ public final class Pipeline {
                     (System.nanoTime() - start) / 1_000_000);
         }
         LaidOut laidOut = project.layout(doc.get(), j.served(), j.paper(), options.align());
+        List<String> outside = laidOut.outside();
+        if (!outside.isEmpty()) {
+            // what cannot fit the page is refused, never printed into the margin or the footer
+            String file = j.served().bundle().isSource() ? "content/" + j.leaflet() + ".yaml" : j.served().bundle().file();
+            for (String o : outside.subList(0, Math.min(5, outside.size()))) {
+                problems.add(Problem.error(file, 0, 0, "", "layout: " + j.path() + ": " + o)
+                        .withHint("a table row, box or card is never split across pages: say the text that runs out more briefly"));
+            }
+            return new Outcome(j, null, false, Optional.of(j.leaflet() + " (does not fit the page)"), problems,
+                    (System.nanoTime() - start) / 1_000_000);
+        }
         byte[] pdf = exporter.export(laidOut, stamp(doc.get(), j.served()));
         try {
             writeAtomically(target, pdf);

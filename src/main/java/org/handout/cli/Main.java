@@ -40,7 +40,7 @@ public final class Main {
             + "       handout preview --lang TAG[,TAG...] --leaflet ID[,ID...] [--pages N[,N-M...]] [--dpi N] [--out DIR]\n"
             + "       handout check [--lang TAG[,TAG...]] [--format text|json]\n"
             + "       handout status [--out DIR]\n"
-            + "       handout init TAG [--force]\n"
+            + "       handout init TAG [--update|--overwrite]\n"
             + "       handout accept --lang TAG [KEY...]\n"
             + "       handout export-xliff --lang TAG [--out FILE]\n"
             + "       handout import-xliff FILE\n"
@@ -144,7 +144,18 @@ public final class Main {
             case "status":
                 return translators.status(outOption.orElse(ws.output()));
             case "init":
-                return translators.init(positional, cl.hasOption("force"));
+                if (cl.hasOption("force")) {
+                    err.println("handout: init has no --force: --update adds the entries a bundle lacks and keeps everything else; "
+                            + "--overwrite starts it again from scratch, keeping the old file as a backup");
+                    return 2;
+                }
+                if (cl.hasOption("update") && cl.hasOption("overwrite")) {
+                    err.println("handout: init takes --update or --overwrite, not both");
+                    return 2;
+                }
+                return translators.init(positional, cl.hasOption("update") ? org.handout.workflow.Translators.InitMode.UPDATE
+                        : cl.hasOption("overwrite") ? org.handout.workflow.Translators.InitMode.OVERWRITE
+                        : org.handout.workflow.Translators.InitMode.NEW);
             case "accept":
                 return translators.accept(langs, positional);
             case "export-xliff":
@@ -385,7 +396,11 @@ public final class Main {
         o.addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT")
                 .desc("check: text (default) or json").get());
         o.addOption(Option.builder().longOpt("force")
-                .desc("build: rebuild PDFs that are up to date; init: start the bundle again even if it exists").get());
+                .desc("build: rebuild PDFs that are up to date").get());
+        o.addOption(Option.builder().longOpt("update")
+                .desc("init: add the entries an existing bundle lacks, keeping every text, note, state and comment it has").get());
+        o.addOption(Option.builder().longOpt("overwrite")
+                .desc("init: start an existing bundle again from scratch, keeping the old file as <tag>.yaml.<n>.bak").get());
         o.addOption(Option.builder().longOpt("jobs").hasArg().argName("N")
                 .desc("build: leaflets built at once (default: one per processor; the bytes are the same)").get());
         o.addOption(Option.builder().longOpt("shard").hasArg().argName("K/N")

@@ -141,7 +141,7 @@ final class TranslatorCommands {
         return 0;
     }
 
-    int init(List<String> args, boolean force) {
+    int init(List<String> args, Translators.InitMode mode) {
         if (args.size() != 1) {
             err.println("handout: init takes one language tag, e.g. handout init pt-BR");
             return 2;
@@ -153,13 +153,23 @@ final class TranslatorCommands {
         }
         Problems problems = new Problems();
         try {
-            Optional<Path> file = new Translators(ws, project).init(args.get(0), force, problems);
+            Optional<Translators.Initialised> done = new Translators(ws, project).init(args.get(0), mode, problems);
             problems.sorted().forEach(p -> err.println(p.formatLong()));
-            if (file.isEmpty()) {
+            if (done.isEmpty()) {
                 return problems.sorted().stream().anyMatch(p -> p.file().isEmpty()) ? 2 : 1;
             }
-            out.println("written: " + ws.root().toAbsolutePath().relativize(file.get().toAbsolutePath()));
-            out.println("next: translate each 'text', then run handout check --lang " + file.get().getFileName().toString().replace(".yaml", ""));
+            Path file = done.get().file();
+            String shown = ws.root().toAbsolutePath().relativize(file.toAbsolutePath()).toString();
+            done.get().backup().ifPresent(b -> out.println("kept the old bundle as "
+                    + ws.root().toAbsolutePath().relativize(b.toAbsolutePath())));
+            if (mode == Translators.InitMode.UPDATE) {
+                out.println(done.get().added().isEmpty() ? "nothing to add: " + shown + " has every entry"
+                        : "added " + done.get().added().size() + " entr" + (done.get().added().size() == 1 ? "y" : "ies")
+                        + " at the end of " + shown + " (state: initial); everything else is as it was");
+            } else {
+                out.println("written: " + shown);
+            }
+            out.println("next: translate each 'text', then run handout check --lang " + file.getFileName().toString().replace(".yaml", ""));
             return 0;
         } catch (IOException e) {
             err.println("handout: cannot write the bundle: " + e.getMessage());
@@ -194,6 +204,14 @@ final class TranslatorCommands {
             err.println("handout: export-xliff needs one --lang, e.g. handout export-xliff --lang de");
             return 2;
         }
+        if (to.isPresent()) {
+            Optional<String> refused = notAnXliffTarget(to.get());
+            if (refused.isPresent()) {
+                err.println("handout: export-xliff --out " + to.get() + ": " + refused.get() + "; nothing was written");
+                err.println("    hint: write the XLIFF somewhere else, e.g. --out " + langs.get(0) + ".xlf");
+                return 2;
+            }
+        }
         Project project = Project.load(ws);
         Optional<Bundle> bundle = project.languages() == null ? Optional.empty()
                 : project.languages().bundle(langs.get(0)).filter(b -> !b.isSource());
@@ -210,6 +228,33 @@ final class TranslatorCommands {
         }
         out.println("written: " + file);
         return 0;
+    }
+
+    /**
+     * Why {@code export-xliff} must not write to a file, if it must not: inside the project's inputs
+     * (a bundle, the content, the fonts, the clinics), or over a file that is not an XLIFF document.
+     */
+    private Optional<String> notAnXliffTarget(Path file) {
+        Path f = file.toAbsolutePath().normalize();
+        for (Path dir : List.of(ws.translations(), ws.content(), ws.fonts(), ws.clinics())) {
+            if (f.startsWith(dir.toAbsolutePath().normalize())) {
+                return Optional.of("it is inside " + ws.root().relativize(dir) + "/, the project's own files (a bundle there is a translator's work)");
+            }
+        }
+        if (Files.isDirectory(f)) {
+            return Optional.of("it is a folder");
+        }
+        if (Files.exists(f)) {
+            try (var in = Files.newInputStream(f)) {
+                String start = new String(in.readNBytes(2048), java.nio.charset.StandardCharsets.UTF_8);
+                if (!start.contains("<xliff")) {
+                    return Optional.of("it exists and is not an XLIFF file");
+                }
+            } catch (IOException e) {
+                return Optional.of("it cannot be read: " + e.getMessage());
+            }
+        }
+        return Optional.empty();
     }
 
     int importXliff(List<String> args) {

@@ -48,30 +48,63 @@ public final class Translators {
         return project.content().leaflets().stream().map(LeafletSource::revised).max(LocalDate::compareTo).orElseThrow();
     }
 
+    /** What {@link #init} does to a bundle that exists already. */
+    public enum InitMode {
+        /** Only a new bundle: an existing one is refused, untouched. */
+        NEW,
+        /** Adds the entries an existing bundle lacks; every text, note, state and comment it has stays as it is. */
+        UPDATE,
+        /** Starts the bundle again from scratch, keeping the old file as a numbered backup beside it. */
+        OVERWRITE
+    }
+
+    /** What {@link #init} did: the bundle file, the keys it added, and the backup of an overwritten bundle. */
+    public record Initialised(Path file, List<String> added, Optional<Path> backup) {
+    }
+
     /**
      * Writes {@code translations/<tag>.yaml} with every key: the English as its {@code source},
      * an empty text ({@code state: initial}), and for a message with a plural a skeleton with
      * exactly the plural categories the language needs, each branch holding the English to
-     * translate. Refuses to overwrite a bundle unless {@code force}; returns the file, or problems.
+     * translate. An existing bundle is refused ({@link InitMode#NEW}), completed with the entries it
+     * lacks, appended after everything it has ({@link InitMode#UPDATE}), or started again with
+     * the old file kept as {@code <tag>.yaml.<n>.bak} ({@link InitMode#OVERWRITE}): no mode ever
+     * throws away a translator's work. Returns what was done, or problems.
      */
-    public Optional<Path> init(String tag, boolean force, Problems problems) throws IOException {
-        String canonical = ULocale.forLanguageTag(tag).toLanguageTag();
-        if (!Languages.wellFormed(tag)) {
+    public Optional<Initialised> init(String tag, InitMode mode, Problems problems) throws IOException {
+        Optional<String> tagged = Languages.canonical(tag);
+        if (tagged.isEmpty()) {
             problems.error("", 0, 0, "", "'" + tag + "' is not a well-formed language tag (e.g. pt-BR, ta, sr-Latn)");
             return Optional.empty();
         }
+        String canonical = tagged.get();
         if (canonical.equals(Bundle.SOURCE_TAG)) {
             problems.error("", 0, 0, "", "English is the source: edit content/*.yaml");
             return Optional.empty();
         }
         Path file = workspace.translations().resolve(canonical + ".yaml");
-        if (Files.exists(file) && !force) {
-            problems.add(Problem.error("translations/" + canonical + ".yaml", 0, 0, "", "the bundle exists already")
-                    .withHint("handout check --lang " + canonical + " lists what it still needs; --force starts it again from scratch"));
-            return Optional.empty();
-        }
+        String shown = "translations/" + canonical + ".yaml";
         ULocale locale = ULocale.forLanguageTag(canonical);
         Set<String> categories = PluralRules.forLocale(locale).getKeywords();
+        boolean exists = Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        if (exists && mode == InitMode.NEW) {
+            problems.add(Problem.error(shown, 0, 0, "", "the bundle exists already; nothing was changed")
+                    .withHint("handout init " + canonical + " --update adds the entries it lacks and keeps everything else; "
+                            + "--overwrite starts it again from scratch, keeping the old file as a backup"));
+            return Optional.empty();
+        }
+        if (exists && mode == InitMode.UPDATE) {
+            return update(canonical, file, shown, categories, problems);
+        }
+        if (!exists && mode == InitMode.UPDATE) {
+            problems.add(Problem.error(shown, 0, 0, "", "there is no bundle to update")
+                    .withHint("handout init " + canonical + " starts one"));
+            return Optional.empty();
+        }
+        Optional<Path> backup = Optional.empty();
+        if (exists) {
+            backup = Optional.of(backup(file));
+        }
         String header = """
                 # %s (%s) bundle for handout: the four neuroblastoma leaflets.
                 # Each entry: 'source' is the English it is translated from (handout writes it; do not edit),
@@ -88,14 +121,116 @@ public final class Translators {
                 """.formatted(locale.getDisplayName(ULocale.ENGLISH), canonical, canonical,
                 String.join(", ", new TreeSet<>(categories)), canonical, edition());
         List<BundleWriter.Entry> entries = new ArrayList<>();
+        List<String> added = new ArrayList<>();
         for (Message m : project.content().texts().values()) {
             entries.add(new BundleWriter.Entry(m.key(), m.pattern(), skeleton(m.pattern(), categories), Origin.State.INITIAL,
                     Optional.empty()));
+            added.add(m.key());
         }
         Files.createDirectories(file.getParent());
         BundleWriter.write(file, BundleWriter.text(header, entries));
         fontWarning(canonical, locale, problems);
-        return Optional.of(file);
+        return Optional.of(new Initialised(file, added, backup));
+    }
+
+    /**
+     * The next free {@code <tag>.yaml.<n>.bak} beside a bundle, holding a copy of it (not a bundle:
+     * handout reads only {@code *.yaml}).
+     */
+    private static Path backup(Path file) throws IOException {
+        for (int n = 1; ; n++) {
+            Path b = file.resolveSibling(file.getFileName() + "." + n + ".bak");
+            if (!Files.exists(b, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Files.copy(file, b, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                return b;
+            }
+        }
+    }
+
+    /**
+     * Adds to an existing bundle the entries it lacks, after everything it has: the file's own
+     * bytes are kept as they are (texts, notes, states, comments, entries the English no longer
+     * has), so the translator loses nothing. A bundle that does not load is not touched.
+     */
+    private Optional<Initialised> update(String tag, Path file, String shown, Set<String> categories, Problems problems) throws IOException {
+        Optional<Bundle> bundle = project.languages() == null ? Optional.empty() : project.languages().bundle(tag).filter(b -> !b.isSource());
+        if (bundle.isEmpty()) {
+            problems.add(Problem.error(shown, 0, 0, "", "the bundle has errors, so nothing was added to it")
+                    .withHint("handout check --lang " + tag + " says what to fix first"));
+            return Optional.empty();
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        if (!endsWithMessages(text)) {
+            problems.add(Problem.error(shown, 0, 0, "", "'messages:' is not the last part of the bundle, so entries cannot be added "
+                    + "after it without rewriting the file; nothing was changed").withHint("move 'messages:' and its entries to the end of the file"));
+            return Optional.empty();
+        }
+        List<BundleWriter.Entry> missing = new ArrayList<>();
+        for (Message m : project.content().texts().values()) {
+            if (bundle.get().origin(m.key()).isEmpty()) {
+                missing.add(new BundleWriter.Entry(m.key(), m.pattern(), skeleton(m.pattern(), categories), Origin.State.INITIAL,
+                        Optional.empty()));
+            }
+        }
+        List<String> added = missing.stream().map(BundleWriter.Entry::key).toList();
+        if (!missing.isEmpty()) {
+            String indent = " ".repeat(entryIndent(text));
+            String entries = BundleWriter.text("", missing).substring("messages:\n".length()).replaceAll("(?m)^  ", indent);
+            String body = text.endsWith("\n") ? text : text + "\n";
+            if (body.stripTrailing().matches("(?s).*\nmessages:\\s*\\{\\}\\s*(#[^\n]*)?|messages:\\s*\\{\\}\\s*(#[^\n]*)?")) {
+                body = body.stripTrailing().replaceFirst("messages:\\s*\\{\\}\\s*(#[^\n]*)?$", "messages:") + "\n";
+            }
+            String updated = body + entries;
+            // the result must load with every entry the bundle had and every one added, or nothing is written
+            Problems check = new Problems();
+            Optional<Bundle> after = org.handout.i18n.BundleLoader.load(new Bytes(file, updated.getBytes(StandardCharsets.UTF_8)), file, shown, check);
+            if (after.isEmpty() || !after.get().origins().keySet().containsAll(bundle.get().origins().keySet())
+                    || !after.get().origins().keySet().containsAll(added)) {
+                problems.add(Problem.error(shown, 0, 0, "", "the entries could not be added without changing what the bundle says; "
+                        + "nothing was changed").withHint("write its 'messages:' as handout init does (keys indented by two spaces), then try again"));
+                return Optional.empty();
+            }
+            BundleWriter.write(file, updated);
+        }
+        return Optional.of(new Initialised(file, added, Optional.empty()));
+    }
+
+    /** How far the entries under {@code messages:} are indented (2 when there are none yet). */
+    private static int entryIndent(String text) {
+        String[] lines = text.split("\n");
+        boolean in = false;
+        for (String line : lines) {
+            if (line.matches("messages:\\s*(#.*)?")) {
+                in = true;
+            } else if (in && !line.isBlank() && !line.strip().startsWith("#")) {
+                return line.length() - line.stripLeading().length();
+            }
+        }
+        return 2;
+    }
+
+    /** A world of one file's bytes, to read a bundle that has not been written yet. */
+    private record Bytes(Path file, byte[] bytes) implements org.handout.world.World {
+        @Override
+        public Optional<byte[]> read(Path f, String shown, long maxBytes, Optional<Path> confinedTo, Problems problems) {
+            return Optional.of(bytes);
+        }
+
+        @Override
+        public List<Path> list(Path dir, String suffix) {
+            return List.of(file);
+        }
+    }
+
+    /** Whether the bundle's last top-level key is {@code messages:}, so entries appended at its end belong to it. */
+    private static boolean endsWithMessages(String text) {
+        String last = null;
+        for (String line : text.split("\n")) {
+            if (!line.isEmpty() && !line.startsWith(" ") && !line.startsWith("#") && !line.startsWith("\t")) {
+                last = line;
+            }
+        }
+        return last != null && last.matches("messages:\\s*(\\{\\}\\s*)?(#.*)?");
     }
 
     /** Warns when the fonts cannot show the language's letters (its CLDR exemplar characters). */
