@@ -57,7 +57,8 @@ final class ArchivalFinish {
             fonts(doc, toUnicode);
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setProducer(creator + " (OpenPDF, PDFBox)");
-            Calendar date = Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC"));
+            // Gregorian and UTC whatever the machine: Calendar.getInstance gives a Buddhist year under th-TH
+            Calendar date = new java.util.GregorianCalendar(java.util.TimeZone.getTimeZone("UTC"), java.util.Locale.ROOT);
             date.setTimeInMillis(stamp.date().toEpochMilli());
             info.setCreationDate(date);
             info.setModificationDate(date);

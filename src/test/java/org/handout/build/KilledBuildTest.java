@@ -46,8 +46,24 @@ class KilledBuildTest {
         }
     }
 
+    /** Every PDF the manifest calls current is on disk with the bytes it records; the rest it marks stale. */
+    private static void theManifestClaimsOnlyWhatIsThere(Path out, String when) throws IOException {
+        if (!Files.exists(out.resolve("manifest.json"))) {
+            return;
+        }
+        for (var e : org.handout.testing.Manifests.entries(out).entrySet()) {
+            if (e.getValue().has("stale")) {
+                continue;
+            }
+            Path f = out.resolve(e.getKey());
+            assertTrue(Files.isRegularFile(f), e.getKey() + " is claimed but absent " + when);
+            assertEquals(e.getValue().get("sha256").asText(), Inputs.sha256(Files.readAllBytes(f)),
+                    e.getKey() + " is claimed current but is not the PDF the manifest describes " + when);
+        }
+    }
+
     @Test
-    void killingABuildAtAnyMomentLeavesNoUnreadablePdf() throws Exception {
+    void killingABuildAtAnyMomentLeavesNoUnreadablePdfAndAManifestThatClaimsOnlyWhatIsThere() throws Exception {
         TestProject p = TestProject.copyInto(dir.resolve("project"));
         Path out = dir.resolve("out");
         java.util.Random random = new java.util.Random(20261125);
@@ -61,6 +77,7 @@ class KilledBuildTest {
                 killedWhileWriting++;
             }
             everyPdfOpens(out, "after a kill at " + delay + " ms");
+            theManifestClaimsOnlyWhatIsThere(out, "after a kill at " + delay + " ms");
         }
         assertTrue(killedWhileWriting >= 4, "most builds should have been killed part-way: " + killedWhileWriting);
         Process finish = start(p.root(), out);
