@@ -216,10 +216,12 @@ public final class PdfExporter {
         /**
          * The glyphs with every invisible glyph the shaper returned (the JDK's 0xFFFF, for a joiner,
          * a direction mark, a zero width space) replaced by the font's own empty glyph for that
-         * character, or left out where the font has none that draws nothing with no advance. No glyph
-         * id the font lacks reaches the PDF, where a viewer would look it up; the character stays in
-         * the run's ActualText either way, and with the font's empty glyph also in the ToUnicode map,
-         * so a reader that knows only ToUnicode (pdf.js, MuPDF) still copies क्‍ष or می‌خواهم whole.
+         * character, or left out where the font has none that draws nothing with no advance (Noto's
+         * Devanagari, Bengali, Naskh, Hebrew and Thai faces draw a visible mark for ZWJ and ZWNJ, for
+         * editors that show them). No glyph id the font lacks reaches the PDF (OpenPDF would leave it
+         * out of the content but name it in the ToUnicode map). The character stays in the run's
+         * ActualText either way; with the font's empty glyph, also in the ToUnicode map, so a reader
+         * that knows only ToUnicode (pdf.js, MuPDF) copies it too.
          */
         private Item.Glyphs visible(Item.Glyphs g) {
             int[] ids = g.glyphs();

@@ -20,8 +20,6 @@ import org.handout.text.TextSafety;
  * and veraPDF finds the file PDF/UA-1 and PDF/A-2u.
  */
 public final class Verifier {
-    /** The glyph id the JDK's shaper gives a character with nothing to draw; layout and pdf must never let it through. */
-    private static final int INVISIBLE_GLYPH = 0xFFFF;
     private final Project project;
 
     private final java.util.Optional<org.handout.clinic.Clinic> clinic;
@@ -165,9 +163,6 @@ public final class Verifier {
             for (PdfReadBack.Span span : page.spans()) {
                 if (span.glyphs().stream().anyMatch(g -> g.code() == 0)) {
                     failures.add("fonts: a missing glyph (.notdef) in «" + TextSafety.shown(span.actualText()) + "»");
-                }
-                if (span.glyphs().stream().anyMatch(g -> g.code() == INVISIBLE_GLYPH)) {
-                    failures.add("fonts: the shaper's invisible glyph 0xFFFF, which no font has, in «" + TextSafety.shown(span.actualText()) + "»");
                 }
             }
         }

@@ -3,6 +3,7 @@ package org.handout.build;
 import static org.handout.testing.Cli.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.List;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.handout.testing.Cli.Run;
 import org.handout.testing.TestProject;
 import org.handout.verify.PdfReadBack;
@@ -23,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A Hindi translation with a ZWJ (क्‍ष: the half form of क) and a ZWNJ (क्‌ष: the explicit
- * virama), and a Persian word with its ZWNJ (می‌خواهم) in Arabic-script text, build; the PDF
+ * A Hindi translation with a ZWJ (the half form of क in क्ष) and a ZWNJ (the explicit virama),
+ * a Persian word with its ZWNJ in Arabic-script text, and a Thai ZWSP, build; the PDF
  * draws the forms the joiners ask for, keeps the joiners in its ActualText, draws no glyph the
  * font lacks, never shows layout's own bidi isolates, and passes verify.
  */
@@ -32,6 +34,7 @@ class JoinersInTheLeafletTest {
     static final String HALF_FORM = "क्\u200Dष";
     static final String EXPLICIT_VIRAMA = "क्\u200Cष";
     static final String PERSIAN = "می\u200Cخواهم";
+    static final String THAI = "มะเร็งนี้\u200Bมักเริ่ม";
 
     @TempDir
     static Path dir;
@@ -43,8 +46,9 @@ class JoinersInTheLeafletTest {
         project = TestProject.copyInto(dir.resolve("project"));
         project.replace("translations/hi.yaml", "text: \"यह अक्सर एड्रिनल", "text: \"यह अक्सर " + HALF_FORM + " और " + EXPLICIT_VIRAMA + " एड्रिनल");
         project.replace("translations/ar.yaml", "text: \"غالبًا ما يبدأ في الغدد", "text: \"غالبًا ما يبدأ " + PERSIAN + " في الغدد");
+        project.replace("translations/th.yaml", "text: \"มะเร็งนี้มักเริ่ม", "text: \"" + THAI);
         out = dir.resolve("out");
-        Run r = run("build", "--root", project.root().toString(), "--lang", "hi,ar", "--leaflet", "overview,contacts", "--out", out.toString());
+        Run r = run("build", "--root", project.root().toString(), "--lang", "hi,ar,th", "--leaflet", "overview,contacts", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
     }
 
@@ -84,10 +88,27 @@ class JoinersInTheLeafletTest {
     }
 
     @Test
+    void aZeroWidthSpaceInThaiIsDrawnWithTheFontsOwnEmptyGlyphSoToUnicodeKeepsItToo() throws IOException {
+        PdfReadBack pdf = PdfReadBack.read(out.resolve("th/overview.pdf"));
+        PdfReadBack.Span span = span(pdf, THAI);
+        List<String> names = glyphNames(span, "NotoSansThai-Regular.ttf");
+        int at = names.indexOf("uni200B");
+        assertTrue(at > 0, "the Thai font's empty glyph for U+200B stands for it: " + names);
+        PdfReadBack.Glyph zwsp = span.glyphs().get(at);
+        assertEquals("\u200B", zwsp.unicode(), "a reader that knows only ToUnicode gets the break back");
+        assertTrue(zwsp.blank() && zwsp.width() == 0, "it draws nothing and takes no room");
+        assertTrue(span.glyphText().contains("นี้\u200Bมัก"), span.glyphText());
+    }
+
+    @Test
     void noGlyphTheFontLacksAndNoBidiIsolateReachesThePdf() throws IOException {
         for (String f : List.of("hi/overview.pdf", "ar/overview.pdf", "ar/contacts.pdf", "hi/contacts.pdf")) {
             PdfReadBack pdf = PdfReadBack.read(out.resolve(f));
             for (PdfReadBack.PageText page : pdf.pages()) {
+                for (PDFont font : page.fonts()) {
+                    // OpenPDF leaves such a glyph out of the content, but its ToUnicode map would still name it
+                    assertNull(font.toUnicode(0xFFFF), f + ": " + font.getName() + " maps the shaper's invisible glyph");
+                }
                 for (PdfReadBack.Span s : page.spans()) {
                     assertTrue(s.glyphs().stream().noneMatch(g -> g.code() == 0xFFFF), f + ": the shaper's invisible glyph in «" + s.actualText() + "»");
                     assertTrue(s.actualText().chars().noneMatch(c -> c >= 0x2066 && c <= 0x2069), f + ": a bidi isolate in «" + s.actualText() + "»");
@@ -100,7 +121,7 @@ class JoinersInTheLeafletTest {
     @Test
     void leafletsWithJoinersPassVerify() throws IOException {
         Verifier verifier = new Verifier(Project.load(new Workspace(project.root())));
-        for (String f : List.of("hi/overview.pdf", "ar/overview.pdf", "ar/contacts.pdf")) {
+        for (String f : List.of("hi/overview.pdf", "ar/overview.pdf", "ar/contacts.pdf", "th/overview.pdf")) {
             Verifier.Verdict v = verifier.verify(out.resolve(f));
             assertEquals(List.of(), v.failures(), f);
         }
