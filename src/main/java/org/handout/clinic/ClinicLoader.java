@@ -82,7 +82,7 @@ public final class ClinicLoader {
                     }
                     p.text(kinds.get(0)).ifPresent(number -> {
                         if (!number.matches("[+0-9 ()./-]{3,30}")) {
-                            problems.error(shown, p.line(), p.column(), "", "'" + number + "' is not a phone number (digits, spaces, + ( ) . / -)");
+                            problems.error(shown, p.line(), p.column(), "", "'" + TextSafety.shown(number) + "' is not a phone number (digits, spaces, + ( ) . / -)");
                         } else {
                             phones.add(new Clinic.Phone(kinds.get(0), number));
                         }
@@ -95,7 +95,7 @@ public final class ClinicLoader {
         Optional<String> website = m.optionalText("website");
         safe(m, "website", website, language, "", shown, problems);
         website.filter(w -> !w.matches("https?://[^\\s<>\"]{3,200}")).ifPresent(w -> problems.error(shown,
-                m.keyNode("website").map(Yaml::line).orElse(0), 0, "", "the website must be an http(s) address, not '" + w + "'"));
+                m.keyNode("website").map(Yaml::line).orElse(0), 0, "", "the website must be an http(s) address, not '" + TextSafety.shown(w) + "'"));
         Optional<Clinic.Logo> logo = m.node("logo").filter(n -> !Yaml.isNull(n))
                 .flatMap(n -> YamlMap.of(n, shown, "", "'logo'", problems)).flatMap(l -> logo(l, file.getParent(), language, shown, problems));
         Map<String, Clinic.Override> overrides = new LinkedHashMap<>();

@@ -299,7 +299,7 @@ public final class ContentLoader {
                             });
                             Optional<String> number = pm.text("number");
                             number.filter(v -> !v.matches("\\+?[0-9][0-9 ().-]*[0-9]")).ifPresent(v -> problems.error(file,
-                                    pm.line(), pm.column(), "", "phone number '" + v + "' may hold only digits, spaces, '+', '-', '.', '(' and ')'"));
+                                    pm.line(), pm.column(), "", "phone number '" + TextSafety.shown(v) + "' may hold only digits, spaces, '+', '-', '.', '(' and ')'"));
                             if (kind.isPresent() && number.isPresent()) {
                                 phones.add(new SourceBlock.Phone(kind.get(), datum(file, pm.required("number").orElseThrow(), number.get())));
                             }

@@ -129,6 +129,15 @@ class JoinerShapingTest {
     }
 
     @Test
+    void marksAtTheStartOrAloneStillSetAndKeepTheirText() {
+        Line start = line("hi", Text.plain("\u200Dक"));
+        assertEquals("\u200Dक", start.pieces().get(0).text(), "a joiner first in the text takes the run after it");
+        Line alone = line("ar", Text.plain("\u200F"));
+        assertEquals("\u200F", alone.pieces().stream().map(Piece::text).collect(Collectors.joining()));
+        assertEquals(0, alone.width(), 0.001f);
+    }
+
+    @Test
     void theShapersInvisibleGlyphHasNoAdvanceSoTheJoinerTakesNoRoom() {
         Piece with = line("hi", Text.plain("क्\u200Cष")).pieces().get(0);
         Piece without = line("hi", Text.plain("क्")).pieces().get(0);
