@@ -20,6 +20,7 @@ import javax.imageio.stream.ImageInputStream;
 import org.handout.i18n.Languages;
 import org.handout.report.Problem;
 import org.handout.report.Problems;
+import org.handout.text.TextSafety;
 import org.handout.yaml.Yaml;
 import org.handout.yaml.YamlMap;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -72,7 +73,8 @@ public final class ClinicLoader {
             problems.error(shown, m.keyNode("language").map(Yaml::line).orElse(0), 0, "", "'" + language + "' is not a language tag");
         }
         Optional<String> name = m.text("name");
-        List<String> address = texts(m, "address", shown, problems).orElse(List.of());
+        safe(m, "name", name, language, "", shown, problems);
+        List<String> address = texts(m, "address", language, "", shown, problems).orElse(List.of());
         List<Clinic.Phone> phones = new ArrayList<>();
         m.node("phones").flatMap(n -> Yaml.sequence(n, shown, "", "'phones'", problems)).ifPresent(list -> {
             for (Node item : list) {
@@ -85,7 +87,7 @@ public final class ClinicLoader {
                     }
                     p.text(kinds.get(0)).ifPresent(number -> {
                         if (!number.matches("[+0-9 ()./-]{3,30}")) {
-                            problems.error(shown, p.line(), p.column(), "", "'" + number + "' is not a phone number (digits, spaces, + ( ) . / -)");
+                            problems.error(shown, p.line(), p.column(), "", "'" + TextSafety.shown(number) + "' is not a phone number (digits, spaces, + ( ) . / -)");
                         } else {
                             phones.add(new Clinic.Phone(kinds.get(0), number));
                         }
@@ -96,10 +98,11 @@ public final class ClinicLoader {
         Optional<Clinic.Hours> hours = m.node("hours").filter(n -> !Yaml.isNull(n))
                 .flatMap(n -> YamlMap.of(n, shown, "", "'hours'", problems)).flatMap(h -> hours(h, shown, problems));
         Optional<String> website = m.optionalText("website");
+        safe(m, "website", website, language, "", shown, problems);
         website.filter(w -> !w.matches("https?://[^\\s<>\"]{3,200}")).ifPresent(w -> problems.error(shown,
-                m.keyNode("website").map(Yaml::line).orElse(0), 0, "", "the website must be an http(s) address, not '" + w + "'"));
+                m.keyNode("website").map(Yaml::line).orElse(0), 0, "", "the website must be an http(s) address, not '" + TextSafety.shown(w) + "'"));
         Optional<Clinic.Logo> logo = m.node("logo").filter(n -> !Yaml.isNull(n))
-                .flatMap(n -> YamlMap.of(n, shown, "", "'logo'", problems)).flatMap(l -> logo(l, file.getParent(), shown, problems));
+                .flatMap(n -> YamlMap.of(n, shown, "", "'logo'", problems)).flatMap(l -> logo(l, file.getParent(), language, shown, problems));
         Map<String, Clinic.Override> overrides = new LinkedHashMap<>();
         m.node("languages").filter(n -> !Yaml.isNull(n)).flatMap(n -> YamlMap.of(n, shown, "", "'languages'", problems)).ifPresent(langs -> {
             for (String tag : langs.names()) {
@@ -109,8 +112,10 @@ public final class ClinicLoader {
                 }
                 YamlMap.of(langs.node(tag).orElseThrow(), shown, tag, "the '" + tag + "' entry", problems).ifPresent(o -> {
                     Optional<String> n = o.optionalText("name");
-                    Optional<List<String>> a = o.has("address") ? texts(o, "address", shown, problems) : Optional.empty();
+                    safe(o, "name", n, tag, tag, shown, problems);
+                    Optional<List<String>> a = o.has("address") ? texts(o, "address", tag, tag, shown, problems) : Optional.empty();
                     Optional<String> note = o.optionalText("hours-note");
+                    safe(o, "hours-note", note, tag, tag, shown, problems);
                     o.rejectUnknown();
                     overrides.put(tag, new Clinic.Override(n, a, note));
                 });
@@ -123,14 +128,26 @@ public final class ClinicLoader {
         return Optional.of(new Clinic(id.get(), shown, language, name.get(), address, phones, hours, website, logo, overrides));
     }
 
-    private static Optional<List<String>> texts(YamlMap m, String field, String shown, Problems problems) {
+    /** The lines of a list field, each checked for characters that would print wrongly in {@code lang}. */
+    private static Optional<List<String>> texts(YamlMap m, String field, String lang, String key, String shown, Problems problems) {
         return m.list(field).map(list -> {
             List<String> out = new ArrayList<>();
             for (Node n : list) {
-                Yaml.text(n, shown, "", "an address line", problems).ifPresent(out::add);
+                Yaml.text(n, shown, "", "an address line", problems).ifPresent(line -> {
+                    TextSafety.report(line, lang, shown, Yaml.line(n), Yaml.column(n), key, problems);
+                    out.add(line);
+                });
             }
             return out;
         });
+    }
+
+    /**
+     * Refuses, at the field's line, a character of its text that would print wrongly in
+     * {@code lang} (a bidi override, a control, a stray joiner: see {@link TextSafety}).
+     */
+    private static void safe(YamlMap m, String field, Optional<String> text, String lang, String key, String shown, Problems problems) {
+        text.ifPresent(t -> m.node(field).ifPresent(n -> TextSafety.report(t, lang, shown, Yaml.line(n), Yaml.column(n), key, problems)));
     }
 
     private static Optional<Clinic.Hours> hours(YamlMap h, String shown, Problems problems) {
@@ -169,9 +186,10 @@ public final class ClinicLoader {
         }
     }
 
-    private static Optional<Clinic.Logo> logo(YamlMap l, Path dir, String shown, Problems problems) {
+    private static Optional<Clinic.Logo> logo(YamlMap l, Path dir, String language, String shown, Problems problems) {
         Optional<String> file = l.text("file");
         Optional<String> alt = l.text("alt");
+        safe(l, "alt", alt, language, "", shown, problems);
         l.rejectUnknown();
         if (file.isEmpty() || alt.isEmpty()) {
             return Optional.empty();

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.handout.report.Problems;
+import org.handout.text.TextSafety;
 import org.handout.yaml.Yaml;
 import org.handout.yaml.YamlMap;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -29,6 +30,8 @@ public final class ContentLoader {
     /** Data names are ICU argument names. */
     private static final Pattern DATA_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
     private static final String COMMON = "common";
+    /** The language data is written in, as the English source is. */
+    private static final String DATA_LANGUAGE = "en";
 
     private final org.handout.world.World world;
     private final Path dir;
@@ -273,6 +276,8 @@ public final class ContentLoader {
                 YamlMap.of(n, file, "", "a stage", problems).ifPresent(r -> {
                     Optional<String> rowId = r.text("id").filter(v -> checkId(file, r.required("id").orElseThrow(), v));
                     Optional<String> code = r.optionalText("code");
+                    code.ifPresent(v -> r.node("code").ifPresent(c -> TextSafety.report(v, DATA_LANGUAGE, file, Yaml.line(c),
+                            Yaml.column(c), "", problems)));
                     rowId.ifPresent(rid -> {
                         if (!seen.add(rid)) {
                             problems.error(file, r.line(), r.column(), "", "stage id '" + rid + "' is used twice");
@@ -323,7 +328,7 @@ public final class ContentLoader {
                             });
                             Optional<String> number = pm.text("number");
                             number.filter(v -> !v.matches("\\+?[0-9][0-9 ().-]*[0-9]")).ifPresent(v -> problems.error(file,
-                                    pm.line(), pm.column(), "", "phone number '" + v + "' may hold only digits, spaces, '+', '-', '.', '(' and ')'"));
+                                    pm.line(), pm.column(), "", "phone number '" + TextSafety.shown(v) + "' may hold only digits, spaces, '+', '-', '.', '(' and ')'"));
                             if (kind.isPresent() && number.isPresent()) {
                                 phones.add(new SourceBlock.Phone(kind.get(), datum(file, pm.required("number").orElseThrow(), number.get())));
                             }
@@ -461,7 +466,12 @@ public final class ContentLoader {
         return max;
     }
 
-    private static SourceBlock.Datum datum(String file, Node node, String value) {
+    /**
+     * A name, address line or number, printed as written in every language: a character that would
+     * print wrongly (a bidi override, a control, a stray joiner) is refused at its line.
+     */
+    private SourceBlock.Datum datum(String file, Node node, String value) {
+        TextSafety.report(value, DATA_LANGUAGE, file, Yaml.line(node), Yaml.column(node), "", problems);
         return new SourceBlock.Datum(value, file, Yaml.line(node), Yaml.column(node));
     }
 

@@ -70,6 +70,8 @@ public final class BundleChecker {
         ULocale en = ULocale.forLanguageTag(Bundle.SOURCE_TAG);
         for (Message m : content.texts().values()) {
             Map<String, ArgumentKind> allowed = argumentsOf(m.key());
+            // a bidi override, a control or a stray joiner would print wrongly: refused at its place
+            org.handout.text.TextSafety.report(m.pattern(), Bundle.SOURCE_TAG, m.file(), m.line(), m.column(), m.key(), problems);
             parse(m, en, problems).ifPresent(pattern -> {
                 boolean ok = true;
                 for (String name : names(pattern)) {
@@ -198,6 +200,8 @@ public final class BundleChecker {
 
     private void checkMessage(Bundle bundle, Message m, Message s, Problems problems) {
         String file = m.file();
+        // a bidi override, a control or a stray joiner would print wrongly: refused at its place
+        org.handout.text.TextSafety.report(m.pattern(), bundle.tag(), m.file(), m.line(), m.column(), m.key(), problems);
         // parsed first: nothing below may see a pattern ICU cannot parse safely (a hostile nesting)
         Optional<MessagePattern> parsed = parse(m, bundle.locale(), problems);
         if (!m.pattern().equals(m.pattern().strip())) {

@@ -2,6 +2,7 @@ package org.handout.layout;
 
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
+import java.awt.font.GlyphVector;
 import java.awt.font.LineMetrics;
 import java.awt.font.TextAttribute;
 import java.util.Map;
@@ -52,6 +53,27 @@ public final class Face {
             advances[glyph] = a;
         }
         return a;
+    }
+
+    /**
+     * Whether a glyph id the shaper returned is one of the font's glyphs. For a character with
+     * nothing to draw (a joiner, a direction mark) the JDK returns an invisible glyph, 0xFFFF, that
+     * no font has: it must never reach a PDF, where a viewer would look it up.
+     */
+    public boolean isGlyph(int glyph) {
+        return glyph >= 0 && glyph < advances.length;
+    }
+
+    /**
+     * Whether a glyph of the font draws nothing and takes no room (the empty glyph most fonts map
+     * a joiner or a direction mark to), so it can stand in a run for such a character.
+     */
+    public boolean drawsNothing(int glyph) {
+        if (!isGlyph(glyph) || pdfAdvance(glyph) != 0) {
+            return false;
+        }
+        GlyphVector gv = font.createGlyphVector(FRC, new int[] {glyph});
+        return gv.getGlyphOutline(0).getBounds2D().isEmpty();
     }
 
     /** The file name under {@code fonts/}, which also identifies the face. */

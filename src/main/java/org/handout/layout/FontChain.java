@@ -46,6 +46,27 @@ public record FontChain(String name, List<Face> regular, List<Face> bold, Set<Fa
                 || UCharacter.getType(cp) == UCharacter.CONTROL;
     }
 
+    /**
+     * A character with no glyph of its own that still belongs to the text the shaper sees, and to
+     * the text a reader gets back: a joiner (ZWJ after a virama asks for a half form, ZWNJ keeps two
+     * Arabic letters apart), a direction mark, a variation selector, the grapheme joiner. Not a
+     * control character, nor a bidi embedding, override or isolate: ICU's Bidi has already used
+     * those (layout inserts its own isolates around phone numbers and foreign names), and they are
+     * never drawn or written into the text.
+     */
+    static boolean shapedWithNeighbours(int cp) {
+        if (!needsNoGlyph(cp) || UCharacter.getType(cp) == UCharacter.CONTROL) {
+            return false;
+        }
+        if (!UCharacter.hasBinaryProperty(cp, UProperty.BIDI_CONTROL)) {
+            return true;
+        }
+        // of the bidi controls, only the marks (LRM, RLM, ALM) are strong characters in their own right
+        int direction = UCharacter.getDirection(cp);
+        return direction == UCharacter.LEFT_TO_RIGHT || direction == UCharacter.RIGHT_TO_LEFT
+                || direction == UCharacter.RIGHT_TO_LEFT_ARABIC;
+    }
+
     @Override
     public OptionalInt firstMissing(String text) {
         for (int i = 0; i < text.length(); ) {

@@ -9,7 +9,9 @@ public sealed interface Item {
      * {@code lang} is set when it differs from the page's language; {@code clusters[i]} is the
      * offset in {@code text} where the characters of glyph {@code i} begin; {@code tag} is the
      * structure element the text belongs to, or null for page furniture (footer, page number, a
-     * repeated table header), which is an artifact outside the reading order.
+     * repeated table header), which is an artifact outside the reading order. A glyph id the face
+     * does not have ({@link Face#isGlyph}: the JDK's invisible glyph 0xFFFF) stands for a character
+     * of the text with nothing to draw, a joiner or a mark, shaped with its neighbours.
      */
     record Glyphs(Face face, float size, int rgb, float x, float y, int[] glyphs, float[] dx, float[] dy,
                   String text, String lang, int[] clusters, Tag tag) implements Item {

@@ -254,6 +254,9 @@ final class Typesetter {
          * The first face of the chain that has the character. Neutral characters (digits, spaces,
          * punctuation) keep the face of the text before them, or take that of the text after them,
          * so a number reads in one face; a bidi isolate (phone number, foreign name) starts afresh.
+         * A character with nothing to draw that the shaper must still see (a joiner, a mark) joins
+         * its neighbour's run ({@link #attachInvisibles}); controls and bidi isolates get no face
+         * and stay out of every run.
          */
         private Face[] assignFaces() {
             int n = chars.length;
@@ -299,7 +302,53 @@ final class Typesetter {
                 previous = f;
                 i += len;
             }
+            attachInvisibles(out);
             return out;
+        }
+
+        /**
+         * Puts each joiner, direction mark, variation selector and grapheme joiner in the run of the
+         * character before it (or, at the start of the text or after an isolate, of the one after
+         * it): with its level, weight and language as well as its face, so it never splits a run. The
+         * shaper then sees क, virama, ZWJ, ष whole (the ZWJ asks for the half form of क) and ی, ZWNJ,
+         * خ whole (the ZWNJ keeps the letters apart), and the character stays in the run's text, which a
+         * reader gets back. A mark between two controls alone takes the chain's first face.
+         */
+        private void attachInvisibles(Face[] out) {
+            int n = chars.length;
+            for (int i = 0; i < n; ) {
+                int cp = Character.codePointAt(chars, i);
+                int len = Character.charCount(cp);
+                if (out[i] == null && FontChain.shapedWithNeighbours(cp)) {
+                    int anchor = i > 0 && out[i - 1] != null ? i - 1 : nextWithFace(out, i + len);
+                    if (anchor >= 0) {
+                        fill(out, i, i + len, out[anchor]);
+                        for (int k = i; k < i + len; k++) {
+                            levels[k] = levels[anchor];
+                            bold[k] = bold[anchor];
+                            lang[k] = lang[anchor];
+                        }
+                    } else {
+                        fill(out, i, i + len, chain.faces(bold[i]).get(0));
+                    }
+                }
+                i += len;
+            }
+        }
+
+        /** The first char from {@code from} that has a face, passing over invisibles still to attach; -1 if none. */
+        private int nextWithFace(Face[] out, int from) {
+            for (int j = from; j < chars.length; ) {
+                if (out[j] != null) {
+                    return j;
+                }
+                int cp = Character.codePointAt(chars, j);
+                if (!FontChain.shapedWithNeighbours(cp)) {
+                    return -1;
+                }
+                j += Character.charCount(cp);
+            }
+            return -1;
         }
 
         /** End of the run of neutral (Common/Inherited) characters of one style starting at {@code i}. */

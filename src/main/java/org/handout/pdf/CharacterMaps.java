@@ -76,6 +76,11 @@ final class CharacterMaps {
         }
     }
 
+    /** The glyph the font's cmap gives the character, 0 if none. */
+    static int glyphOf(Face face, int codePoint) {
+        return lookup(face).getGlyphId(codePoint);
+    }
+
     private static CmapLookup lookup(Face face) {
         return LOOKUPS.computeIfAbsent(face, f -> {
             try {

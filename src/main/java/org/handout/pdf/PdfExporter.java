@@ -1,5 +1,7 @@
 package org.handout.pdf;
 
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UProperty;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
@@ -152,7 +154,8 @@ public final class PdfExporter {
             }
         }
 
-        void glyphs(PdfWriter writer, PdfContentByte cb, Item.Glyphs g) {
+        void glyphs(PdfWriter writer, PdfContentByte cb, Item.Glyphs shaped) {
+            Item.Glyphs g = visible(shaped);
             record(g);
             PdfDictionary properties = new PdfDictionary();
             properties.put(PdfName.ACTUALTEXT, textString(g.text()));
@@ -208,6 +211,80 @@ public final class PdfExporter {
             } else {
                 new PdfOutline(titleOutline, at, t.title().orElse(g.text()), true);
             }
+        }
+
+        /**
+         * The glyphs with every invisible glyph the shaper returned (the JDK's 0xFFFF, for a joiner,
+         * a direction mark, a zero width space) replaced by the font's own empty glyph for that
+         * character, or left out where the font has none that draws nothing with no advance (Noto's
+         * Devanagari, Bengali, Naskh, Hebrew and Thai faces draw a visible mark for ZWJ and ZWNJ, for
+         * editors that show them). No glyph id the font lacks reaches the PDF (OpenPDF would leave it
+         * out of the content but name it in the ToUnicode map). The character stays in the run's
+         * ActualText either way; with the font's empty glyph, also in the ToUnicode map, so a reader
+         * that knows only ToUnicode (pdf.js, MuPDF) copies it too.
+         */
+        private Item.Glyphs visible(Item.Glyphs g) {
+            int[] ids = g.glyphs();
+            int n = ids.length;
+            boolean clean = true;
+            for (int id : ids) {
+                clean &= g.face().isGlyph(id);
+            }
+            if (clean) {
+                return g;
+            }
+            String text = g.text();
+            int[] starts = g.clusters().clone();
+            java.util.Arrays.sort(starts);
+            int[] glyphs = new int[n];
+            float[] dx = new float[n];
+            float[] dy = new float[n];
+            int[] clusters = new int[n];
+            Map<Integer, Integer> taken = new java.util.HashMap<>(); // per cluster, the invisible characters given a glyph so far
+            int k = 0;
+            for (int i = 0; i < n; i++) {
+                int id = ids[i];
+                if (!g.face().isGlyph(id)) {
+                    int cluster = g.clusters()[i];
+                    int nth = taken.merge(cluster, 1, Integer::sum) - 1;
+                    int cp = invisibleCharacter(text, cluster, clusterEnd(starts, cluster, text.length()), nth);
+                    id = cp < 0 ? -1 : CharacterMaps.glyphOf(g.face(), cp);
+                    if (id <= 0 || !g.face().drawsNothing(id)) {
+                        continue;
+                    }
+                }
+                glyphs[k] = id;
+                dx[k] = g.dx()[i];
+                dy[k] = g.dy()[i];
+                clusters[k] = g.clusters()[i];
+                k++;
+            }
+            return new Item.Glyphs(g.face(), g.size(), g.rgb(), g.x(), g.y(), java.util.Arrays.copyOf(glyphs, k),
+                    java.util.Arrays.copyOf(dx, k), java.util.Arrays.copyOf(dy, k), g.text(), g.lang(),
+                    java.util.Arrays.copyOf(clusters, k), g.tag());
+        }
+
+        private static int clusterEnd(int[] sortedStarts, int start, int length) {
+            for (int s : sortedStarts) {
+                if (s > start) {
+                    return s;
+                }
+            }
+            return length;
+        }
+
+        /** The {@code nth} character with nothing to draw (default-ignorable) in text[from, to), or -1. */
+        private static int invisibleCharacter(String text, int from, int to, int nth) {
+            int seen = 0;
+            for (int i = Math.max(0, from); i < Math.min(to, text.length()); ) {
+                int cp = text.codePointAt(i);
+                if (UCharacter.hasBinaryProperty(cp, UProperty.DEFAULT_IGNORABLE_CODE_POINT)
+                        && seen++ == nth) {
+                    return cp;
+                }
+                i += Character.charCount(cp);
+            }
+            return -1;
         }
 
         /** One shaped cluster: the glyphs that show a run of characters together. */

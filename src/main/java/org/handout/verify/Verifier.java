@@ -11,12 +11,13 @@ import org.handout.build.Project;
 import org.handout.doc.Leaflet;
 import org.handout.i18n.Languages;
 import org.handout.report.Problems;
+import org.handout.text.TextSafety;
 
 /**
  * Checks built leaflets the way a release should before they go out: the text reads back as
- * composed, in order, from the page body and from the tag tree; every font is an embedded subset
- * and no glyph is missing or outside a span; every glyph lies inside the page's text area; and
- * veraPDF finds the file PDF/UA-1 and PDF/A-2u.
+ * composed, in order, from the page body and from the tag tree, and holds nothing a build refuses
+ * ({@link SafeText}); every font is an embedded subset and no glyph is missing or outside a span;
+ * every glyph lies inside the page's text area; and veraPDF finds the file PDF/UA-1 and PDF/A-2u.
  */
 public final class Verifier {
     private final Project project;
@@ -66,6 +67,7 @@ public final class Verifier {
         List<String> passed = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         PdfReadBack pdf = PdfReadBack.read(file);
+        failures.addAll(SafeText.failures(pdf));
         Optional<Leaflet> doc = compose(lang, leaflet);
         if (pdf.title() != null && pdf.title().startsWith("DRAFT")) {
             failures.add("a draft build (build --draft): not for families");
@@ -111,13 +113,13 @@ public final class Verifier {
         String tags = PdfReadBack.comparable(tagText.toString());
         Optional<String> lost = inOrder(body, page);
         Optional<String> unread = inOrder(body, tags);
-        lost.ifPresent(s -> failures.add("text: not on the pages in reading order: «" + s + "»"));
-        unread.ifPresent(s -> failures.add("tags: not in the tag tree in reading order: «" + s + "»"));
+        lost.ifPresent(s -> failures.add("text: not on the pages in reading order: «" + TextSafety.shown(s) + "»"));
+        unread.ifPresent(s -> failures.add("tags: not in the tag tree in reading order: «" + TextSafety.shown(s) + "»"));
         for (int p = 1; p <= pdf.pageCount(); p++) {
             String furniture = PdfReadBack.comparable(pdf.pages().get(p - 1).furniture());
             for (String s : strings.subList(strings.size() - footer, strings.size())) {
                 if (!furniture.contains(PdfReadBack.comparable(s))) {
-                    failures.add("footer: page " + p + " lacks «" + s + "»");
+                    failures.add("footer: page " + p + " lacks «" + TextSafety.shown(s) + "»");
                 }
             }
             String label = doc.footer().pageLabels().label(p, pdf.pageCount());
@@ -126,7 +128,7 @@ public final class Verifier {
             }
         }
         if (!doc.title().equals(pdf.title())) {
-            failures.add("title: «" + pdf.title() + "» instead of «" + doc.title() + "»");
+            failures.add("title: «" + TextSafety.shown(String.valueOf(pdf.title())) + "» instead of «" + TextSafety.shown(doc.title()) + "»");
         }
         if (!doc.lang().equals(pdf.lang())) {
             failures.add("language: " + pdf.lang() + " instead of " + doc.lang());
@@ -165,7 +167,7 @@ public final class Verifier {
             }
             for (PdfReadBack.Span span : page.spans()) {
                 if (span.glyphs().stream().anyMatch(g -> g.code() == 0)) {
-                    failures.add("fonts: a missing glyph (.notdef) in «" + span.actualText() + "»");
+                    failures.add("fonts: a missing glyph (.notdef) in «" + TextSafety.shown(span.actualText()) + "»");
                 }
             }
         }
