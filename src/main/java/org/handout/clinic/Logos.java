@@ -54,13 +54,13 @@ public final class Logos {
     /**
      * The most pixels on a side and in all. A logo is printed at most 140 × 30 pt (4.9 × 1.1 cm):
      * 600 dpi needs about 1200 pixels across, so 4000 leaves room for any sensible file, and 4
-     * megapixels decode into at most 64 MB (16-bit RGBA) instead of the gigabytes a 20000 × 20000
-     * PNG of a few hundred KiB would take.
+     * megapixels decode into tens of megabytes (32 MB as 16-bit RGBA) instead of the 4 GB a
+     * one-colour 20000 × 20000 PNG of 400 KiB took.
      */
     static final int MAX_SIDE = 4000;
     static final long MAX_PIXELS = 4_000_000;
-    /** An RGB or grey profile is a few KiB; a CMYK one rarely above a few hundred. */
-    static final int MAX_PROFILE_BYTES = 4 << 20;
+    /** A PNG's profile (RGB or grey) is a few KiB: the most its compressed chunk may inflate to. */
+    static final int MAX_PROFILE_BYTES = 1 << 20;
     private static final ColorSpace SRGB = ColorSpace.getInstance(ColorSpace.CS_sRGB);
     /** The JDK JPEG reader's warning (JPEGImageReaderResources) when it leaves out a profile it cannot use. */
     private static final String IGNORED_PROFILE = "Embedded color profile is invalid; ignored";
@@ -139,7 +139,7 @@ public final class Logos {
             if (!damage.isEmpty()) {
                 throw damaged(file, format, String.join("; ", damage));
             }
-            return srgb(image, ourProfile ? profile.map(Logos::colourSpace) : Optional.empty(), file, format);
+            return srgb(image, ourProfile ? colourSpace(profile, file, format) : Optional.empty(), file, format);
         } catch (IOException | RuntimeException e) {
             // the JDK's decoders throw unchecked exceptions as well as IIOException on bad data
             throw damaged(file, format, describe(e));
@@ -277,11 +277,14 @@ public final class Logos {
         return (IIOMetadataNode) meta.getAsTree(meta.getNativeMetadataFormatName());
     }
 
-    private static ICC_ColorSpace colourSpace(byte[] data) {
+    private static Optional<ICC_ColorSpace> colourSpace(Optional<byte[]> data, String file, String format) throws Refused {
+        if (data.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            return new ICC_ColorSpace(ICC_Profile.getInstance(data));
+            return Optional.of(new ICC_ColorSpace(ICC_Profile.getInstance(data.get())));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("its colour profile cannot be read: " + e.getMessage(), e);
+            throw damaged(file, format, "its colour profile cannot be read: " + e.getMessage());
         }
     }
 
@@ -300,21 +303,28 @@ public final class Logos {
         Raster colour;
         if (cm instanceof IndexColorModel icm) {
             WritableRaster rgb = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, w, h, 3, null);
+            int[] index = new int[w];
+            int[] row = new int[3 * w];
             for (int y = 0; y < h; y++) {
+                raster.getSamples(0, y, w, 1, 0, index);
                 for (int x = 0; x < w; x++) {
-                    int i = raster.getSample(x, y, 0);
-                    rgb.setPixel(x, y, new int[] {icm.getRed(i), icm.getGreen(i), icm.getBlue(i)});
-                    alpha[y * w + x] = icm.getAlpha(i);
+                    row[3 * x] = icm.getRed(index[x]);
+                    row[3 * x + 1] = icm.getGreen(index[x]);
+                    row[3 * x + 2] = icm.getBlue(index[x]);
+                    alpha[y * w + x] = icm.getAlpha(index[x]);
                 }
+                rgb.setPixels(0, y, w, 1, row);
             }
             colour = rgb;
         } else {
             int bands = cm.getNumColorComponents();
             if (cm.hasAlpha()) {
                 int max = (1 << cm.getComponentSize(bands)) - 1;
+                int[] row = new int[w];
                 for (int y = 0; y < h; y++) {
+                    raster.getSamples(0, y, w, 1, bands, row);
                     for (int x = 0; x < w; x++) {
-                        alpha[y * w + x] = scale(raster.getSample(x, y, bands), max);
+                        alpha[y * w + x] = scale(row[x], max);
                     }
                 }
             }
@@ -335,28 +345,37 @@ public final class Logos {
                 throw damaged(file, format, "its colour profile cannot convert to sRGB: " + e.getMessage());
             }
         } else if (bands == 3 || bands == 1) {
-            int[] max = new int[bands];
-            Arrays.setAll(max, b -> (1 << colour.getSampleModel().getSampleSize(b)) - 1);
+            int[] in = new int[w * bands];
+            int[] row = new int[w * 3];
             for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    for (int b = 0; b < 3; b++) {
-                        int from = bands == 1 ? 0 : b;
-                        out.setSample(x, y, b, scale(colour.getSample(x, y, from), max[from]));
+                colour.getPixels(0, y, w, 1, in);
+                for (int b = 0; b < bands; b++) {
+                    int max = (1 << colour.getSampleModel().getSampleSize(b)) - 1;
+                    for (int x = 0; x < w; x++) {
+                        int v = scale(in[x * bands + b], max);
+                        if (bands == 1) {
+                            row[3 * x] = row[3 * x + 1] = row[3 * x + 2] = v;
+                        } else {
+                            row[3 * x + b] = v;
+                        }
                     }
                 }
+                out.setPixels(0, y, w, 1, row);
             }
         } else {
             throw damaged(file, format, "it has " + bands + " colour components and no colour profile");
         }
         boolean transparent = Arrays.stream(alpha).anyMatch(a -> a != 255);
-        BufferedImage result = new BufferedImage(w, h, transparent ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
-        int[] px = new int[3];
+        int[] argb = new int[w * h];
+        int[] row = new int[3 * w];
         for (int y = 0; y < h; y++) {
+            out.getPixels(0, y, w, 1, row);
             for (int x = 0; x < w; x++) {
-                out.getPixel(x, y, px);
-                result.setRGB(x, y, alpha[y * w + x] << 24 | px[0] << 16 | px[1] << 8 | px[2]);
+                argb[y * w + x] = alpha[y * w + x] << 24 | row[3 * x] << 16 | row[3 * x + 1] << 8 | row[3 * x + 2];
             }
         }
+        BufferedImage result = new BufferedImage(w, h, transparent ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        result.setRGB(0, 0, w, h, argb, 0, w);
         return result;
     }
 
