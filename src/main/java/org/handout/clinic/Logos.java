@@ -14,8 +14,6 @@ import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,8 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.zip.CRC32;
-import java.util.zip.InflaterInputStream;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriter;
@@ -36,17 +32,17 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.handout.report.Problem;
 import org.handout.report.Problems;
-import org.w3c.dom.Node;
 
 /**
  * Checks a clinic's logo and turns it into one a leaflet can carry: a PNG or JPEG (told by its
- * content, not its name) of a bounded size, decoded in full here so that a damaged file is a
- * problem at the profile's line, with its colours converted to 8-bit sRGB (the leaflets' output
- * intent) and handed on as a freshly written PNG. What is converted: an embedded ICC profile (a
- * PNG's iCCP chunk, which the JDK's PNG reader does not apply; a JPEG's APP2 profile where the
- * JDK's JPEG reader does not apply it: grey and CMYK), grey (read as sRGB grey, not the JDK's
- * linear grey), 16 bits per sample, a palette with transparency; alpha is kept when a pixel
- * uses it. A CMYK JPEG is converted only with its own profile: without one its inks are unknown.
+ * content, not its name) of bounded size, pixels and scans (read from the header, before any
+ * decoding), decoded in full here so that a damaged file is a problem at the profile's line, its
+ * colours converted to 8-bit sRGB (the leaflets' output intent) and handed on as a PNG the JDK
+ * writes afresh. Converted: an embedded ICC profile (a PNG's iCCP chunk, which the JDK's PNG
+ * reader does not apply; a JPEG's APP2 profile where the JDK's JPEG reader does not apply it, in
+ * grey and CMYK), grey (read as sRGB grey, not the JDK's linear grey), 16 bits a sample, a
+ * palette with transparency; alpha is kept when a pixel uses it. A CMYK JPEG is converted only
+ * with its own profile: without one its inks are unknown.
  */
 public final class Logos {
     /** A logo is printed about 5 cm wide: a file larger than this is a photograph or a mistake. */
@@ -59,8 +55,6 @@ public final class Logos {
      */
     static final int MAX_SIDE = 4000;
     static final long MAX_PIXELS = 4_000_000;
-    /** A PNG's profile (RGB or grey) is a few KiB: the most its compressed chunk may inflate to. */
-    static final int MAX_PROFILE_BYTES = 1 << 20;
     private static final ColorSpace SRGB = ColorSpace.getInstance(ColorSpace.CS_sRGB);
     /** The JDK JPEG reader's warning (JPEGImageReaderResources) when it leaves out a profile it cannot use. */
     private static final String IGNORED_PROFILE = "Embedded color profile is invalid; ignored";
@@ -87,7 +81,7 @@ public final class Logos {
             throw new Refused("the logo " + file + " is larger than " + MAX_BYTES / 1024 + " KiB",
                     "a logo needs far less: save it about 1200 pixels wide");
         }
-        String format = format(bytes);
+        String format = ImageBytes.format(bytes);
         if (!format.equals("PNG") && !format.equals("JPEG")) {
             throw format.isEmpty()
                     ? new Refused("the logo " + file + " is not an image (PNG or JPEG)", "save the logo as PNG")
@@ -95,15 +89,25 @@ public final class Logos {
                     ? "a leaflet takes a PNG or JPEG logo: export the drawing about 1200 pixels wide"
                     : "a leaflet takes a PNG or JPEG logo");
         }
-        if (format.equals("PNG")) {
-            Optional<String> damage = damagedChunk(bytes);
-            if (damage.isPresent()) {
-                throw damaged(file, format, damage.get());
+        byte[] pixels = bytes;
+        Optional<byte[]> pngProfile = Optional.empty();
+        try {
+            if (format.equals("PNG")) {
+                ImageBytes.Png png = ImageBytes.png(bytes);
+                pixels = png.pixels();
+                pngProfile = png.profile();
             }
+        } catch (ImageBytes.Damaged e) {
+            throw damaged(file, format, e.getMessage());
+        }
+        int scans = format.equals("JPEG") ? ImageBytes.jpegScans(bytes) : 0;
+        if (scans > ImageBytes.MAX_JPEG_SCANS) {
+            throw new Refused("the logo " + file + " is a progressive JPEG of " + scans + " scans; a logo's JPEG has at most "
+                    + ImageBytes.MAX_JPEG_SCANS, "save it again as PNG, or as a JPEG that is not progressive");
         }
         ImageReader reader = ImageIO.getImageReadersByFormatName(format.toLowerCase(Locale.ROOT)).next();
         // in memory: ImageIO.createImageInputStream would cache the stream in a temporary file
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(pixels))) {
             List<String> warnings = new ArrayList<>();
             reader.addIIOReadWarningListener((r, warning) -> warnings.add(warning));
             reader.setInput(in, true, false);
@@ -116,7 +120,7 @@ public final class Logos {
                         "scale it down: it is printed at most 140 × 30 pt (4.9 × 1.1 cm), so 1200 pixels wide is enough even at 600 dpi");
             }
             IIOMetadata meta = reader.getImageMetadata(0);
-            Optional<byte[]> profile = format.equals("PNG") ? pngProfile(meta) : jpegProfile(meta);
+            Optional<byte[]> profile = format.equals("PNG") ? pngProfile : jpegProfile(meta);
             int components = format.equals("JPEG") ? jpegComponents(meta) : 0;
             if (components == 4 && profile.isEmpty()) {
                 throw new Refused("the logo " + file + " is a CMYK JPEG without a colour profile: its colours cannot be converted to sRGB",
@@ -146,97 +150,6 @@ public final class Logos {
         } finally {
             reader.dispose();
         }
-    }
-
-    /**
-     * What the file is, from its first bytes (empty when none of these). ImageIO has readers for
-     * PNG, JPEG, GIF, BMP and TIFF only, so it cannot name an SVG, WebP or PDF for the message.
-     */
-    static String format(byte[] b) {
-        if (starts(b, 0, 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n')) {
-            return "PNG";
-        }
-        if (starts(b, 0, 0xFF, 0xD8, 0xFF)) {
-            return "JPEG";
-        }
-        if (starts(b, 0, 'G', 'I', 'F', '8')) {
-            return "GIF";
-        }
-        if (starts(b, 0, 'R', 'I', 'F', 'F') && starts(b, 8, 'W', 'E', 'B', 'P')) {
-            return "WebP";
-        }
-        if (starts(b, 0, 'B', 'M')) {
-            return "BMP";
-        }
-        if (starts(b, 0, 'I', 'I', '*', 0) || starts(b, 0, 'M', 'M', 0, '*')) {
-            return "TIFF";
-        }
-        if (starts(b, 0, '%', 'P', 'D', 'F')) {
-            return "PDF";
-        }
-        if (starts(b, 4, 'f', 't', 'y', 'p')) {
-            String brand = new String(b, 8, Math.min(4, b.length - 8), StandardCharsets.ISO_8859_1);
-            return brand.startsWith("avi") ? "AVIF" : brand.startsWith("hei") || brand.startsWith("mif") ? "HEIF" : "";
-        }
-        String head = new String(b, 0, Math.min(b.length, 4096), StandardCharsets.ISO_8859_1).stripLeading().replace("\u00EF\u00BB\u00BF", "");
-        if (head.startsWith("<") && head.contains("<svg")) {
-            return "SVG";
-        }
-        return "";
-    }
-
-    private static boolean starts(byte[] b, int at, int... magic) {
-        if (b.length < at + magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if ((b[at + i] & 0xFF) != magic[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * The first PNG chunk whose checksum does not match, up to IEND. The JDK's PNG reader does not
-     * check them (a damaged palette or header would be read as it is); a truncated file is left to it.
-     */
-    static Optional<String> damagedChunk(byte[] b) {
-        ByteBuffer in = ByteBuffer.wrap(b);
-        in.position(8);
-        while (in.remaining() >= 12) {
-            long length = in.getInt() & 0xFFFFFFFFL;
-            if (length > in.remaining() - 8) {
-                return Optional.empty();
-            }
-            CRC32 crc = new CRC32();
-            crc.update(b, in.position(), 4 + (int) length);
-            String type = new String(b, in.position(), 4, StandardCharsets.ISO_8859_1);
-            in.position(in.position() + 4 + (int) length);
-            if ((in.getInt() & 0xFFFFFFFFL) != crc.getValue()) {
-                return Optional.of("its " + type.replaceAll("[^A-Za-z]", "?") + " chunk is damaged (its checksum does not match)");
-            }
-            if (type.equals("IEND")) {
-                break;
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** A PNG's iCCP profile, inflated (the JDK keeps it compressed in the metadata and does not apply it). */
-    private static Optional<byte[]> pngProfile(IIOMetadata meta) throws IOException {
-        for (Node n = tree(meta).getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n.getNodeName().equals("iCCP") && ((IIOMetadataNode) n).getUserObject() instanceof byte[] compressed) {
-                try (InputStream in = new InflaterInputStream(new ByteArrayInputStream(compressed))) {
-                    byte[] data = in.readNBytes(MAX_PROFILE_BYTES + 1);
-                    if (data.length > MAX_PROFILE_BYTES) {
-                        throw new IOException("its colour profile is larger than " + (MAX_PROFILE_BYTES >> 20) + " MiB");
-                    }
-                    return Optional.of(data);
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     /**

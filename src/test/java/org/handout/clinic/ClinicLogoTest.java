@@ -43,7 +43,7 @@ class ClinicLogoTest {
         Problems p = new Problems();
         Clinic.Logo logo = Logos.read(bytes, "logo.png", "clinics/test.yaml", 7, "A clinic", p).orElseThrow(() -> new AssertionError(p.sorted()));
         byte[] png = logo.bytes();
-        assertEquals("PNG", Logos.format(png), "the PDF gets a PNG");
+        assertEquals("PNG", ImageBytes.format(png), "the PDF gets a PNG");
         int depth = png[24];
         int colourType = png[25];
         assertEquals(8, depth, "8 bits a sample");
@@ -105,6 +105,61 @@ class ClinicLogoTest {
             }
         }
         assertTrue(refused(jpeg).get(0).contains("is 20000 × 20000 pixels"), refused(jpeg).toString());
+    }
+
+    @Test
+    void aProgressiveJpegOfTooManyScansIsRefusedBeforeDecoding() throws IOException {
+        // a progressive JPEG with its last scan repeated: each scan is a pass over every pixel, so a
+        // 500 KiB file of 35000 scans would keep the decoder busy for many minutes
+        byte[] jpeg = progressiveJpeg(64, 64);
+        int last = jpeg.length - 2;
+        while (!((jpeg[last] & 0xFF) == 0xFF && (jpeg[last + 1] & 0xFF) == 0xDA)) {
+            last--;
+        }
+        byte[] scan = Arrays.copyOfRange(jpeg, last, jpeg.length - 2);
+        java.io.ByteArrayOutputStream many = new java.io.ByteArrayOutputStream();
+        many.write(jpeg, 0, jpeg.length - 2);
+        int before = ImageBytes.jpegScans(jpeg);
+        assertTrue(before > 1 && before < 20, before + " scans");
+        for (int i = 0; i < 101 - before + 1; i++) {
+            many.write(scan);
+        }
+        many.write(jpeg, jpeg.length - 2, 2);
+        assertEquals(List.of("clinics/test.yaml:7: error: the logo logo.png is a progressive JPEG of 102 scans; a logo's JPEG has at most 100"
+                + " | save it again as PNG, or as a JPEG that is not progressive"), refused(many.toByteArray()));
+        assertEquals(List.of(), refused(jpeg), "an ordinary progressive JPEG is taken");
+    }
+
+    private static byte[] progressiveJpeg(int w, int h) throws IOException {
+        BufferedImage im = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                im.setRGB(x, y, x * 4 << 16 | y * 4 << 8 | 0x80);
+            }
+        }
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (var out = new javax.imageio.stream.MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            writer.write(null, new javax.imageio.IIOImage(im, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void aPngsTextAndOtherChunksAreNotGivenToTheDecoder() throws IOException {
+        // a zTXt chunk whose text is not zlib data (its checksum is right): the JDK's reader would
+        // inflate it, and fail; every such chunk it inflates costs up to 256 KiB
+        byte[] text = "Comment\0\0not zlib data".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] withText = Images.png(4, 4, 8, 2, new byte[12], chunk("zTXt", text), chunk("tIME", new byte[7]));
+        assertEquals(List.of(), refused(withText));
+        // the profile is inflated here instead, bounded (zlib's words follow)
+        assertTrue(refused(Images.png(4, 4, 8, 2, new byte[12], chunk("iCCP", "name\0\0not zlib data".getBytes()))).get(0)
+                .startsWith("clinics/test.yaml:7: error: the logo logo.png is a damaged PNG: its colour profile (iCCP) cannot be inflated: "));
     }
 
     @Test
