@@ -76,6 +76,7 @@ public final class Logos {
         }
     }
 
+    /** The logo's bytes checked (size, format, a PNG's chunks, a JPEG's scans), then decoded. */
     private static BufferedImage decode(byte[] bytes, String file) throws Refused {
         if (bytes.length > MAX_BYTES) {
             throw new Refused("the logo " + file + " is larger than " + MAX_BYTES / 1024 + " KiB",
@@ -105,6 +106,11 @@ public final class Logos {
             throw new Refused("the logo " + file + " is a progressive JPEG of " + scans + " scans; a logo's JPEG has at most "
                     + ImageBytes.MAX_JPEG_SCANS, "save it again as PNG, or as a JPEG that is not progressive");
         }
+        return decode(pixels, format, pngProfile, file);
+    }
+
+    /** The image decoded by the JDK's reader, its size checked first from its header, and converted to sRGB. */
+    private static BufferedImage decode(byte[] pixels, String format, Optional<byte[]> pngProfile, String file) throws Refused {
         ImageReader reader = ImageIO.getImageReadersByFormatName(format.toLowerCase(Locale.ROOT)).next();
         // in memory: ImageIO.createImageInputStream would cache the stream in a temporary file
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(pixels))) {
