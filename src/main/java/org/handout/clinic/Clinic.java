@@ -38,7 +38,7 @@ public record Clinic(String id, String file, String language, String name, List<
         }
     }
 
-    /** A PNG or JPEG logo, its pixel size, and the text a screen reader says for it. */
+    /** A logo as an 8-bit sRGB PNG (whatever the file was, see {@link Logos}), its pixel size, and the text a screen reader says for it. */
     public record Logo(String file, byte[] bytes, int width, int height, String alt) {
     }
 

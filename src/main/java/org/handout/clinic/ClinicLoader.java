@@ -1,7 +1,7 @@
 package org.handout.clinic;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -14,9 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import org.handout.i18n.Languages;
 import org.handout.report.Problem;
 import org.handout.report.Problems;
@@ -27,7 +24,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
  * Reads a clinic profile ({@code clinics/<id>.yaml}) and checks it like any other input: every
- * problem located, unknown fields refused, the logo a real PNG or JPEG inside {@code clinics/}.
+ * problem located, unknown fields refused, the logo a file beside it that {@link Logos} checks and converts.
  * <pre>
  * clinic: riverside
  * language: en
@@ -43,8 +40,6 @@ import org.snakeyaml.engine.v2.nodes.Node;
  */
 public final class ClinicLoader {
     static final Set<String> PHONE_KINDS = Set.of("phone", "fax", "toll-free", "tty");
-    /** A logo is printed about 3 cm wide: more pixels than this is a mistake (a photo). */
-    static final long MAX_LOGO_BYTES = 512 * 1024;
 
     private ClinicLoader() {
     }
@@ -204,37 +199,18 @@ public final class ClinicLoader {
             problems.error(shown, l.keyNode("alt").map(Yaml::line).orElse(0), 0, "", "the logo needs alt text: what a screen reader says for it");
             return Optional.empty();
         }
-        try {
-            if (!Files.isRegularFile(path)) {
-                problems.error(shown, line, 0, "", "the logo file " + file.get() + " does not exist");
-                return Optional.empty();
-            }
-            if (Files.size(path) > MAX_LOGO_BYTES) {
-                problems.error(shown, line, 0, "", "the logo is larger than " + MAX_LOGO_BYTES / 1024 + " KiB");
-                return Optional.empty();
-            }
-            byte[] bytes = Files.readAllBytes(path);
-            try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-                var readers = ImageIO.getImageReaders(in);
-                if (in == null || !readers.hasNext()) {
-                    problems.error(shown, line, 0, "", "the logo " + file.get() + " is not an image (PNG or JPEG)");
-                    return Optional.empty();
-                }
-                ImageReader reader = readers.next();
-                String format = reader.getFormatName().toLowerCase(Locale.ROOT);
-                if (!format.equals("png") && !format.equals("jpeg")) {
-                    problems.error(shown, line, 0, "", "the logo " + file.get() + " is " + format + "; use PNG or JPEG");
-                    return Optional.empty();
-                }
-                reader.setInput(in);
-                int w = reader.getWidth(0);
-                int h = reader.getHeight(0);
-                reader.dispose();
-                return Optional.of(new Clinic.Logo(file.get(), bytes, w, h, alt.get()));
-            }
-        } catch (IOException e) {
-            problems.error(shown, line, 0, "", "the logo " + file.get() + " is not a readable image: " + e.getMessage());
+        if (!Files.isRegularFile(path)) {
+            problems.error(shown, line, 0, "", "the logo file " + file.get() + " does not exist");
             return Optional.empty();
         }
+        // at most one byte more than a logo may have: Logos refuses a larger one without it all being read
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(path)) {
+            bytes = in.readNBytes(Logos.MAX_BYTES + 1);
+        } catch (IOException e) {
+            problems.error(shown, line, 0, "", "the logo " + file.get() + " cannot be read: " + e.getMessage());
+            return Optional.empty();
+        }
+        return Logos.read(bytes, file.get(), shown, line, alt.get(), problems);
     }
 }

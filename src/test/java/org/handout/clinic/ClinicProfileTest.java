@@ -80,7 +80,7 @@ class ClinicProfileTest {
                 "clinics/test.yaml:5: error: 'closes' must be a time written HH:MM, not '5pm'",
                 "clinics/test.yaml:5:16: error: 'someday' is not a day (monday … sunday)",
                 "clinics/test.yaml:6: error: the website must be an http(s) address, not 'javascript:alert(1)'",
-                "clinics/test.yaml:7: error: the logo logo.png is gif; use PNG or JPEG",
+                "clinics/test.yaml:7: error: the logo logo.png is GIF; save it as PNG",
                 "clinics/test.yaml:8:1: error: unknown field 'colour'"), found);
         assertEquals(List.of("clinics/test.yaml:4: error: the logo '../real.png' must be a file directly beside the profile"), problems("""
                 clinic: test
