@@ -97,15 +97,23 @@ public final class ClinicLoader {
         website.filter(w -> !w.matches("https?://[^\\s<>\"]{3,200}")).ifPresent(w -> problems.error(shown,
                 m.keyNode("website").map(Yaml::line).orElse(0), 0, "", "the website must be an http(s) address, not '" + TextSafety.shown(w) + "'"));
         Optional<Clinic.Logo> logo = m.node("logo").filter(n -> !Yaml.isNull(n))
-                .flatMap(n -> YamlMap.of(n, shown, "", "'logo'", problems)).flatMap(l -> logo(l, file.getParent(), language, shown, problems));
+                .flatMap(n -> YamlMap.of(n, shown, "", "'logo'", problems)).flatMap(l -> logo(world, l, file.getParent(), language, shown, problems));
         Map<String, Clinic.Override> overrides = new LinkedHashMap<>();
         m.node("languages").filter(n -> !Yaml.isNull(n)).flatMap(n -> YamlMap.of(n, shown, "", "'languages'", problems)).ifPresent(langs -> {
-            for (String tag : langs.names()) {
-                if (!Languages.wellFormed(tag)) {
-                    problems.error(shown, langs.keyNode(tag).map(Yaml::line).orElse(0), 0, "", "'" + tag + "' is not a language tag");
+            for (String written : langs.names()) {
+                Optional<String> canonical = Languages.canonical(written);
+                int at = langs.keyNode(written).map(Yaml::line).orElse(0);
+                if (canonical.isEmpty()) {
+                    problems.error(shown, at, 0, "", "'" + written + "' is not a language tag");
                     continue;
                 }
-                YamlMap.of(langs.node(tag).orElseThrow(), shown, tag, "the '" + tag + "' entry", problems).ifPresent(o -> {
+                // the tag as handout uses it everywhere: an entry for iw is Hebrew's, he
+                String tag = canonical.get();
+                if (overrides.containsKey(tag)) {
+                    problems.error(shown, at, 0, "", "'" + written + "' is " + tag + ", which has an entry already");
+                    continue;
+                }
+                YamlMap.of(langs.node(written).orElseThrow(), shown, tag, "the '" + written + "' entry", problems).ifPresent(o -> {
                     Optional<String> n = o.optionalText("name");
                     safe(o, "name", n, tag, tag, shown, problems);
                     Optional<List<String>> a = o.has("address") ? texts(o, "address", tag, tag, shown, problems) : Optional.empty();
@@ -181,7 +189,8 @@ public final class ClinicLoader {
         }
     }
 
-    private static Optional<Clinic.Logo> logo(YamlMap l, Path dir, String language, String shown, Problems problems) {
+    private static Optional<Clinic.Logo> logo(org.handout.world.World world, YamlMap l, Path dir, String language, String shown,
+                                              Problems problems) {
         Optional<String> file = l.text("file");
         Optional<String> alt = l.text("alt");
         safe(l, "alt", alt, language, "", shown, problems);
@@ -199,18 +208,21 @@ public final class ClinicLoader {
             problems.error(shown, l.keyNode("alt").map(Yaml::line).orElse(0), 0, "", "the logo needs alt text: what a screen reader says for it");
             return Optional.empty();
         }
-        if (!Files.isRegularFile(path)) {
+        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             problems.error(shown, line, 0, "", "the logo file " + file.get() + " does not exist");
             return Optional.empty();
         }
-        // at most one byte more than a logo may have: Logos refuses a larger one without it all being read
-        byte[] bytes;
-        try (InputStream in = Files.newInputStream(path)) {
-            bytes = in.readNBytes(Logos.MAX_BYTES + 1);
-        } catch (IOException e) {
-            problems.error(shown, line, 0, "", "the logo " + file.get() + " cannot be read: " + e.getMessage());
+        // read only from inside the profile's folder (a link elsewhere is refused), and at most one byte
+        // more than a logo may have: Logos refuses a larger one without it all being read
+        Problems read = new Problems();
+        Optional<byte[]> bytes = world.read(path, file.get(), Logos.MAX_BYTES + 1, Optional.of(dir), read);
+        if (bytes.isEmpty()) {
+            for (org.handout.report.Problem p : read.sorted()) {
+                problems.add(new org.handout.report.Problem(p.severity(), shown, line, 0, "", "the logo " + file.get() + " " + p.message(),
+                        p.hint(), p.details()));
+            }
             return Optional.empty();
         }
-        return Logos.read(bytes, file.get(), shown, line, alt.get(), problems);
+        return Logos.read(bytes.get(), file.get(), shown, line, alt.get(), problems);
     }
 }

@@ -37,10 +37,7 @@ class ClinicLogoEditionTest {
     Path dir;
 
     private TestProject project() throws IOException {
-        TestProject p = TestProject.copyInto(dir.resolve("project"));
-        Files.createDirectories(p.root().resolve("clinics"));
-        Files.copy(TestProject.REAL.resolve("clinics/riverside.yaml"), p.root().resolve("clinics/riverside.yaml"));
-        return p;
+        return TestProject.copyInto(dir.resolve("project"));
     }
 
     private Cli.Run build(TestProject p, byte[] logo, Path out) throws IOException {
@@ -81,13 +78,13 @@ class ClinicLogoEditionTest {
             Path out = dir.resolve("out-" + logo.getKey().replaceAll("[^A-Za-z0-9]+", "-"));
             Cli.Run r = build(p, logo.getValue(), out);
             assertEquals(0, r.code(), logo.getKey() + ":\n" + r.err());
-            Path pdf = out.resolve("riverside/en/overview.pdf");
+            Path pdf = out.resolve("clinics/riverside/en/overview.pdf");
             if (first) {
                 // the same logo converted again gives the same PDF, byte for byte
                 first = false;
                 Path again = dir.resolve("again");
                 assertEquals(0, build(p, logo.getValue(), again).code());
-                assertArrayEquals(Files.readAllBytes(pdf), Files.readAllBytes(again.resolve("riverside/en/overview.pdf")), logo.getKey());
+                assertArrayEquals(Files.readAllBytes(pdf), Files.readAllBytes(again.resolve("clinics/riverside/en/overview.pdf")), logo.getKey());
             }
             for (Conformance.Standard s : Conformance.Standard.values()) {
                 Conformance.check(pdf, s).forEach(f -> failures.add(logo.getKey() + ": " + s.label() + " " + f));
