@@ -43,7 +43,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *                                    FIFO or a folder), --- link-outside (a link to a copy outside its folder),
  *                                    --- zero-table TAG (a font's sfnt table TAG filled with zeros),
  *                                    --- fixture NAME (the bytes of src/test/resources/broken/files/NAME),
- *                                    --- deep KEY N (the bundle entry KEY's text nested N selects deep)
+ *                                    --- deep KEY N (the bundle entry KEY's text nested N selects deep),
+ *                                    --- base64 (the file's bytes, written in base64)
  * </pre>
  * Run with {@code -Dhandout.updateCorpus=true} to rewrite the exit and expect lines from what the
  * tool says now (then read the diff).
@@ -210,6 +211,7 @@ class BrokenInputCorpusTest {
                 Files.createSymbolicLink(t, outside);
             }
             case "zero-table" -> Files.write(t, zeroTable(Files.readAllBytes(t), m[1]));
+            case "base64" -> Files.write(t, java.util.Base64.getMimeDecoder().decode(find));
             case "deep" -> {
                 String[] kn = m[1].strip().split(" ");
                 int n = Integer.parseInt(kn[1]);

@@ -201,6 +201,24 @@ class MainTest {
     }
 
     @Test
+    void aBuildIsJudgedOnWhatItWasAskedToBuild() throws IOException {
+        TestProject p = TestProject.copyInto(dir.resolve("project"));
+        p.setText("translations/fr.yaml", "common.page", "Page {page} sur {pages");
+        p.setText("translations/de.yaml", "staging.outlook.heading", "Aussichten {");
+        Path out = dir.resolve("out");
+        Run en = run("build", "--root", p.root().toString(), "--lang", "en", "--leaflet", "overview", "--out", out.toString());
+        assertEquals(0, en.code(), "a CI job for English is not failed by the French bundle: " + en.err());
+        assertTrue(en.err().lines().noneMatch(l -> l.contains("fr.yaml:")), "nor flooded with its problems: " + en.err());
+        assertTrue(en.err().contains("handout: note: languages or leaflets not built here have problems: translations/de.yaml (1 error), "
+                + "translations/fr.yaml (1 error); handout check lists them"), en.err());
+        Run deOverview = run("build", "--root", p.root().toString(), "--lang", "de", "--leaflet", "overview", "--out", out.toString());
+        assertEquals(0, deOverview.code(), "a German error in the staging leaflet does not fail the overview: " + deOverview.err());
+        Run fr = run("build", "--root", p.root().toString(), "--lang", "fr", "--leaflet", "overview", "--out", out.toString());
+        assertEquals(1, fr.code());
+        assertTrue(fr.err().contains("translations/fr.yaml:"), fr.err());
+    }
+
+    @Test
     void brokenSharedContentBuildsNothingSaysWhereAndMarksEveryOldPdfStale() throws IOException {
         TestProject p = TestProject.copyInto(dir.resolve("project"));
         Path out = dir.resolve("out");
