@@ -1,8 +1,6 @@
 package org.handout.build;
 
 import com.ibm.icu.util.ULocale;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.handout.compose.Composer;
 import org.handout.content.Content;
 import org.handout.content.ContentLoader;

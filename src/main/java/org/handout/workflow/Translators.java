@@ -23,7 +23,6 @@ import org.handout.content.Content;
 import org.handout.content.LeafletSource;
 import org.handout.content.Message;
 import org.handout.i18n.Bundle;
-import org.handout.i18n.BundleChecker;
 import org.handout.i18n.Languages;
 import org.handout.i18n.Origin;
 import org.handout.report.Problem;
