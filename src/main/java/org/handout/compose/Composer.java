@@ -38,6 +38,8 @@ public final class Composer {
     private final String lang;
     private final Problems problems;
     private final Optional<org.handout.clinic.Clinic> clinic;
+    /** The damaged font files found so far, each with its first bad character: reported once per leaflet, the same in each. */
+    private final Map<String, Coverage.Damage> damaged = new java.util.TreeMap<>();
 
     private Composer(Content content, Localizer loc, Coverage coverage, String lang, Problems problems,
                      Optional<org.handout.clinic.Clinic> clinic) {
@@ -75,6 +77,7 @@ public final class Composer {
             s.blocks().forEach(b -> blocks.addAll(blocks(b, args)));
         }
         Footer footer = footer(src);
+        damaged.values().forEach(this::reportDamage);
         if (problems.errorCount() > before) {
             return Optional.empty();
         }
@@ -253,6 +256,15 @@ public final class Composer {
             problems.error(file, line, column, key, String.format(java.util.Locale.ROOT, "character U+%04X %s (%s) is in none of the fonts for %s (%s)",
                     cp, UCharacter.getName(cp), new String(Character.toChars(cp)), lang, String.join(", ", coverage.fontFiles())));
         }
+        for (Coverage.Damage d : coverage.damaged(s)) {
+            damaged.putIfAbsent(d.file(), d);
+        }
+    }
+
+    /** A damaged font is the font file's problem, not the string's: it is named once, at the file. */
+    private void reportDamage(Coverage.Damage d) {
+        problems.add(org.handout.report.Problem.error(d.file(), 0, 0, "", d.message())
+                .withHint("the leaflets of every language that uses this font are held back; get the font again (fonts/README.md says where each comes from)"));
     }
 
     /** "Page X of Y" in this language, formatted on demand by layout. */
