@@ -114,14 +114,46 @@ final class FontFiles {
         if (tables.get("hmtx")[1] < 4L * metrics + 2L * (glyphs - metrics)) {
             return refuse(file + " is damaged: its 'hmtx' table is too short for its " + glyphs + " glyphs", DAMAGED);
         }
-        if (tables.get("loca")[1] < (locaFormat == 0 ? 2L : 4L) * (glyphs + 1)) {
+        int[] loca = tables.get("loca");
+        if (loca[1] < (locaFormat == 0 ? 2L : 4L) * (glyphs + 1)) {
             return refuse(file + " is damaged: its 'loca' table is too short for its " + glyphs + " glyphs", DAMAGED);
+        }
+        long previous = 0;
+        for (int g = 0; g <= glyphs; g++) {
+            long at = locaFormat == 0 ? 2L * (b.getShort(loca[0] + 2 * g) & 0xFFFF) : b.getInt(loca[0] + 4 * g) & 0xFFFFFFFFL;
+            if (at < previous || at > tables.get("glyf")[1]) {
+                return refuse(file + " is damaged: its 'loca' table points outside its 'glyf' table", DAMAGED);
+            }
+            previous = at;
+        }
+        if (!names(b, tables.get("name"))) {
+            return refuse(file + " is damaged: its 'name' table points outside itself", DAMAGED);
         }
         if (!unicodeCmap(b, tables.get("cmap"))) {
             return refuse(file + " has no Unicode character map ('cmap' subtable 3.1, 3.10 or 0.x)",
                     "it is a symbol font or damaged; use a Unicode font");
         }
         return Optional.empty();
+    }
+
+    /** Whether every name record of the 'name' table lies inside the table. */
+    private static boolean names(ByteBuffer b, int[] name) {
+        if (name[1] < 6) {
+            return false;
+        }
+        int count = b.getShort(name[0] + 2) & 0xFFFF;
+        int storage = b.getShort(name[0] + 4) & 0xFFFF;
+        if (6L + 12L * count > name[1]) {
+            return false;
+        }
+        for (int i = 0; i < count; i++) {
+            int at = name[0] + 6 + 12 * i;
+            long end = (long) storage + (b.getShort(at + 10) & 0xFFFF) + (b.getShort(at + 8) & 0xFFFF);
+            if (end > name[1]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the cmap has a Unicode subtable (platform 0, or Windows 1 or 10) lying inside the table. */
@@ -239,7 +271,7 @@ final class FontFiles {
                     .getUnicodeCmapLookup();
             return new Trial(Optional.empty(), cmap);
         } catch (java.io.IOException | RuntimeException e) {
-            return new Trial(Optional.of("FontBox, which reads its character map, cannot read it (" + reason(e) + ")"), null);
+            return new Trial(Optional.of("FontBox, which maps its glyphs back to text, cannot read it (" + reason(e) + ")"), null);
         }
     }
 

@@ -1,6 +1,5 @@
 package org.handout.verify;
 
-import com.ibm.icu.lang.UCharacter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.handout.build.Project;
 import org.handout.doc.Leaflet;
 import org.handout.i18n.Languages;
-import org.handout.layout.FontChain;
 import org.handout.report.Problems;
 
 /**
@@ -150,47 +148,6 @@ public final class Verifier {
         return Optional.empty();
     }
 
-    /**
-     * A glyph that draws nothing where its text (ToUnicode) is a letter, number, punctuation or
-     * symbol: the embedded font is damaged. Once per font, at its first such glyph. Spaces, marks
-     * (Devanagari's anusvara is an empty glyph once shaped) and characters that need no glyph may
-     * be blank.
-     */
-    private static void blankGlyphs(PdfReadBack pdf, List<String> failures) {
-        java.util.Set<String> named = new java.util.HashSet<>();
-        for (PdfReadBack.PageText page : pdf.pages()) {
-            for (PdfReadBack.Span span : page.spans()) {
-                for (PdfReadBack.Glyph g : span.glyphs()) {
-                    if (!g.blank() || g.unicode() == null) {
-                        continue;
-                    }
-                    java.util.OptionalInt ink = g.unicode().codePoints().filter(FontChain::drawsInk).findFirst();
-                    String font = g.font().substring(g.font().indexOf('+') + 1);
-                    if (ink.isPresent() && named.add(font)) {
-                        failures.add("fonts: the glyph for «" + g.unicode() + "» (" + font + ") is blank: the embedded font draws nothing for "
-                                + kind(ink.getAsInt()));
-                    }
-                }
-            }
-        }
-    }
-
-    private static String kind(int cp) {
-        if (UCharacter.isLetter(cp)) {
-            return "a letter";
-        }
-        if (UCharacter.isDigit(cp)) {
-            return "a digit";
-        }
-        return switch (UCharacter.getType(cp)) {
-            case UCharacter.MATH_SYMBOL, UCharacter.CURRENCY_SYMBOL,
-                 UCharacter.MODIFIER_SYMBOL, UCharacter.OTHER_SYMBOL -> "a symbol";
-            case UCharacter.COMBINING_SPACING_MARK -> "a vowel sign or other spacing mark";
-            case UCharacter.LETTER_NUMBER, UCharacter.OTHER_NUMBER -> "a number";
-            default -> "punctuation";
-        };
-    }
-
     private static void fonts(PdfReadBack pdf, List<String> passed, List<String> failures) {
         int before = failures.size();
         for (PdfReadBack.PageText page : pdf.pages()) {
@@ -210,7 +167,7 @@ public final class Verifier {
         if (!pdf.unmarkedGlyphs().isEmpty()) {
             failures.add("fonts: " + pdf.unmarkedGlyphs().size() + " glyphs drawn outside any span that carries their text");
         }
-        blankGlyphs(pdf, failures);
+        failures.addAll(BlankGlyphs.failures(pdf));
         if (failures.size() == before) {
             passed.add("fonts");
         }
