@@ -8,11 +8,14 @@ public interface Coverage {
     /** The first code point of {@code text} that no font of the chain has, if any. */
     OptionalInt firstMissing(String text);
 
+    /** The font files of the chain that the PDF writer cannot read (each tried once per run, when first asked). */
+    List<Damage> unreadable();
+
     /**
-     * The damaged font files of the chain: any that the PDF writer cannot read, and those that
-     * would draw a character of {@code text} wrongly (its glyph blank, or its advance impossible),
-     * each named with its first bad character (the lowest code point, whichever text found it).
-     * Empty when none; a file may be listed more than once.
+     * The font files of the chain that would draw a character of {@code text} wrongly (its glyph
+     * blank, or its advance impossible: the file is damaged), each named with its first bad
+     * character (the lowest code point, whichever text found it). Empty when none; a file may be
+     * listed more than once.
      */
     List<Damage> damaged(String text);
 

@@ -152,9 +152,8 @@ public final class Face {
     }
 
     /**
-     * The characters the font's character map gives a glyph (read with FontBox, and through the
-     * font's vertical substitutions back to the glyph they replace), for ToUnicode maps; only for a
-     * face that is not {@link #unreadable}.
+     * The characters the font's character map gives a glyph (read backwards with FontBox), for
+     * ToUnicode maps; only for a face that is not {@link #unreadable}.
      */
     public java.util.List<Integer> characters(int glyph) {
         FontFiles.Trial t = trial();

@@ -97,6 +97,21 @@ public record FontChain(String name, List<Face> regular, List<Face> bold, Set<Fa
         return OptionalInt.empty();
     }
 
+    @Override
+    public List<Damage> unreadable() {
+        List<Damage> out = new ArrayList<>();
+        for (Face f : fontFaces()) {
+            f.unreadable().ifPresent(why -> out.add(new Damage(f.shown(), why + ": the font file is damaged; replace it")));
+        }
+        return out;
+    }
+
+    private Set<Face> fontFaces() {
+        Set<Face> all = new java.util.LinkedHashSet<>(regular);
+        all.addAll(bold);
+        return all;
+    }
+
     /**
      * Checks each character in every face that may draw it: the first face that has it, or for a
      * character of no script of its own (digits, punctuation, combining marks) any face that has
@@ -105,17 +120,6 @@ public record FontChain(String name, List<Face> regular, List<Face> bold, Set<Fa
     @Override
     public List<Damage> damaged(String text) {
         List<Damage> out = List.of();
-        for (int style = 0; style < 2; style++) {
-            for (Face f : style == 0 ? regular : bold) {
-                var unreadable = f.unreadable();
-                if (unreadable.isPresent()) {
-                    if (out.isEmpty()) {
-                        out = new ArrayList<>();
-                    }
-                    out.add(new Damage(f.shown(), unreadable.get() + ": the font file is damaged; replace it"));
-                }
-            }
-        }
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);

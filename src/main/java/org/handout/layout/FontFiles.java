@@ -15,9 +15,10 @@ import java.util.Optional;
  * <p>Only single TrueType-outline fonts (sfnt version 0x00010000) are accepted. Refused, and why
  * not supported instead:
  * <ul>
- * <li>CFF outlines ({@code OTTO}): OpenPDF embeds the whole CFF program instead of a subset
- * (about 400 KB per leaflet for a CJK face) and FontBox's TrueType parser, which the ToUnicode
- * maps need, cannot read it; {@code fonts/tools/make-cjk-subset.py} converts them to TrueType.
+ * <li>CFF outlines ({@code OTTO}): OpenPDF subsets CFF poorly (about 400 KB per leaflet for a
+ * CJK face, against a few dozen KB as TrueType: fonts/README.md) and FontBox's TrueType parser,
+ * which the ToUnicode maps use, cannot read it; {@code fonts/tools/make-cjk-subset.py} converts
+ * CFF to TrueType.
  * <li>collections ({@code ttcf}): the JDK always opens face 0 of a collection while OpenPDF and
  * FontBox need an index, so the text would be shaped with one face and embedded with another.
  * <li>web fonts ({@code wOFF}, {@code wOF2}): compressed; none of the three reads them.
@@ -181,26 +182,25 @@ final class FontFiles {
     /**
      * Where a font's glyph outlines lie ('loca' and 'glyf'), to tell a blank glyph without
      * drawing it. Hand-written because the JDK tells only by building the outline, which for the
-     * 5,000 characters of the 56 leaflets cost 100 ms of processor time in a build of 2.8 s; read
-     * here, a glyph costs a few array reads. Immutable and read only, so shared by every thread.
+     * 3,478 characters and faces of the 56 leaflets took 100 ms of processor time (the whole
+     * build takes 2.1 s); read here, a glyph costs a few array reads, with the JDK's answer for
+     * every glyph of our 19 faces. Never changed, so shared by every thread.
      */
-    record Outlines(byte[] bytes, int loca, boolean longOffsets, int glyf, int glyfLength, int glyphs) {
+    record Outlines(byte[] bytes, int loca, boolean longOffsets, int glyf) {
         /**
          * What is wrong with a glyph's outline: "is blank" when the glyph has no outline data or
-         * an empty bounding box (what FontBox and the JDK draw for it: nothing), "is damaged"
-         * when its data lies outside the 'glyf' table; empty when nothing.
+         * an empty bounding box (what FontBox and the JDK draw for it: nothing), "is cut short"
+         * when its data is shorter than a glyph's header; empty when nothing. (A glyph outside
+         * the font, or data outside 'glyf', is refused by {@link #check} already.)
          */
         String fault(int glyph) {
-            if (glyph < 0 || glyph >= glyphs) {
-                return "is damaged (no such glyph)";
-            }
             long start = longOffsets ? u32(loca + 4 * glyph) : 2L * u16(loca + 2 * glyph);
             long end = longOffsets ? u32(loca + 4 * glyph + 4) : 2L * u16(loca + 2 * glyph + 2);
-            if (start > end || end > glyfLength || (end > start && end - start < 10)) {
-                return "is damaged (its outline lies outside the 'glyf' table)";
-            }
             if (start == end) {
                 return "is blank";
+            }
+            if (end - start < 10) {
+                return "is cut short";
             }
             int at = glyf + (int) start;
             short xMin = (short) u16(at + 2);
@@ -228,10 +228,7 @@ final class FontFiles {
             int at = 12 + 16 * i;
             tables.put(new String(bytes, at, 4, StandardCharsets.ISO_8859_1), new int[] {b.getInt(at + 8), b.getInt(at + 12)});
         }
-        int[] head = tables.get("head");
-        int[] glyf = tables.get("glyf");
-        return new Outlines(bytes, tables.get("loca")[0], b.getShort(head[0] + 50) == 1, glyf[0], glyf[1],
-                b.getShort(tables.get("maxp")[0] + 4) & 0xFFFF);
+        return new Outlines(bytes, tables.get("loca")[0], b.getShort(tables.get("head")[0] + 50) == 1, tables.get("glyf")[0]);
     }
 
     /** FontBox warns that it skips cmap format 14 (variation sequences), which we do not use. */
@@ -251,13 +248,15 @@ final class FontFiles {
     /**
      * Loads a font that passed {@link #check} as the PDF writer will: with OpenPDF as
      * pdf/PdfExporter does and with FontBox as pdf/CharacterMaps does. A table's bytes can be
-     * wrong in ways no header check sees (seeded byte changes to a font that passed {@link #check}
-     * and the JDK made one in forty fail in OpenPDF or FontBox, mostly in GSUB, GPOS and kern), so
-     * each face is tried, once, when a leaflet first needs it: a font either fails there, as a
-     * problem that holds back the leaflets that need it, or not at all. Not when the fonts are
-     * loaded: trying all 19 faces then took 210 ms before anything could be built, even for one
-     * leaflet in one language; tried on first use, a face costs OpenPDF 0.1 to 2.3 ms and FontBox
-     * nothing more than before. The one place outside pdf/ that touches OpenPDF, and only to try it.
+     * wrong in ways no header check sees: of 3,000 seeded changes of one to four bytes of
+     * NotoSansHebrew-Regular.ttf, 2,049 passed {@link #check} and the JDK, and 35 of those still
+     * failed in OpenPDF or FontBox, mostly in GSUB, GPOS and cmap subtables. So each face is tried,
+     * once, when a leaflet first needs it: a font fails there, as a problem that holds back the
+     * leaflets that need it, or not at all. Not when the fonts are loaded: trying all 19 faces
+     * then added 210 ms to every start (167 ms to 380 ms), even for one leaflet in one language;
+     * tried on first use, a face costs OpenPDF 0.1 to 2.3 ms and FontBox nothing (its parse is the
+     * one pdf/CharacterMaps made before). The one place outside pdf/ that touches OpenPDF, and only
+     * to try it.
      */
     static Trial trial(byte[] bytes) {
         try {

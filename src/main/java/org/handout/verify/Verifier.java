@@ -66,9 +66,14 @@ public final class Verifier {
         List<String> passed = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         PdfReadBack pdf = PdfReadBack.read(file);
-        Optional<Leaflet> doc = compose(lang, leaflet);
+        Problems composing = new Problems();
+        Optional<Leaflet> doc = compose(lang, leaflet, composing);
+        Optional<org.handout.report.Problem> font = composing.sorted().stream()
+                .filter(p -> p.isError() && p.file().startsWith("fonts/")).findFirst();
         if (pdf.title() != null && pdf.title().startsWith("DRAFT: ")) {
             failures.add("a draft build (build --draft): not for families");
+        } else if (font.isPresent()) {
+            failures.add("fonts: the leaflet no longer composes: " + font.get().format());
         } else if (doc.isEmpty()) {
             failures.add("its translation no longer composes (missing, stale or broken strings): the file is stale; handout check --lang " + lang);
         } else {
@@ -86,13 +91,13 @@ public final class Verifier {
         return new Verdict(file, pdf.pageCount(), passed, failures);
     }
 
-    private Optional<Leaflet> compose(String lang, String leaflet) {
+    private Optional<Leaflet> compose(String lang, String leaflet, Problems problems) {
         if (project.languages() == null || !project.content().leafletIds().contains(leaflet)
                 || !project.blockers(lang, leaflet).isEmpty()) {
             return Optional.empty();
         }
         Languages.Resolution r = project.languages().resolve(lang);
-        return project.compose(leaflet, r, new Problems(), clinic);
+        return project.compose(leaflet, r, problems, clinic);
     }
 
     /** Every string in reading order in the body and in the tag tree; the footer and page label on every page. */
