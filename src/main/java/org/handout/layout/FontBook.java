@@ -132,9 +132,10 @@ public final class FontBook {
             loaded.put(name, face);
             return Optional.of(face);
         } catch (IOException | FontFormatException e) {
-            // (the JDK's message names a temporary file of its own, which would only confuse)
-            problems.add(Problem.error(at.file(), at.line(), at.column(), "", "font file " + shown + " is damaged: the JDK cannot read it")
-                    .withHint("replace it"));
+            // (an IOException's message names a temporary file of the JDK's own, which would only confuse)
+            String why = e instanceof FontFormatException && e.getMessage() != null ? " (" + e.getMessage() + ")" : "";
+            problems.add(Problem.error(at.file(), at.line(), at.column(), "", "font file " + shown + " is damaged: the JDK cannot read it" + why)
+                    .withHint("the font file is damaged; replace it"));
             return Optional.empty();
         }
     }
