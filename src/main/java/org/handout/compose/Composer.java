@@ -38,6 +38,10 @@ public final class Composer {
     private final String lang;
     private final Problems problems;
     private final Optional<org.handout.clinic.Clinic> clinic;
+    /** The damaged font files found so far, each with its first bad character: reported once per leaflet, the same in each. */
+    private final Map<String, Coverage.Damage> damaged = new java.util.TreeMap<>();
+    /** The characters whose glyphs have been checked: a leaflet uses a few hundred, thousands of times. */
+    private final java.util.BitSet checked = new java.util.BitSet();
 
     private Composer(Content content, Localizer loc, Coverage coverage, String lang, Problems problems,
                      Optional<org.handout.clinic.Clinic> clinic) {
@@ -66,6 +70,7 @@ public final class Composer {
 
     private Optional<Leaflet> compose(LeafletSource src) {
         int before = problems.errorCount();
+        coverage.unreadable().forEach(d -> damaged.putIfAbsent(d.file(), d));
         Map<String, Object> args = arguments(src);
         String title = text(src.title(), args);
         List<Block> blocks = new ArrayList<>();
@@ -75,6 +80,7 @@ public final class Composer {
             s.blocks().forEach(b -> blocks.addAll(blocks(b, args)));
         }
         Footer footer = footer(src);
+        damaged.values().forEach(this::reportDamage);
         if (problems.errorCount() > before) {
             return Optional.empty();
         }
@@ -253,6 +259,24 @@ public final class Composer {
             problems.error(file, line, column, key, String.format(java.util.Locale.ROOT, "character U+%04X %s (%s) is in none of the fonts for %s (%s)",
                     cp, UCharacter.getName(cp), new String(Character.toChars(cp)), lang, String.join(", ", coverage.fontFiles())));
         }
+        StringBuilder fresh = null;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (!checked.get(cp)) {
+                checked.set(cp);
+                fresh = (fresh == null ? new StringBuilder() : fresh).appendCodePoint(cp);
+            }
+        }
+        if (fresh != null) {
+            coverage.damaged(fresh.toString()).forEach(d -> damaged.putIfAbsent(d.file(), d));
+        }
+    }
+
+    /** A damaged font is the font file's problem, not the string's: it is named once, at the file. */
+    private void reportDamage(Coverage.Damage d) {
+        problems.add(org.handout.report.Problem.error(d.file(), 0, 0, "", d.message())
+                .withHint("the leaflets of every language that uses this font are held back; get the font again (fonts/README.md says where each comes from)"));
     }
 
     /** "Page X of Y" in this language, formatted on demand by layout. */

@@ -16,17 +16,32 @@ public final class Face {
     /** Unhinted, fractional metrics: positions are the font's own design units. */
     static final FontRenderContext FRC = new FontRenderContext(null, true, true);
     static final float UNITS = 1000f;
+    /**
+     * The widest a letter or digit may be, in thousandths of an em. The widest in our 19 faces is
+     * U+052A CYRILLIC CAPITAL LETTER DZZHE at 1.5 em (in the text we set, U+0986 BENGALI LETTER AA
+     * at 1.26 em); a damaged 'hmtx' gives tens of ems.
+     */
+    static final float WIDEST = 3 * UNITS;
 
     private final String file;
+    private final String shown;
     private final byte[] bytes;
     private final Font font;
     private final float ascent;
     private final float descent;
     /** Advance widths by glyph id, filled on first use; racing writers store the same value. */
     private final float[] advances;
+    private final FontFiles.Outlines outlines;
+    /** What is wrong with the glyph of each character asked about ("" when nothing), filled on first use. */
+    private final java.util.concurrent.ConcurrentHashMap<Integer, String> faults = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The lowest character whose glyph has a fault, once one has been found (-1 before); racing writers store the same value. */
+    private volatile int firstFault = -1;
+    /** What OpenPDF and FontBox make of the file, tried on first use. */
+    private volatile FontFiles.Trial trial;
 
-    Face(String file, byte[] bytes, Font base) {
+    Face(String file, String shown, byte[] bytes, Font base) {
         this.file = file;
+        this.shown = shown;
         this.bytes = bytes;
         // Kerning on. Optional ligatures ("fi") stay off: their glyphs have no Unicode value of their
         // own, so copying text in a viewer that ignores ActualText would lose letters. Required
@@ -37,6 +52,7 @@ public final class Face {
         this.descent = m.getDescent();
         this.advances = new float[font.getNumGlyphs()];
         java.util.Arrays.fill(advances, Float.NaN);
+        this.outlines = FontFiles.outlines(bytes);
     }
 
     /**
@@ -81,6 +97,11 @@ public final class Face {
         return file;
     }
 
+    /** The file as problems name it, e.g. {@code fonts/NotoSans-Regular.ttf}. */
+    public String shown() {
+        return shown;
+    }
+
     /** The font file's bytes; never modify. */
     public byte[] bytes() {
         return bytes;
@@ -93,6 +114,99 @@ public final class Face {
     /** Whether the face has a glyph for the code point. */
     public boolean covers(int codePoint) {
         return font.canDisplay(codePoint);
+    }
+
+    /**
+     * What is wrong with the glyph the face maps a character to, if anything: "is blank" when it
+     * has no outline, "has no width" or "is N em wide" when a letter or digit has an advance no
+     * font would give it. For a character that {@link FontChain#drawsInk draws ink} and that the
+     * face covers; looked up once per character (its glyph as the JDK maps it, its outline in the
+     * font's 'loca' and 'glyf' tables), and shared by every thread.
+     */
+    public java.util.Optional<String> fault(int codePoint) {
+        String known = faults.get(codePoint);
+        if (known == null) {
+            known = examine(codePoint);
+            faults.putIfAbsent(codePoint, known);
+        }
+        return known.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(known);
+    }
+
+    /**
+     * The face's first bad character: the lowest code point that draws ink and whose glyph has a
+     * {@link #fault}, given one such, {@code known}. The same whichever text found the damage,
+     * so that a build names a damaged font once, with one character.
+     */
+    public int firstFault(int known) {
+        int first = firstFault;
+        if (first < 0) {
+            first = known;
+            for (int cp = 0; cp < known; cp++) {
+                if (FontChain.drawsInk(cp) && covers(cp) && fault(cp).isPresent()) {
+                    first = cp;
+                    break;
+                }
+            }
+            firstFault = first;
+        }
+        return first;
+    }
+
+    private String examine(int codePoint) {
+        int glyph = font.createGlyphVector(FRC, Character.toChars(codePoint)).getGlyphCode(0);
+        String outline = outlines.fault(glyph);
+        if (!outline.isEmpty() || !FontChain.hasOwnWidth(codePoint)) {
+            return outline;
+        }
+        float advance = pdfAdvance(glyph); // the layout asks for it anyway
+        if (advance <= 0) {
+            return "has no width";
+        }
+        return advance > WIDEST ? String.format(java.util.Locale.ROOT, "is %.1f em wide", advance / UNITS) : "";
+    }
+
+    /**
+     * Why the PDF writer could not use the file, if it could not: OpenPDF (which embeds it) and
+     * FontBox (which reads its character map) are tried once, the first time a leaflet asks.
+     */
+    public java.util.Optional<String> unreadable() {
+        return trial().failure();
+    }
+
+    /**
+     * The characters the font's character map gives a glyph (read backwards with FontBox), for
+     * ToUnicode maps; only for a face that is not {@link #unreadable}.
+     */
+    public java.util.List<Integer> characters(int glyph) {
+        FontFiles.Trial t = trial();
+        if (t.cmap() == null) {
+            throw new IllegalStateException(shown + " is unreadable; the composer should have reported it");
+        }
+        java.util.List<Integer> codes = t.cmap().getCharCodes(glyph);
+        return codes == null ? java.util.List.of() : codes;
+    }
+
+    /** The glyph the font's character map gives a code point (0 when it has none); only for a face that is not {@link #unreadable}. */
+    public int glyphFor(int codePoint) {
+        FontFiles.Trial t = trial();
+        if (t.cmap() == null) {
+            throw new IllegalStateException(shown + " is unreadable; the composer should have reported it");
+        }
+        return t.cmap().getGlyphId(codePoint);
+    }
+
+    private FontFiles.Trial trial() {
+        FontFiles.Trial t = trial;
+        if (t == null) {
+            synchronized (this) {
+                t = trial;
+                if (t == null) {
+                    t = FontFiles.trial(bytes);
+                    trial = t;
+                }
+            }
+        }
+        return t;
     }
 
     /** Ascent in thousandths of an em. */

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.handout.report.Problem;
 import org.handout.report.Problems;
 import org.handout.yaml.Yaml;
 import org.handout.yaml.YamlMap;
@@ -112,16 +113,29 @@ public final class FontBook {
             problems.error(at.file(), at.line(), at.column(), "", "font file " + displayDir + "/" + name + " does not exist");
             return Optional.empty();
         }
+        String shown = displayDir + "/" + name;
+        byte[] bytes;
         try {
-            byte[] bytes = Files.readAllBytes(path);
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            problems.error(at.file(), at.line(), at.column(), "", "cannot read font file " + shown + ": " + e.getMessage());
+            return Optional.empty();
+        }
+        Optional<FontFiles.Refusal> refused = FontFiles.check(shown, bytes);
+        if (refused.isPresent()) {
+            problems.add(Problem.error(at.file(), at.line(), at.column(), "", refused.get().message()).withHint(refused.get().hint()));
+            return Optional.empty();
+        }
+        try {
             Font font = Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(bytes));
-            Face face = new Face(name, bytes, font);
+            Face face = new Face(name, shown, bytes, font);
             loaded.put(name, face);
             return Optional.of(face);
         } catch (IOException | FontFormatException e) {
-            // (the JDK's message names a temporary file of its own, which would only confuse)
-            problems.add(org.handout.report.Problem.error(displayDir + "/" + name, 0, 0, "", "not a TrueType or OpenType font")
-                    .withHint("check that fonts.yaml names the right file, and that the file is a .ttf or .otf font"));
+            // (an IOException's message names a temporary file of the JDK's own, which would only confuse)
+            String why = e instanceof FontFormatException && e.getMessage() != null ? " (" + e.getMessage() + ")" : "";
+            problems.add(Problem.error(at.file(), at.line(), at.column(), "", "font file " + shown + " is damaged: the JDK cannot read it" + why)
+                    .withHint("the font file is damaged; replace it"));
             return Optional.empty();
         }
     }

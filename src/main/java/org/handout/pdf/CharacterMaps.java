@@ -1,29 +1,15 @@
 package org.handout.pdf;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import org.apache.fontbox.ttf.CmapLookup;
-import org.apache.fontbox.ttf.TTFParser;
-import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.handout.layout.Face;
 
 /**
- * The characters a font maps to each of its glyphs (its cmap, read backwards with FontBox), for
- * the ToUnicode maps that let a reader, a copy and a PDF/A validator know what every glyph says.
+ * The characters a font maps to each of its glyphs (its cmap, read backwards with FontBox by
+ * {@link Face#characters}), for the ToUnicode maps that let a reader, a copy and a PDF/A validator
+ * know what every glyph says.
  */
 final class CharacterMaps {
-    /** Per face, while the face is in use (a long-running process loads projects again and again). */
-    private static final Map<Face, CmapLookup> LOOKUPS = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-    /** FontBox warns that it skips cmap format 14 (variation sequences), which we do not use. */
-    private static final java.util.logging.Logger FONTBOX = java.util.logging.Logger.getLogger("org.apache.fontbox.ttf");
-
-    static {
-        FONTBOX.setLevel(java.util.logging.Level.SEVERE);
-    }
-
     private CharacterMaps() {
     }
 
@@ -32,18 +18,15 @@ final class CharacterMaps {
      * since a leaflet draws the same glyphs thousands of times.
      */
     static final class Reverse {
-        private final CmapLookup lookup;
+        private final Face face;
         private final Map<Integer, List<Integer>> codes = new java.util.HashMap<>();
 
         Reverse(Face face) {
-            this.lookup = lookup(face);
+            this.face = face;
         }
 
         private List<Integer> codes(int gid) {
-            return codes.computeIfAbsent(gid, g -> {
-                List<Integer> c = lookup.getCharCodes(g);
-                return c == null ? List.of() : List.copyOf(c);
-            });
+            return codes.computeIfAbsent(gid, g -> List.copyOf(face.characters(g)));
         }
 
         boolean hasCharacter(int gid) {
@@ -78,17 +61,6 @@ final class CharacterMaps {
 
     /** The glyph the font's cmap gives the character, 0 if none. */
     static int glyphOf(Face face, int codePoint) {
-        return lookup(face).getGlyphId(codePoint);
-    }
-
-    private static CmapLookup lookup(Face face) {
-        return LOOKUPS.computeIfAbsent(face, f -> {
-            try {
-                TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(f.bytes()));
-                return ttf.getUnicodeCmapLookup();
-            } catch (IOException e) {
-                throw new UncheckedIOException("FontBox cannot read " + f.file(), e);
-            }
-        });
+        return face.glyphFor(codePoint);
     }
 }

@@ -16,7 +16,7 @@ import org.handout.text.TextSafety;
 /**
  * Checks built leaflets the way a release should before they go out: the text reads back as
  * composed, in order, from the page body and from the tag tree, and holds nothing a build refuses
- * ({@link SafeText}); every font is an embedded subset and no glyph is missing or outside a span;
+ * ({@link SafeText}); every font is an embedded subset and no glyph is missing, blank where its text is not, or outside a span;
  * every glyph lies inside the page's text area; and veraPDF finds the file PDF/UA-1 and PDF/A-2u.
  */
 public final class Verifier {
@@ -68,9 +68,14 @@ public final class Verifier {
         List<String> failures = new ArrayList<>();
         PdfReadBack pdf = PdfReadBack.read(file);
         failures.addAll(SafeText.failures(pdf));
-        Optional<Leaflet> doc = compose(lang, leaflet);
+        Problems composing = new Problems();
+        Optional<Leaflet> doc = compose(lang, leaflet, composing);
+        Optional<org.handout.report.Problem> font = composing.sorted().stream()
+                .filter(p -> p.isError() && p.file().startsWith("fonts/")).findFirst();
         if (pdf.title() != null && pdf.title().startsWith("DRAFT")) {
             failures.add("a draft build (build --draft): not for families");
+        } else if (font.isPresent()) {
+            failures.add("fonts: the leaflet no longer composes: " + font.get().format());
         } else if (doc.isEmpty()) {
             failures.add("its translation no longer composes (missing, stale or broken strings): the file is stale; handout check --lang " + lang);
         } else {
@@ -93,13 +98,13 @@ public final class Verifier {
         return new Verdict(file, pdf.pageCount(), passed, failures);
     }
 
-    private Optional<Leaflet> compose(String lang, String leaflet) {
+    private Optional<Leaflet> compose(String lang, String leaflet, Problems problems) {
         if (project.languages() == null || !project.content().leafletIds().contains(leaflet)
                 || !project.blockers(lang, leaflet).isEmpty()) {
             return Optional.empty();
         }
         Languages.Resolution r = project.languages().resolve(lang);
-        return project.compose(leaflet, r, new Problems(), clinic);
+        return project.compose(leaflet, r, problems, clinic);
     }
 
     /** Every string in reading order in the body and in the tag tree; the footer and page label on every page. */
@@ -174,6 +179,7 @@ public final class Verifier {
         if (!pdf.unmarkedGlyphs().isEmpty()) {
             failures.add("fonts: " + pdf.unmarkedGlyphs().size() + " glyphs drawn outside any span that carries their text");
         }
+        failures.addAll(BlankGlyphs.failures(pdf));
         if (failures.size() == before) {
             passed.add("fonts");
         }

@@ -135,6 +135,16 @@ class LeafletRoundTripTest {
     }
 
     /**
+     * No glyph is blank where its text is a letter, digit, punctuation or symbol, in any script:
+     * spaces and the empty glyphs of Arabic and Indic shaping are not taken for a damaged font.
+     */
+    @ParameterizedTest(name = "{0}/{1}")
+    @MethodSource("pdfs")
+    void noGlyphIsBlankWhereItsTextShouldLeaveInk(String lang, String leaflet) throws IOException {
+        assertEquals(List.of(), org.handout.verify.BlankGlyphs.failures(read(lang, leaflet)));
+    }
+
+    /**
      * Where one character is one glyph (Latin, Cyrillic, Vietnamese, Chinese, digits), the glyphs'
      * own Unicode values must spell the text: a viewer that ignores ActualText copies it right too.
      */
