@@ -30,8 +30,13 @@ public final class FontBook {
 
     /** Loads {@code dir/fonts.yaml}; {@code displayDir} names the folder in problems. */
     public static Optional<FontBook> load(Path dir, String displayDir, Problems problems) {
+        return load(org.handout.world.World.plain(), dir, displayDir, problems);
+    }
+
+    /** Loads {@code dir/fonts.yaml} and the fonts it names as {@code world} reads them, each only from inside {@code dir}. */
+    public static Optional<FontBook> load(org.handout.world.World world, Path dir, String displayDir, Problems problems) {
         String file = displayDir + "/fonts.yaml";
-        Optional<YamlMap> root = Yaml.parse(dir.resolve("fonts.yaml"), file, problems)
+        Optional<YamlMap> root = Yaml.parse(world, dir.resolve("fonts.yaml"), file, problems)
                 .flatMap(n -> YamlMap.of(n, file, "", "the file", problems));
         if (root.isEmpty()) {
             return Optional.empty();
@@ -44,8 +49,8 @@ public final class FontBook {
         root.get().map("faces").ifPresent(m -> {
             for (String name : m.names()) {
                 YamlMap.of(m.node(name).orElseThrow(), file, "", "face '" + name + "'", problems).ifPresent(f -> {
-                    Face regular = f.text("regular").flatMap(x -> face(dir, displayDir, x, f, loaded, problems)).orElse(null);
-                    Face bold = f.text("bold").flatMap(x -> face(dir, displayDir, x, f, loaded, problems)).orElse(null);
+                    Face regular = f.text("regular").flatMap(x -> face(world, dir, displayDir, x, f, loaded, problems)).orElse(null);
+                    Face bold = f.text("bold").flatMap(x -> face(world, dir, displayDir, x, f, loaded, problems)).orElse(null);
                     String role = f.optionalText("role").orElse("text");
                     if (!role.equals("text") && !role.equals("fallback")) {
                         problems.error(file, f.line(), f.column(), "", "face '" + name + "' has role '" + role
@@ -98,8 +103,8 @@ public final class FontBook {
         return Optional.of(new FontBook(chains));
     }
 
-    private static Optional<Face> face(Path dir, String displayDir, String name, YamlMap at, Map<String, Face> loaded,
-                                       Problems problems) {
+    private static Optional<Face> face(org.handout.world.World world, Path dir, String displayDir, String name, YamlMap at,
+                                       Map<String, Face> loaded, Problems problems) {
         if (loaded.containsKey(name)) {
             return Optional.of(loaded.get(name));
         }
@@ -109,18 +114,22 @@ public final class FontBook {
                     + displayDir + "/");
             return Optional.empty();
         }
-        if (!Files.isRegularFile(path)) {
+        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             problems.error(at.file(), at.line(), at.column(), "", "font file " + displayDir + "/" + name + " does not exist");
             return Optional.empty();
         }
         String shown = displayDir + "/" + name;
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(path);
-        } catch (IOException e) {
-            problems.error(at.file(), at.line(), at.column(), "", "cannot read font file " + shown + ": " + e.getMessage());
+        // read once per run, only from inside fonts/ (a link elsewhere is refused), never a FIFO or a device
+        Problems read = new Problems();
+        Optional<byte[]> got = world.read(path, shown, MAX_BYTES, Optional.of(dir), read);
+        if (got.isEmpty()) {
+            for (Problem p : read.sorted()) {
+                problems.add(new Problem(p.severity(), at.file(), at.line(), at.column(), "", "font file " + shown + " " + p.message(),
+                        p.hint(), p.details()));
+            }
             return Optional.empty();
         }
+        byte[] bytes = got.get();
         Optional<FontFiles.Refusal> refused = FontFiles.check(shown, bytes);
         if (refused.isPresent()) {
             problems.add(Problem.error(at.file(), at.line(), at.column(), "", refused.get().message()).withHint(refused.get().hint()));
@@ -139,6 +148,9 @@ public final class FontBook {
             return Optional.empty();
         }
     }
+
+    /** The largest font file read (a Noto CJK face is about 5 MB). */
+    static final long MAX_BYTES = 64L << 20;
 
     /** The chain for a language tag: the tag itself, then shorter prefixes of it, then {@code default}. */
     public FontChain chain(String tag) {

@@ -42,7 +42,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *                                    --- pad (N bytes of comment added), --- fifo, --- folder (the file becomes a
  *                                    FIFO or a folder), --- link-outside (a link to a copy outside its folder),
  *                                    --- zero-table TAG (a font's sfnt table TAG filled with zeros),
- *                                    --- fixture NAME (the bytes of src/test/resources/broken/files/NAME),
+ *                                    --- fixture PATH (the bytes of src/test/resources/PATH),
+ *                                    --- magic TEXT (the file's first bytes replaced by TEXT), --- truncate N (cut to N bytes),
  *                                    --- deep KEY N (the bundle entry KEY's text nested N selects deep),
  *                                    --- base64 (the file's bytes, written in base64)
  * </pre>
@@ -219,8 +220,15 @@ class BrokenInputCorpusTest {
             }
             case "fixture" -> {
                 Files.deleteIfExists(t);
-                Files.copy(CORPUS.resolve("files").resolve(m[1].strip()), t);
+                Files.copy(CORPUS.getParent().resolve(m[1].strip()), t);
             }
+            case "magic" -> {
+                byte[] b = Files.readAllBytes(t);
+                byte[] magic = m[1].strip().getBytes(StandardCharsets.US_ASCII);
+                System.arraycopy(magic, 0, b, 0, magic.length);
+                Files.write(t, b);
+            }
+            case "truncate" -> Files.write(t, java.util.Arrays.copyOf(Files.readAllBytes(t), Integer.parseInt(m[1].strip())));
             default -> throw new IllegalArgumentException(file + ": unknown mode " + mode);
         }
     }
