@@ -375,7 +375,8 @@ public final class Main {
     private static Options options() {
         Options o = new Options();
         o.addOption(Option.builder("l").longOpt("lang").hasArg().argName("TAGS")
-                .desc("languages to build, comma-separated BCP 47 tags (default: all); es-MX falls back to es, an unknown language to en").get());
+                .desc("languages to build, comma-separated BCP 47 tags (default: all); es-MX is served by es; a language with no "
+                        + "bundle is refused (with --draft: an English draft, marked so)").get());
         o.addOption(Option.builder("L").longOpt("leaflet").hasArg().argName("IDS")
                 .desc("leaflets to build, comma-separated (default: all: overview, symptoms, staging, contacts)").get());
         o.addOption(Option.builder("o").longOpt("out").hasArg().argName("DIR")
@@ -389,7 +390,7 @@ public final class Main {
         o.addOption(Option.builder().longOpt("justify")
                 .desc("justify body text to the full measure (default: ragged, which reads more easily)").get());
         o.addOption(Option.builder().longOpt("clinic").hasArg().argName("ID|FILE")
-                .desc("a clinic's edition: clinics/ID.yaml (or a profile FILE) on every leaflet, into <out>/ID/<lang>/<leaflet>.pdf").get());
+                .desc("a clinic's edition: clinics/ID.yaml (or a profile FILE) on every leaflet, into <out>/clinics/ID/<lang>/<leaflet>.pdf").get());
         o.addOption(Option.builder().longOpt("draft")
                 .desc("build leaflets whose translation has gaps anyway: missing strings in English, out-of-date ones as they are, "
                         + "every page marked DRAFT (default: such leaflets are held back)").get());
@@ -434,10 +435,12 @@ public final class Main {
                     + "preview: renders pages of the chosen leaflets to PNG in <out>/<lang>/<leaflet>-p<N>.png (default output/preview).\n"
                     + "check: lists every problem of the bundles (errors and warnings) with file, line, key and a hint.\n"
                     + "status: a table of languages and leaflets (translated, stale, missing, review), also as <out>/status.json.\n"
-                    + "init: writes translations/TAG.yaml with every English string to translate.\n"
+                    + "init: writes translations/TAG.yaml with every English string to translate (--update adds what an existing one\n"
+                    + "  lacks and keeps the rest; --overwrite starts it again, keeping a backup).\n"
                     + "accept: records that entries were updated to the current English (all stale ones, or the KEYs named).\n"
                     + "export-xliff, import-xliff: XLIFF 2.0 for translation tools (default file output/xliff/TAG.xlf).\n"
-                    + "verify: checks built PDFs (default: all in <out>): text and tags in reading order, fonts, PDF/UA-1, PDF/A-2u.\n"
+                    + "verify: checks built PDFs (default: all in <out>): text and tags in reading order, fonts, every glyph inside\n"
+                    + "  the text area, PDF/UA-1, PDF/A-2u.\n"
                     + "bench: measures cold and warm build times, memory, PDF sizes and a 1,000-leaflet matrix (see BENCHMARKS.md).\n"
                     + "serve: a local web page to build, preview and download leaflets (http://127.0.0.1:8377/).",
                     options,
