@@ -437,33 +437,14 @@ public final class ContentLoader {
                         problems.error(m.file(), Yaml.line(node.get()), Yaml.column(node.get()), key, "text is empty");
                         return Optional.empty();
                     }
-                    int depth = depth(v);
-                    if (depth > MAX_DEPTH) {
+                    int depth = org.handout.text.Nesting.depth(v);
+                    if (depth > org.handout.text.Nesting.MAX_DEPTH) {
                         // refused before anything parses it: ICU's parser recurses once per level
-                        problems.error(m.file(), Yaml.line(node.get()), Yaml.column(node.get()), key, "the message nests { } " + depth
-                                + " levels deep; at most " + MAX_DEPTH + " are allowed");
+                        problems.add(org.handout.text.Nesting.tooDeep(m.file(), Yaml.line(node.get()), Yaml.column(node.get()), key, depth));
                         return Optional.empty();
                     }
                     return Optional.of(new Message(key, v, m.file(), Yaml.line(node.get()), Yaml.column(node.get())));
                 });
-    }
-
-    /** The deepest an English message may nest its braces (the same limit as for translations). */
-    static final int MAX_DEPTH = 12;
-
-    /** How deep braces nest, counting every brace (the English quotes none); see i18n's check for translations. */
-    private static int depth(String pattern) {
-        int depth = 0;
-        int max = 0;
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            if (c == '{') {
-                max = Math.max(max, ++depth);
-            } else if (c == '}') {
-                depth = Math.max(0, depth - 1);
-            }
-        }
-        return max;
     }
 
     /**

@@ -395,26 +395,10 @@ public final class BundleChecker {
     /** The kind of each top-level or nested argument: simple, plural, select, selectordinal, number, date... */
     static Map<String, String> kinds(String pattern) {
         Map<String, String> out = new java.util.LinkedHashMap<>();
-        MessagePattern p;
         try {
-            p = new MessagePattern(pattern);
+            Patterns.args(new MessagePattern(pattern)).forEach(a -> out.putIfAbsent(a.name(), a.kind()));
         } catch (IllegalArgumentException e) {
-            return out;
-        }
-        for (int i = 0; i < p.countParts(); i++) {
-            MessagePattern.Part part = p.getPart(i);
-            if (part.getType() == MessagePattern.Part.Type.ARG_START) {
-                String name = p.getSubstring(p.getPart(i + 1));
-                String kind = switch (part.getArgType()) {
-                    case NONE -> "simple";
-                    case PLURAL -> "plural";
-                    case SELECT -> "select";
-                    case SELECTORDINAL -> "selectordinal";
-                    case CHOICE -> "choice";
-                    case SIMPLE -> p.getSubstring(p.getPart(i + 2));
-                };
-                out.putIfAbsent(name, kind);
-            }
+            // a pattern ICU cannot parse has no arguments to compare; its syntax is reported where it is written
         }
         return out;
     }
@@ -492,9 +476,9 @@ public final class BundleChecker {
      * placeholders and plural categories; returns the parsed pattern.
      */
     static java.util.Optional<MessagePattern> parse(Message m, ULocale locale, Problems problems) {
-        int depth = Patterns.depth(m.pattern());
-        if (depth > Patterns.MAX_DEPTH) {
-            problems.add(tooDeep(m.file(), m.line(), m.column(), m.key(), depth));
+        int depth = org.handout.text.Nesting.depth(m.pattern());
+        if (depth > org.handout.text.Nesting.MAX_DEPTH) {
+            problems.add(org.handout.text.Nesting.tooDeep(m.file(), m.line(), m.column(), m.key(), depth));
             return java.util.Optional.empty();
         }
         MessagePattern p;
@@ -554,23 +538,4 @@ public final class BundleChecker {
         return java.util.Optional.of(p);
     }
 
-    /**
-     * A pattern nested deeper than ICU's parser can be trusted with, at its place: reported by
-     * the loaders (before anything parses it) and by the checks.
-     */
-    public static Problem tooDeep(String file, int line, int column, String key, int depth) {
-        return Problem.error(file, line, column, key, "the message nests { } " + depth + " levels deep; at most "
-                + Patterns.MAX_DEPTH + " are allowed").withHint("a message needs a plural or select nested two or three deep at most: "
-                + "write it more simply");
-    }
-
-    /** How deep a pattern's braces nest (outside ICU quoting): more than {@link #maxDepth()} is refused. */
-    public static int depth(String pattern) {
-        return Patterns.depth(pattern);
-    }
-
-    /** The deepest a message may nest its braces. */
-    public static int maxDepth() {
-        return Patterns.MAX_DEPTH;
-    }
 }

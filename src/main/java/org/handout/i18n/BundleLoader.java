@@ -83,10 +83,10 @@ public final class BundleLoader {
             // refused before anything parses them: ICU's parser recurses once per level
             for (String field : List.of("source", "text")) {
                 String v = field.equals("source") ? source.get() : text.get();
-                int depth = BundleChecker.depth(v);
-                if (depth > BundleChecker.maxDepth()) {
+                int depth = org.handout.text.Nesting.depth(v);
+                if (depth > org.handout.text.Nesting.MAX_DEPTH) {
                     Node n = e.node(field).orElseThrow();
-                    problems.add(BundleChecker.tooDeep(file, Yaml.line(n), Yaml.column(n), key, depth));
+                    problems.add(org.handout.text.Nesting.tooDeep(file, Yaml.line(n), Yaml.column(n), key, depth));
                     return;
                 }
             }

@@ -5,46 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The shape of an ICU MessageFormat pattern, as the checks need it: how deep its braces nest
- * (read before ICU's recursive parser ever sees a hostile pattern), and each argument with its
- * kind, number style, plural offset and branches.
+ * The shape of an ICU MessageFormat pattern, as the checks need it: each argument with its kind,
+ * number style, plural offset and branches.
  */
 final class Patterns {
-    /**
-     * The deepest a message may nest its braces. Our English nests two levels ({@code {n, plural,
-     * one {# year}}}); a translation may need a plural inside a select inside a plural. ICU's
-     * parser recurses once per level, so a pattern nested a thousand deep would overflow the stack.
-     */
-    static final int MAX_DEPTH = 12;
-
     private Patterns() {
-    }
-
-    /**
-     * How deep the braces of a pattern nest, outside ICU quoting (an apostrophe before a brace, a
-     * {@code #} or a {@code |} quotes up to the next lone apostrophe; two apostrophes are one).
-     */
-    static int depth(String pattern) {
-        int depth = 0;
-        int max = 0;
-        boolean quoted = false;
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            if (c == '\'') {
-                if (i + 1 < pattern.length() && pattern.charAt(i + 1) == '\'') {
-                    i++; // '' is an apostrophe, in or out of quotes
-                } else if (quoted) {
-                    quoted = false;
-                } else if (i + 1 < pattern.length() && "{}#|".indexOf(pattern.charAt(i + 1)) >= 0) {
-                    quoted = true;
-                }
-            } else if (!quoted && c == '{') {
-                max = Math.max(max, ++depth);
-            } else if (!quoted && c == '}') {
-                depth = Math.max(0, depth - 1);
-            }
-        }
-        return max;
     }
 
     /** One branch of a plural, select or selectordinal: its selector, and what its message holds. */

@@ -366,6 +366,21 @@ class MainTest {
     }
 
     @Test
+    void aClinicsEditionNeverLandsInALanguagesFolder() throws IOException {
+        TestProject p = TestProject.copyInto(dir.resolve("project"));
+        // a clinic whose id is a language tag: its edition still has a folder of its own
+        p.write("clinics/ar.yaml", p.read("clinics/riverside.yaml").replace("clinic: riverside", "clinic: ar"));
+        Path out = dir.resolve("out");
+        assertEquals(0, run("build", "--root", p.root().toString(), "--lang", "ar", "--leaflet", "overview", "--out", out.toString()).code());
+        byte[] national = Files.readAllBytes(out.resolve("ar/overview.pdf"));
+        Run clinic = run("build", "--root", p.root().toString(), "--clinic", "ar", "--lang", "ar", "--leaflet", "overview", "--out", out.toString());
+        assertEquals(0, clinic.code(), clinic.err());
+        assertEquals(List.of("ar/overview.pdf", "clinics/ar/ar/overview.pdf"), pdfs(out));
+        assertTrue(java.util.Arrays.equals(national, Files.readAllBytes(out.resolve("ar/overview.pdf"))), "the national edition is untouched");
+        assertEquals("", org.handout.testing.Manifests.stale(out, "ar/overview.pdf"));
+    }
+
+    @Test
     void verifyOfAClinicsEditionChecksTheClinicIsThere() throws IOException {
         Path out = dir.resolve("out");
         assertEquals(0, run("build", "--root", TestProject.REAL.toString(), "--clinic", "riverside", "--lang", "fr", "--leaflet", "overview",
