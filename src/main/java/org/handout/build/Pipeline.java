@@ -565,12 +565,15 @@ public final class Pipeline {
                     (System.nanoTime() - start) / 1_000_000);
         }
         LaidOut laidOut = project.layout(doc.get(), j.served(), j.paper(), options.align());
-        List<String> outside = laidOut.outside();
+        List<LaidOut.Overrun> outside = laidOut.overruns();
         if (!outside.isEmpty()) {
             // what cannot fit the page is refused, never printed into the margin or the footer
-            String file = j.served().bundle().isSource() ? "content/" + j.leaflet() + ".yaml" : j.served().bundle().file();
-            for (String o : outside.subList(0, Math.min(5, outside.size()))) {
-                problems.add(Problem.error(file, 0, 0, "", "layout: " + j.path() + ": " + o)
+            for (LaidOut.Overrun o : outside.subList(0, Math.min(5, outside.size()))) {
+                Optional<org.handout.content.Message> at = writtenIn(j.served().bundle(), o.text());
+                String file = at.map(org.handout.content.Message::file)
+                        .orElse(j.served().bundle().isSource() ? "content/" + j.leaflet() + ".yaml" : j.served().bundle().file());
+                problems.add(Problem.error(file, at.map(org.handout.content.Message::line).orElse(0), at.map(org.handout.content.Message::column).orElse(0),
+                                at.map(org.handout.content.Message::key).orElse(""), "layout: " + j.path() + ": " + o.description())
                         .withHint("a table row, box or card is never split across pages: say the text that runs out more briefly"));
             }
             return new Outcome(j, null, false, Optional.of(j.leaflet() + " (does not fit the page)"), problems,
@@ -586,6 +589,19 @@ public final class Pipeline {
         Manifest.Entry entry = new Manifest.Entry(j.path(), j.tag(), j.leaflet(), laidOut.pages().size(), pdf.length, Inputs.sha256(pdf),
                 marked ? ZERO : j.fingerprint());
         return new Outcome(j, marked ? entry.asDraft() : entry, false, Optional.empty(), problems, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * The one message of a bundle whose text holds a run that was laid out (the words of a line,
+     * which a message writes as they are), if exactly one does: where a translator shortens it.
+     */
+    private static Optional<org.handout.content.Message> writtenIn(Bundle bundle, String run) {
+        String words = run.strip();
+        if (words.length() < 4) {
+            return Optional.empty();
+        }
+        List<org.handout.content.Message> found = bundle.messages().values().stream().filter(m -> m.pattern().contains(words)).toList();
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 
     private static Future<Outcome> completed(Callable<Outcome> job) {

@@ -19,7 +19,16 @@ public record LaidOut(Leaflet leaflet, List<Page> pages, Tag tags) {
      * with any should not be printed.
      */
     public List<String> outside() {
-        List<String> out = new ArrayList<>();
+        return overruns().stream().map(Overrun::description).toList();
+    }
+
+    /** One glyph run or image outside where it belongs: its page, its text, and the line that says where and how far. */
+    public record Overrun(int page, String text, String description) {
+    }
+
+    /** {@link #outside()} as data: the text of each run that lies outside, to find where it was written. */
+    public List<Overrun> overruns() {
+        List<Overrun> out = new ArrayList<>();
         for (int p = 0; p < pages.size(); p++) {
             Page page = pages.get(p);
             TextArea area = TextArea.of(page.width(), page.height());
@@ -49,7 +58,7 @@ public record LaidOut(Leaflet leaflet, List<Page> pages, Tag tags) {
         return out;
     }
 
-    private static void report(List<String> out, int page, String text, Optional<TextArea.Overrun> overrun) {
-        overrun.filter(o -> o.points() > TextArea.TOLERANCE).ifPresent(o -> out.add(TextArea.describe(page, text, o)));
+    private static void report(List<Overrun> out, int page, String text, Optional<TextArea.Overrun> overrun) {
+        overrun.filter(o -> o.points() > TextArea.TOLERANCE).ifPresent(o -> out.add(new Overrun(page, text, TextArea.describe(page, text, o))));
     }
 }
