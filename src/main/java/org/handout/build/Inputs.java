@@ -36,6 +36,10 @@ public final class Inputs implements World {
     private final Workspace workspace;
     private final FileWorld files = new FileWorld(true);
     private final String tool = toolBuild();
+    /** Each file's fingerprint, computed once from the bytes read. */
+    private final java.util.Map<Path, String> hashes = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The fonts' fingerprint, computed once per run. */
+    private volatile String fonts;
 
     public Inputs(Workspace workspace) {
         this.workspace = workspace;
@@ -86,11 +90,16 @@ public final class Inputs implements World {
 
     /** Every file of {@code fonts/} by name and the fingerprint of its bytes as read. */
     private String fonts() {
-        List<String> parts = new ArrayList<>();
-        for (Path f : list(workspace.fonts(), "")) {
-            parts.add(f.getFileName() + "=" + hash(f));
+        String f = fonts;
+        if (f == null) {
+            List<String> parts = new ArrayList<>();
+            for (Path file : list(workspace.fonts(), "")) {
+                parts.add(file.getFileName() + "=" + hash(file));
+            }
+            f = sha256(String.join(",", parts).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            fonts = f;
         }
-        return sha256(String.join(",", parts).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return f;
     }
 
     /**
@@ -102,8 +111,8 @@ public final class Inputs implements World {
      * for a file that cannot be read, or is not a plain file.
      */
     String hash(Path file) {
-        return read(file, file.toString(), MAX_FONT_BYTES, new Problems())
-                .map(b -> b.length > SHA_LIMIT ? crc(b) : sha256(b)).orElse("absent");
+        return hashes.computeIfAbsent(file.toAbsolutePath().normalize(), f -> read(f, f.toString(), MAX_FONT_BYTES, new Problems())
+                .map(b -> b.length > SHA_LIMIT ? crc(b) : sha256(b)).orElse("absent"));
     }
 
     /** Files up to this size (every YAML file) are fingerprinted by SHA-256, larger ones (fonts, logos) by CRC32C. */

@@ -31,8 +31,6 @@ public final class BundleChecker {
     private final Content content;
     /** For each English key, the placeholders it may use and what the program passes for each. */
     private final Map<String, Map<String, ArgumentKind>> arguments = new HashMap<>();
-    /** The values the checks format every message with: plural categories of every language, and beyond. */
-    private static final List<Long> SAMPLE_NUMBERS = List.of(0L, 1L, 2L, 3L, 5L, 11L, 21L, 100L, 101L, 1_000_000L);
 
     public BundleChecker(Content content) {
         this.content = content;
@@ -84,7 +82,7 @@ public final class BundleChecker {
                 }
                 ok &= arguments(m, en, pattern, allowed, Map.of(), problems);
                 if (ok) {
-                    formats(m, en, allowed, problems);
+                    formats(m, en, pattern, allowed, problems);
                 }
             });
         }
@@ -264,7 +262,7 @@ public final class BundleChecker {
         }
         ok &= arguments(m, bundle.locale(), parsed.get(), allowed, englishArgs, problems);
         if (ok) {
-            formats(m, bundle.locale(), allowed, problems);
+            formats(m, bundle.locale(), parsed.get(), allowed, problems);
         }
     }
 
@@ -366,13 +364,17 @@ public final class BundleChecker {
     }
 
     /**
-     * Formats a message with sample values of what the program passes (numbers across every
-     * plural category, text for text), as the build will: whatever passes the checks formats.
+     * Formats a message with sample values of what the program passes (a number of each of the
+     * language's plural categories, cardinal and ordinal, text for text), as the build will:
+     * whatever passes the checks formats. A message without placeholders has nothing to format.
      */
-    private static void formats(Message m, ULocale locale, Map<String, ArgumentKind> allowed, Problems problems) {
+    private static void formats(Message m, ULocale locale, MessagePattern pattern, Map<String, ArgumentKind> allowed, Problems problems) {
+        if (names(pattern).isEmpty()) {
+            return;
+        }
         try {
             com.ibm.icu.text.MessageFormat f = new com.ibm.icu.text.MessageFormat(m.pattern(), locale);
-            for (long n : SAMPLE_NUMBERS) {
+            for (long n : SAMPLES.computeIfAbsent(locale, BundleChecker::samples)) {
                 Map<String, Object> args = new HashMap<>();
                 allowed.forEach((name, kind) -> args.put(name, kind == ArgumentKind.NUMBER ? (Object) n : "x"));
                 f.format(args);
@@ -381,6 +383,22 @@ public final class BundleChecker {
             problems.add(Problem.error(m.file(), m.line(), m.column(), m.key(), "cannot be formatted: " + e.getMessage())
                     .withHint("use each placeholder as the English does"));
         }
+    }
+
+    /** Per language, the numbers that reach every plural branch: one of each category, cardinal and ordinal, and 0. */
+    private static final Map<ULocale, List<Long>> SAMPLES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static List<Long> samples(ULocale locale) {
+        java.util.TreeSet<Long> out = new java.util.TreeSet<>(List.of(0L, 1_000_000L));
+        for (PluralRules rules : List.of(PluralRules.forLocale(locale), PluralRules.forLocale(locale, PluralRules.PluralType.ORDINAL))) {
+            for (String category : rules.getKeywords()) {
+                java.util.Collection<Double> some = rules.getSamples(category, PluralRules.SampleType.INTEGER);
+                if (some != null && !some.isEmpty()) {
+                    out.add(some.iterator().next().longValue());
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static String example(String name, String kind) {

@@ -370,10 +370,17 @@ public final class TextSafety {
     }
 
     /** Whether the language's usual script is written without spaces between words (Thai, Japanese, Chinese…). */
+    /** Per language tag, whether it writes without spaces: ICU's likely-subtags lookup is not cheap, and every string asks. */
+    private static final java.util.Map<String, Boolean> SPACELESS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static boolean languageWritesWithoutSpaces(String languageTag) {
         if (languageTag == null || languageTag.isBlank()) {
             return false;
         }
+        return SPACELESS.computeIfAbsent(languageTag, TextSafety::writesWithoutSpaces);
+    }
+
+    private static boolean writesWithoutSpaces(String languageTag) {
         String script = ULocale.addLikelySubtags(ULocale.forLanguageTag(languageTag)).getScript();
         if (script.isEmpty()) {
             return false;
