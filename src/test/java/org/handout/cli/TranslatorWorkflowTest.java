@@ -244,6 +244,29 @@ class TranslatorWorkflowTest {
     }
 
     @Test
+    void importAppliesTheSameValidationAsCheckAndBuild() throws IOException {
+        TestProject p = project();
+        Path xlf = dir.resolve("de.xlf");
+        assertEquals(0, run("export-xliff", "--root", p.root().toString(), "--lang", "de", "--out", xlf.toString()).code());
+        String x = Files.readString(xlf);
+        // a translator's tool empties a plural branch and lets a right-to-left override in
+        int unit = x.indexOf("<unit id=\"overview.who.rare-later\">");
+        String branch = "<ph id=\"t4\" dataRef=\"d2\" canCopy=\"no\" canDelete=\"no\" disp=\"#\"/> Jahre";
+        int at = x.indexOf(branch, unit);
+        assertTrue(at > unit, "the export has a German plural branch to empty");
+        String emptied = x.substring(0, at) + x.substring(at + branch.length());
+        int title = emptied.indexOf("<unit id=\"overview.title\">");
+        int target = emptied.indexOf("<target>", title) + "<target>".length();
+        Files.writeString(xlf, emptied.substring(0, target) + "\u202E" + emptied.substring(target));
+        String before = p.read("translations/de.yaml");
+        Run r = run("import-xliff", "--root", p.root().toString(), xlf.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("branch is empty, so nothing would be printed there"), r.err());
+        assertTrue(r.err().contains("[overview.title] character 1 is U+202E RIGHT-TO-LEFT OVERRIDE"), r.err());
+        assertEquals(before, p.read("translations/de.yaml"), "nothing check or build would refuse is imported");
+    }
+
+    @Test
     void importRefusesATargetThatLosesAPlaceholderAndAFileWithADoctype() throws IOException {
         TestProject p = project();
         Path xlf = dir.resolve("es.xlf");
