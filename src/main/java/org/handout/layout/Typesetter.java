@@ -33,6 +33,8 @@ final class Typesetter {
     private static final char LRI = '\u2066';
     private static final char RLI = '\u2067';
     private static final char PDI = '\u2069';
+    /** U+00AD SOFT HYPHEN: where a writer allows a word to break, with a hyphen drawn when it does. */
+    private static final char SOFT_HYPHEN = '\u00AD';
 
     /** Languages written without spaces between words: a justified line stretches between characters. */
     private static final java.util.Set<String> NO_WORD_SPACES = java.util.Set.of("ja", "zh", "th", "lo", "km", "my");
@@ -522,7 +524,8 @@ final class Typesetter {
                     }
                 }
                 if (breakable(bp)) {
-                    candidates.add(new int[] {bp, 0});
+                    // after a soft hyphen the writer put in, a line that ends there needs its hyphen drawn
+                    candidates.add(new int[] {bp, chars[bp - 1] == SOFT_HYPHEN ? 1 : 0});
                 }
             }
             float fill = justify ? JUSTIFIED_FILL : RAGGED_FILL;
@@ -709,7 +712,9 @@ final class Typesetter {
          * placed in visual order.
          */
         private Line line(int start, int end, boolean hyphenated, float justifyTo) {
-            int visibleEnd = trimEnd(start, end);
+            // a line broken at a soft hyphen shows the hyphen drawn below, which carries the soft hyphen as its text
+            boolean atSoftHyphen = hyphenated && end > start && chars[end - 1] == SOFT_HYPHEN;
+            int visibleEnd = trimEnd(start, atSoftHyphen ? end - 1 : end);
             float scale = style.size() / Face.UNITS;
             List<Piece> pieces = new ArrayList<>();
             List<int[]> pieceChars = new ArrayList<>(); // the paragraph offset of each glyph's first char
@@ -771,7 +776,7 @@ final class Typesetter {
             }
             // the content stream follows the logical order, so a reader gets the text back in reading order;
             // the whitespace trimmed from the line end stays in the text (not drawn) so words do not run together
-            String trailing = new String(chars, visibleEnd, end - visibleEnd).replaceAll("[\u2066-\u2069]", "");
+            String trailing = new String(chars, visibleEnd, end - visibleEnd).replaceAll(atSoftHyphen ? "[\u2066-\u2069\u00AD]" : "[\u2066-\u2069]", "");
             List<Piece> placed = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 Piece p = pieces.get(i);

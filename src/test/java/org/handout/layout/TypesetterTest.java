@@ -355,6 +355,28 @@ class TypesetterTest {
     }
 
     @Test
+    void aLineBrokenAtASoftHyphenTheWriterPutInShowsItsHyphenAndTheTextHasOneSoftHyphen() {
+        // Spanish has no patterns: a translator may mark where a long word can break
+        String s = "Hay unas palabras antes de la palabra larga: quimio\u00ADterapia intra\u00ADtecal y radio\u00ADterapia en dosis bajas.";
+        boolean broken = false;
+        for (float width = 90; width <= 300; width += 3) {
+            List<Line> lines = setter("es").set(Text.plain(s), BODY, width);
+            for (Line line : lines) {
+                String text = logical(line);
+                Piece last = line.pieces().get(line.pieces().size() - 1);
+                if (text.endsWith("\u00AD")) {
+                    broken = true;
+                    assertEquals("\u00AD", last.text(), "the line ends in the drawn hyphen, whose text is the soft hyphen: " + text);
+                    assertEquals(glyph("es", '-'), last.glyphs()[0], "a hyphen is drawn where the word breaks");
+                    assertTrue(!text.substring(0, text.length() - 1).endsWith("\u00AD"), "one soft hyphen, not two: " + text);
+                }
+            }
+            assertEquals(s, lines.stream().map(TypesetterTest::logical).collect(Collectors.joining()), "the text reads back as written at " + width);
+        }
+        assertTrue(broken, "no line broke at a soft hyphen");
+    }
+
+    @Test
     void languagesWithoutPatternsAreNeverHyphenated() {
         String s = "Neuroblastoma is a cancer that starts in immature nerve cells; chemotherapy and radiotherapy are treatments.";
         for (float width = 60; width <= 300; width += 5) {
