@@ -28,10 +28,6 @@ import org.handout.world.World;
  * bytes, so the second can keep the first's file.
  */
 public final class Inputs implements World {
-    /** The largest font file read (Noto CJK faces are about 5 MB; a collection of every face about 20). */
-    public static final long MAX_FONT_BYTES = 64L << 20;
-    /** The largest YAML, licence or README file read, and a bundle's limit. */
-    static final long MAX_TEXT_BYTES = org.handout.yaml.Yaml.MAX_BYTES;
 
     private final Workspace workspace;
     private final FileWorld files = new FileWorld(true);
@@ -111,7 +107,7 @@ public final class Inputs implements World {
      * for a file that cannot be read, or is not a plain file.
      */
     String hash(Path file) {
-        return hashes.computeIfAbsent(file.toAbsolutePath().normalize(), f -> read(f, f.toString(), MAX_FONT_BYTES, new Problems())
+        return hashes.computeIfAbsent(file.toAbsolutePath().normalize(), f -> read(f, f.toString(), org.handout.layout.FontBook.MAX_BYTES, new Problems())
                 .map(b -> b.length > SHA_LIMIT ? crc(b) : sha256(b)).orElse("absent"));
     }
 

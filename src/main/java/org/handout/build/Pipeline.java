@@ -51,8 +51,6 @@ import org.handout.world.Defaults;
  * bytes do not depend on them.
  */
 public final class Pipeline {
-    /** A clinic's id, which is its profile's file name and its edition's folder under {@code <out>/clinics/}. */
-    public static final String CLINIC_ID = "[a-z0-9][a-z0-9-]{0,40}";
     private static final String ZERO = "0".repeat(64);
 
     private final Workspace workspace;
@@ -102,7 +100,7 @@ public final class Pipeline {
         if (!Files.exists(file)) {
             return usage("no clinic profile " + shown, "a clinic's edition is built from clinics/<id>.yaml: --clinic <id>, or --clinic <file>");
         }
-        if (!id.matches(CLINIC_ID) || !file.getFileName().toString().endsWith(".yaml")) {
+        if (!id.matches(Clinic.ID) || !file.getFileName().toString().endsWith(".yaml")) {
             return usage(shown + ": a clinic profile is named <id>.yaml, its id lower-case letters, digits and hyphens", "");
         }
         BuildOptions edition = options.withOutput(clinicOutput(options.output(), id));
@@ -172,9 +170,13 @@ public final class Pipeline {
         }
     }
 
-    /** One PDF to make: where, in which language and on what paper, from what, and what stops it. */
+    /**
+     * One PDF to make: where, in which language and on what paper, from what, what stops it, and
+     * the manifest's entry for it when the file there is kept as it is (decided once, before any
+     * job runs, so no job reads the manifest while the build updates it).
+     */
     private record Job(String tag, String leaflet, Languages.Resolution served, Paper paper, String fingerprint, boolean english,
-                       List<Problem> blockers) {
+                       List<Problem> blockers, Optional<Manifest.Entry> kept) {
         String path() {
             return tag + "/" + leaflet + ".pdf";
         }
@@ -270,7 +272,9 @@ public final class Pipeline {
             for (String leaflet : mine) {
                 List<Problem> blockers = english ? project.blockers(Bundle.SOURCE_TAG, leaflet) : project.blockers(tag, leaflet);
                 String fingerprint = english ? ZERO : inputs.fingerprint(tag, leaflet, options, paper.label());
-                jobs.add(new Job(tag, leaflet, r, paper, fingerprint, english, blockers));
+                String path = tag + "/" + leaflet + ".pdf";
+                boolean keep = blockers.isEmpty() && !options.force() && !english && manifest.current(options.output(), path, fingerprint);
+                jobs.add(new Job(tag, leaflet, r, paper, fingerprint, english, blockers, keep ? manifest.get(path) : Optional.empty()));
             }
             plan.put(tag, jobs);
         }
@@ -279,7 +283,7 @@ public final class Pipeline {
         boolean rewriting = false;
         for (List<Job> jobs : plan.values()) {
             for (Job j : jobs) {
-                if (!keeps(options, manifest, j) && manifest.get(j.path()).isPresent()) {
+                if (j.kept().isEmpty() && manifest.get(j.path()).isPresent()) {
                     manifest.markStale(options.output(), j.path(), "a build started rebuilding it and did not finish");
                     rewriting = true;
                 }
@@ -303,7 +307,7 @@ public final class Pipeline {
             for (Map.Entry<String, List<Job>> e : plan.entrySet()) {
                 List<Future<Outcome>> fs = new ArrayList<>();
                 for (Job j : e.getValue()) {
-                    Callable<Outcome> call = () -> guarded(j, () -> make(project, options, j, manifest, exporters.get(), clinic));
+                    Callable<Outcome> call = () -> guarded(j, () -> make(project, options, j, exporters.get(), clinic));
                     fs.add(pool == null ? completed(call) : pool.submit(call));
                 }
                 futures.put(e.getKey(), fs);
@@ -410,11 +414,6 @@ public final class Pipeline {
             }
         }
         return out;
-    }
-
-    /** Whether a planned PDF is kept as it is: nothing stops it, it is not forced, and the file there was made from these inputs. */
-    private static boolean keeps(BuildOptions options, Manifest manifest, Job j) {
-        return j.blockers().isEmpty() && !options.force() && !j.english() && manifest.current(options.output(), j.path(), j.fingerprint());
     }
 
     /** Runs one job; a failure of the tool itself holds back that PDF alone, with the error, instead of stopping the build. */
@@ -533,18 +532,17 @@ public final class Pipeline {
     }
 
     /**
-     * Builds one PDF, or keeps it when the manifest says the file there was made from the same
-     * inputs (unless {@code force}); holds it back when its translation has gaps or errors.
+     * Builds one PDF, or keeps it when the plan found the file there made from the same inputs;
+     * holds it back when its translation has gaps or errors.
      */
-    private Outcome make(Project project, BuildOptions options, Job j, Manifest manifest, PdfExporter exporter,
-                         Optional<Clinic> clinic) {
+    private Outcome make(Project project, BuildOptions options, Job j, PdfExporter exporter, Optional<Clinic> clinic) {
         long start = System.nanoTime();
         Problems problems = new Problems();
         Path target = options.output().resolve(j.path());
         List<Problem> blockers = j.blockers();
         boolean gapsOnly = !blockers.isEmpty() && blockers.stream().allMatch(BundleChecker::isGap);
-        if (keeps(options, manifest, j)) {
-            return new Outcome(j, manifest.get(j.path()).orElseThrow(), true, Optional.empty(), problems, 0);
+        if (j.kept().isPresent()) {
+            return new Outcome(j, j.kept().get(), true, Optional.empty(), problems, 0);
         }
         Optional<Leaflet> doc = Optional.empty();
         boolean marked = false;

@@ -130,7 +130,10 @@ public final class Main {
             }
         }
         Workspace ws = new Workspace(Path.of(cl.getOptionValue("root", System.getProperty("handout.root", "."))));
-        List<String> langs = list(cl.getOptionValues("lang"));
+        // every command sees a language by ICU's canonical tag (iw is he, prs is fa-AF); one that is
+        // not a tag is left as typed, for the command to refuse
+        List<String> langs = list(cl.getOptionValues("lang")).stream()
+                .map(t -> org.handout.i18n.Languages.canonical(t).orElse(t)).distinct().toList();
         List<String> leaflets = list(cl.getOptionValues("leaflet"));
         Optional<String> region = Optional.ofNullable(cl.getOptionValue("region"));
         Align align = cl.hasOption("justify") ? Align.JUSTIFY : Align.START;
@@ -316,7 +319,7 @@ public final class Main {
             return Optional.empty();
         }
         String v = cl.getOptionValue("clinic");
-        return Optional.of(v.matches("[a-z0-9][a-z0-9-]{0,40}") ? ws.clinics().resolve(v + ".yaml") : Path.of(v).toAbsolutePath());
+        return Optional.of(v.matches(org.handout.clinic.Clinic.ID) ? ws.clinics().resolve(v + ".yaml") : Path.of(v).toAbsolutePath());
     }
 
     private static int number(CommandLine cl, String option, int otherwise) {

@@ -21,6 +21,12 @@ import java.util.Optional;
 public record Clinic(String id, String file, String language, String name, List<String> address, List<Phone> phones,
                      Optional<Hours> hours, Optional<String> website, Optional<Logo> logo, Map<String, Override> overrides) {
 
+    /**
+     * What a clinic's id is: lower-case letters, digits and hyphens, as its profile's file name
+     * ({@code clinics/<id>.yaml}) and its edition's folder ({@code <out>/clinics/<id>/}) spell it.
+     */
+    public static final String ID = "[a-z0-9][a-z0-9-]{0,40}";
+
     public Clinic {
         address = List.copyOf(address);
         phones = List.copyOf(phones);

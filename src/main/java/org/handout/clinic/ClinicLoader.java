@@ -59,7 +59,7 @@ public final class ClinicLoader {
         Optional<String> id = m.text("clinic");
         id.filter(i -> !i.equals(expected)).ifPresent(i -> problems.error(shown, m.keyNode("clinic").map(Yaml::line).orElse(0), 0, "",
                 "clinic '" + i + "' does not match the file name; name the file " + i + ".yaml or fix the id"));
-        id.filter(i -> !i.matches("[a-z0-9][a-z0-9-]{0,40}")).ifPresent(i -> problems.error(shown,
+        id.filter(i -> !i.matches(Clinic.ID)).ifPresent(i -> problems.error(shown,
                 m.keyNode("clinic").map(Yaml::line).orElse(0), 0, "", "a clinic id is lower-case letters, digits and hyphens, not '" + i + "'"));
         String language = m.optionalText("language").orElse("en");
         if (!Languages.wellFormed(language)) {

@@ -234,24 +234,6 @@ public final class BundleChecker {
                     .withHint("check the leaflet's pages (handout preview --lang " + bundle.tag() + " --leaflet "
                             + m.key().substring(0, m.key().indexOf('.')) + "), or say it more briefly"));
         }
-        Map<String, String> sourceKinds = kinds(s.pattern());
-        Set<String> names = names(parsed.get());
-        boolean ok = true;
-        for (String name : sourceKinds.keySet()) {
-            if (!names.contains(name)) {
-                ok = false;
-                problems.add(Problem.error(file, m.line(), m.column(), m.key(), "placeholder {" + name + "} from the English is missing")
-                        .withHint("put {" + name + "} where its value belongs in your sentence; it is filled in for you"));
-            }
-        }
-        for (String name : names) {
-            if (!sourceKinds.containsKey(name)) {
-                ok = false;
-                problems.add(Problem.error(file, m.line(), m.column(), m.key(), "placeholder {" + name
-                                + "} is not in the English; the English has " + placeholders(sourceKinds.keySet()))
-                        .withHint("placeholders are names, not words to translate: use them as the English spells them"));
-            }
-        }
         Map<String, List<Patterns.Arg>> englishArgs = new LinkedHashMap<>();
         try {
             for (Patterns.Arg a : Patterns.args(new MessagePattern(s.pattern()))) {
@@ -259,6 +241,23 @@ public final class BundleChecker {
             }
         } catch (IllegalArgumentException e) {
             return; // the English itself is reported by checkSource
+        }
+        Set<String> names = names(parsed.get());
+        boolean ok = true;
+        for (String name : englishArgs.keySet()) {
+            if (!names.contains(name)) {
+                ok = false;
+                problems.add(Problem.error(file, m.line(), m.column(), m.key(), "placeholder {" + name + "} from the English is missing")
+                        .withHint("put {" + name + "} where its value belongs in your sentence; it is filled in for you"));
+            }
+        }
+        for (String name : names) {
+            if (!englishArgs.containsKey(name)) {
+                ok = false;
+                problems.add(Problem.error(file, m.line(), m.column(), m.key(), "placeholder {" + name
+                                + "} is not in the English; the English has " + placeholders(englishArgs.keySet()))
+                        .withHint("placeholders are names, not words to translate: use them as the English spells them"));
+            }
         }
         ok &= arguments(m, bundle.locale(), parsed.get(), allowed, englishArgs, problems);
         if (ok) {
@@ -288,7 +287,8 @@ public final class BundleChecker {
             }
             List<Patterns.Arg> english = englishArgs.getOrDefault(a.name(), List.of());
             String want = english.isEmpty() ? a.kind() : english.get(0).kind();
-            if (type == ArgumentKind.TEXT && !a.kind().equals(want) || type == ArgumentKind.TEXT && source && !a.kind().equals("simple")) {
+            // the English's text placeholders are plain ({date}): checkSource refuses anything else there
+            if (type == ArgumentKind.TEXT && !a.kind().equals("simple")) {
                 problems.add(Problem.error(m.file(), m.line(), m.column(), m.key(), "placeholder {" + a.name()
                                 + "} is text the program formats (a date, a list, a name), so it is written {" + a.name()
                                 + "}; here it is a " + a.kind())
@@ -408,17 +408,6 @@ public final class BundleChecker {
             case "simple" -> "{" + name + "}";
             default -> "{" + name + ", " + kind + "}";
         };
-    }
-
-    /** The kind of each top-level or nested argument: simple, plural, select, selectordinal, number, date... */
-    static Map<String, String> kinds(String pattern) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
-        try {
-            Patterns.args(new MessagePattern(pattern)).forEach(a -> out.putIfAbsent(a.name(), a.kind()));
-        } catch (IllegalArgumentException e) {
-            // a pattern ICU cannot parse has no arguments to compare; its syntax is reported where it is written
-        }
-        return out;
     }
 
     /** The sentence-final mark of a text, closing quotes and brackets aside, as its Latin equivalent. */

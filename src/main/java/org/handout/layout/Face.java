@@ -178,21 +178,21 @@ public final class Face {
      * ToUnicode maps; only for a face that is not {@link #unreadable}.
      */
     public java.util.List<Integer> characters(int glyph) {
-        FontFiles.Trial t = trial();
-        if (t.cmap() == null) {
-            throw new IllegalStateException(shown + " is unreadable; the composer should have reported it");
-        }
-        java.util.List<Integer> codes = t.cmap().getCharCodes(glyph);
+        java.util.List<Integer> codes = cmap().getCharCodes(glyph);
         return codes == null ? java.util.List.of() : codes;
     }
 
     /** The glyph the font's character map gives a code point (0 when it has none); only for a face that is not {@link #unreadable}. */
     public int glyphFor(int codePoint) {
+        return cmap().getGlyphId(codePoint);
+    }
+
+    private org.apache.fontbox.ttf.CmapLookup cmap() {
         FontFiles.Trial t = trial();
         if (t.cmap() == null) {
             throw new IllegalStateException(shown + " is unreadable; the composer should have reported it");
         }
-        return t.cmap().getGlyphId(codePoint);
+        return t.cmap();
     }
 
     private FontFiles.Trial trial() {

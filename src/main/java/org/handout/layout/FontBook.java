@@ -149,8 +149,8 @@ public final class FontBook {
         }
     }
 
-    /** The largest font file read (a Noto CJK face is about 5 MB). */
-    static final long MAX_BYTES = 64L << 20;
+    /** The largest font file read (a Noto CJK face is about 5 MB), and so the largest input of any kind. */
+    public static final long MAX_BYTES = 64L << 20;
 
     /** The chain for a language tag: the tag itself, then shorter prefixes of it, then {@code default}. */
     public FontChain chain(String tag) {

@@ -183,9 +183,6 @@ public record FontChain(String name, List<Face> regular, List<Face> bold, Set<Fa
 
     @Override
     public List<String> fontFiles() {
-        Set<String> files = new LinkedHashSet<>();
-        regular.forEach(f -> files.add(f.file()));
-        bold.forEach(f -> files.add(f.file()));
-        return new ArrayList<>(files);
+        return fontFaces().stream().map(Face::file).toList();
     }
 }

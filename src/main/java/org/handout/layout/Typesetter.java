@@ -661,10 +661,11 @@ final class Typesetter {
                 int j = i;
                 for (; j < bounds.size(); j++) {
                     int g = bounds.get(j);
-                    if (width(lineStart, trimEnd(lineStart, g)) > maxWidth) {
+                    float w = width(lineStart, trimEnd(lineStart, g));
+                    if (w > maxWidth) {
                         break;
                     }
-                    if (width(lineStart, trimEnd(lineStart, g)) <= 0) {
+                    if (w <= 0) {
                         continue; // nothing drawn yet (a space, a bidi isolate's opening mark): no line to end
                     }
                     fit = j;

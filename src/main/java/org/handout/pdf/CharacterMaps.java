@@ -58,9 +58,4 @@ final class CharacterMaps {
             return direct(gid, cluster).orElseGet(() -> new String(Character.toChars(c.stream().min(Integer::compare).orElseThrow())));
         }
     }
-
-    /** The glyph the font's cmap gives the character, 0 if none. */
-    static int glyphOf(Face face, int codePoint) {
-        return face.glyphFor(codePoint);
-    }
 }

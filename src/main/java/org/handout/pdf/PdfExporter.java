@@ -248,7 +248,7 @@ public final class PdfExporter {
                     int cluster = g.clusters()[i];
                     int nth = taken.merge(cluster, 1, Integer::sum) - 1;
                     int cp = invisibleCharacter(text, cluster, clusterEnd(starts, cluster, text.length()), nth);
-                    id = cp < 0 ? -1 : CharacterMaps.glyphOf(g.face(), cp);
+                    id = cp < 0 ? -1 : g.face().glyphFor(cp);
                     if (id <= 0 || !g.face().drawsNothing(id)) {
                         continue;
                     }
@@ -306,14 +306,7 @@ public final class PdfExporter {
             List<Cluster> list = clusters.computeIfAbsent(g.face(), f -> new java.util.ArrayList<>());
             for (Map.Entry<Integer, List<Integer>> c : byCluster.entrySet()) {
                 int start = Math.min(c.getKey(), text.length() - 1);
-                int end = text.length();
-                for (int st : starts) {
-                    if (st > start) {
-                        end = st;
-                        break;
-                    }
-                }
-                String cluster = text.substring(start, end);
+                String cluster = text.substring(start, clusterEnd(starts, start, text.length()));
                 if (cluster.length() > 1) {
                     // the last cluster of a line's last run carries the undrawn space after it
                     cluster = cluster.stripTrailing();

@@ -161,7 +161,7 @@ public final class Server {
             return List.of();
         }
         try (Stream<Path> s = Files.list(ws.clinics())) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.matches("[a-z0-9][a-z0-9-]{0,40}\\.yaml"))
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.matches(org.handout.clinic.Clinic.ID + "\\.yaml"))
                     .map(n -> n.substring(0, n.length() - 5)).sorted().toList();
         } catch (IOException e) {
             return List.of();

@@ -369,7 +369,6 @@ public final class TextSafety {
         return (name.matches("(?i)[aeiou].*") ? "an " : "a ") + name + " letter";
     }
 
-    /** Whether the language's usual script is written without spaces between words (Thai, Japanese, Chinese…). */
     /** Per language tag, whether it writes without spaces: ICU's likely-subtags lookup is not cheap, and every string asks. */
     private static final java.util.Map<String, Boolean> SPACELESS = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -380,6 +379,7 @@ public final class TextSafety {
         return SPACELESS.computeIfAbsent(languageTag, TextSafety::writesWithoutSpaces);
     }
 
+    /** Whether the language's usual script is written without spaces between words (Thai, Japanese, Chinese…). */
     private static boolean writesWithoutSpaces(String languageTag) {
         String script = ULocale.addLikelySubtags(ULocale.forLanguageTag(languageTag)).getScript();
         if (script.isEmpty()) {

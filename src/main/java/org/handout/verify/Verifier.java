@@ -16,8 +16,9 @@ import org.handout.text.TextSafety;
 /**
  * Checks built leaflets the way a release should before they go out: the text reads back as
  * composed, in order, from the page body and from the tag tree, and holds nothing a build refuses
- * ({@link SafeText}); every font is an embedded subset and no glyph is missing, blank where its text is not, or outside a span;
- * every glyph lies inside the page's text area; and veraPDF finds the file PDF/UA-1 and PDF/A-2u.
+ * ({@link SafeText}); every font is an embedded subset and no glyph is missing, blank where its
+ * text is not, or outside a span; every glyph lies inside the page's text area; and veraPDF finds
+ * the file PDF/UA-1 and PDF/A-2u.
  */
 public final class Verifier {
     private final Project project;

@@ -34,27 +34,47 @@ public final class FileWorld implements World {
     @Override
     public Optional<byte[]> read(Path file, String shown, long maxBytes, Optional<Path> confinedTo, Problems problems) {
         Path key = file.toAbsolutePath().normalize();
-        Read r = cached ? reads.computeIfAbsent(key, k -> load(k, maxBytes, confinedTo)) : load(key, maxBytes, confinedTo);
+        // the folder a file must stay in is checked on every call: a file read once unconfined (for a
+        // fingerprint) is still refused to a reader that needs it inside its folder
+        Read r = confinedTo.flatMap(dir -> outside(key, dir))
+                .orElseGet(() -> cached ? reads.computeIfAbsent(key, k -> load(k, maxBytes)) : load(key, maxBytes));
         if (r.bytes() == null) {
             Problem p = Problem.error(shown, 0, 0, "", r.message());
             problems.add(r.hint().isEmpty() ? p : p.withHint(r.hint()));
             return Optional.empty();
         }
         if (r.bytes().length > maxBytes) {
-            problems.error(shown, 0, 0, "", "the file is larger than " + size(maxBytes));
+            problems.error(shown, 0, 0, "", "is larger than " + size(maxBytes));
             return Optional.empty();
         }
         return Optional.of(r.bytes());
     }
 
-    private static Read load(Path file, long maxBytes, Optional<Path> confinedTo) {
+    /** A refusal when the file, links followed, lies outside {@code dir}; empty when it is inside, or does not exist. */
+    private static Optional<Read> outside(Path file, Path dir) {
+        if (!Files.exists(file)) {
+            return Optional.empty(); // load says so
+        }
+        try {
+            Path real = file.toRealPath();
+            if (real.startsWith(dir.toRealPath())) {
+                return Optional.empty();
+            }
+            return Optional.of(new Read(null, "is a link to " + real + ", outside " + dir.getFileName() + "/",
+                    "put the file itself in " + dir.getFileName() + "/ instead of a link to elsewhere"));
+        } catch (IOException e) {
+            return Optional.of(new Read(null, "cannot be resolved: " + e.getMessage(), ""));
+        }
+    }
+
+    private static Read load(Path file, long maxBytes) {
         BasicFileAttributes a;
         try {
             a = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
-            return new Read(null, "no such file" + (Files.isSymbolicLink(file) ? " (a link to a file that does not exist)" : ""), "");
+            return new Read(null, Files.isSymbolicLink(file) ? "is a link to a file that does not exist" : "does not exist", "");
         } catch (IOException e) {
-            return new Read(null, "cannot read the file: " + e.getMessage(), "");
+            return new Read(null, "cannot be read: " + e.getMessage(), "");
         }
         if (a.isDirectory()) {
             return new Read(null, "is a folder where a file belongs", "");
@@ -63,27 +83,15 @@ public final class FileWorld implements World {
             // a FIFO would block the read for ever, a device could be endless
             return new Read(null, "is a FIFO, device or socket where a file belongs; nothing was read from it", "put a plain file there");
         }
-        if (confinedTo.isPresent()) {
-            try {
-                Path real = file.toRealPath();
-                Path dir = confinedTo.get().toRealPath();
-                if (!real.startsWith(dir)) {
-                    return new Read(null, "is a link to " + real + ", outside " + confinedTo.get().getFileName() + "/",
-                            "put the file itself in " + confinedTo.get().getFileName() + "/ instead of a link to elsewhere");
-                }
-            } catch (IOException e) {
-                return new Read(null, "cannot resolve the file: " + e.getMessage(), "");
-            }
-        }
         if (a.size() > maxBytes) {
-            return new Read(null, "the file is larger than " + size(maxBytes), "");
+            return new Read(null, "is larger than " + size(maxBytes), "");
         }
         try (InputStream in = Files.newInputStream(file)) {
             // read at most one byte past the limit: a file that grew since its size was read is still bounded
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-            return bytes.length > maxBytes ? new Read(null, "the file is larger than " + size(maxBytes), "") : new Read(bytes, "", "");
+            return bytes.length > maxBytes ? new Read(null, "is larger than " + size(maxBytes), "") : new Read(bytes, "", "");
         } catch (IOException e) {
-            return new Read(null, "cannot read the file: " + e.getMessage(), "");
+            return new Read(null, "cannot be read: " + e.getMessage(), "");
         }
     }
 

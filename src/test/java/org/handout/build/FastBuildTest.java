@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.handout.testing.TestProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,18 +32,6 @@ class FastBuildTest {
         return progress.toString(StandardCharsets.UTF_8);
     }
 
-    private static Map<String, String> pdfs(Path out) throws IOException {
-        Map<String, String> m = new TreeMap<>();
-        if (!Files.isDirectory(out)) {
-            return m;
-        }
-        try (Stream<Path> s = Files.walk(out)) {
-            for (Path f : s.filter(p -> p.toString().endsWith(".pdf")).toList()) {
-                m.put(out.relativize(f).toString(), Inputs.sha256(Files.readAllBytes(f)));
-            }
-        }
-        return m;
-    }
 
     @Test
     void aParallelBuildGivesTheBytesOfASequentialOne() throws IOException {
@@ -53,8 +40,8 @@ class FastBuildTest {
         Path four = dir.resolve("four");
         build(ws, new BuildOptions(List.of("ar", "hi", "ja", "de"), List.of(), one).withJobs(1));
         build(ws, new BuildOptions(List.of("ar", "hi", "ja", "de"), List.of(), four).withJobs(4));
-        assertEquals(16, pdfs(one).size());
-        assertEquals(pdfs(one), pdfs(four));
+        assertEquals(16, org.handout.testing.Outputs.hashes(one).size());
+        assertEquals(org.handout.testing.Outputs.hashes(one), org.handout.testing.Outputs.hashes(four));
     }
 
     @Test
@@ -64,7 +51,7 @@ class FastBuildTest {
         Path out = dir.resolve("out");
         BuildOptions options = new BuildOptions(List.of("en", "fr", "ru"), List.of(), out);
         build(ws, options);
-        Map<String, String> first = pdfs(out);
+        Map<String, String> first = org.handout.testing.Outputs.hashes(out);
         FileTime old = FileTime.fromMillis(1_000_000_000_000L);
         for (String f : first.keySet()) {
             Files.setLastModifiedTime(out.resolve(f), old);
@@ -112,7 +99,7 @@ class FastBuildTest {
         List<String> langs = List.of("en", "ar", "bn", "de", "es", "th", "zh-Hans");
         Path full = dir.resolve("full");
         build(ws, new BuildOptions(langs, List.of(), full));
-        Map<String, String> all = pdfs(full);
+        Map<String, String> all = org.handout.testing.Outputs.hashes(full);
         assertEquals(28, all.size());
         Map<String, String> union = new TreeMap<>();
         Set<String> seen = new HashSet<>();
@@ -120,7 +107,7 @@ class FastBuildTest {
         for (int k = 1; k <= 3; k++) {
             Path out = dir.resolve("shard" + k);
             build(ws, new BuildOptions(langs, List.of(), out).withShard(new BuildOptions.Shard(k, 3)));
-            Map<String, String> part = pdfs(out);
+            Map<String, String> part = org.handout.testing.Outputs.hashes(out);
             sizes.add(part.size());
             for (String f : part.keySet()) {
                 assertTrue(seen.add(f), f + " is in two shards");

@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.handout.testing.TestProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,13 +35,7 @@ class MachineIndependentBytesTest {
         String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(300, TimeUnit.SECONDS), "the build under " + List.of(settings) + " did not finish");
         assertEquals(0, p.exitValue(), List.of(settings) + "\n" + said);
-        Map<String, String> hashes = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(out)) {
-            for (Path f : s.filter(x -> x.toString().endsWith(".pdf")).toList()) {
-                hashes.put(out.relativize(f).toString(), Inputs.sha256(Files.readAllBytes(f)));
-            }
-        }
-        return hashes;
+        return org.handout.testing.Outputs.hashes(out);
     }
 
     @Test

@@ -1,15 +1,14 @@
 package org.handout.build;
 
 import static org.handout.testing.Cli.run;
+import static org.handout.testing.Outputs.pdfs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.handout.testing.Cli.Run;
 import org.handout.testing.TestProject;
 import org.junit.jupiter.api.Test;
@@ -24,15 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RefusedCharactersInDataTest {
     @TempDir
     Path dir;
-
-    private static List<String> pdfs(Path out) throws IOException {
-        if (!Files.isDirectory(out)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.walk(out)) {
-            return s.filter(f -> f.toString().endsWith(".pdf")).map(p -> out.relativize(p).toString()).sorted().toList();
-        }
-    }
 
     /** The test project with the example clinic's profile and logo. */
     private TestProject withClinic() throws IOException {

@@ -1,6 +1,7 @@
 package org.handout.cli;
 
 import static org.handout.testing.Cli.run;
+import static org.handout.testing.Outputs.pdfs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,15 +21,6 @@ class MainTest {
     @TempDir
     Path dir;
 
-
-    private static List<String> pdfs(Path out) throws IOException {
-        if (!Files.isDirectory(out)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.walk(out)) {
-            return s.filter(f -> f.toString().endsWith(".pdf")).map(p -> out.relativize(p).toString()).sorted().toList();
-        }
-    }
 
     @Test
     void helpDescribesTheBuildCommandAndExitsZero() {
@@ -116,6 +108,8 @@ class MainTest {
         Run hebrew = run("build", "--root", TestProject.REAL.toString(), "--lang", "iw", "--leaflet", "overview", "--out", out.toString());
         assertEquals(0, hebrew.code(), hebrew.err());
         assertEquals(List.of("he/overview.pdf"), pdfs(out));
+        Run check = run("check", "--root", TestProject.REAL.toString(), "--lang", "iw");
+        assertTrue(check.out().lines().anyMatch(l -> l.startsWith("he ")), "check, like every command, knows iw as he: " + check.out() + check.err());
         Run reserved = run("build", "--root", TestProject.REAL.toString(), "--lang", "clinics", "--out", out.toString());
         assertEquals(2, reserved.code(), "a folder name that is no language is not a language tag");
     }

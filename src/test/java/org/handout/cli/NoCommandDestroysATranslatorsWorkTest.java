@@ -112,8 +112,8 @@ class NoCommandDestroysATranslatorsWorkTest {
         assertEquals(0, run("init", "--root", p.root().toString(), "fr", "--overwrite").code());
         assertTrue(Files.exists(p.root().resolve("translations/fr.yaml.2.bak")), "a second overwrite keeps the first backup too");
         assertEquals(before, p.read("translations/fr.yaml.1.bak"));
-        Run build = run("check", "--root", p.root().toString(), "--lang", "fr");
-        assertFalse(build.out().contains(".bak"), "a backup is not a bundle");
+        Run check = run("check", "--root", p.root().toString(), "--lang", "fr");
+        assertFalse(check.out().contains(".bak"), "a backup is not a bundle");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.handout.cli;
 
 import static org.handout.testing.Cli.run;
+import static org.handout.testing.Outputs.pdfs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.handout.testing.Cli.Run;
 import org.handout.testing.TestProject;
 import org.handout.verify.PdfReadBack;
@@ -32,15 +32,6 @@ class TranslatorWorkflowTest {
 
     private TestProject project() {
         return TestProject.copyInto(dir.resolve("project"));
-    }
-
-    private static List<String> pdfs(Path out) throws IOException {
-        if (!Files.isDirectory(out)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.walk(out)) {
-            return s.filter(f -> f.toString().endsWith(".pdf")).map(f -> out.relativize(f).toString()).sorted().toList();
-        }
     }
 
     @Test
