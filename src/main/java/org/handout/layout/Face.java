@@ -92,6 +92,46 @@ public final class Face {
         return gv.getGlyphOutline(0).getBounds2D().isEmpty();
     }
 
+    /** Whether a glyph draws nothing (no outline), whatever its width: a space. */
+    public boolean drawsNothingVisible(int glyph) {
+        if (!isGlyph(glyph)) {
+            return false;
+        }
+        return font.createGlyphVector(FRC, new int[] {glyph}).getGlyphOutline(0).getBounds2D().isEmpty();
+    }
+
+    /** The empty glyph without width found by {@link #emptyGlyph}: -2 before the first look. */
+    private volatile int empty = -2;
+
+    /**
+     * A glyph that draws nothing and takes no room (most fonts have one: .null, or the glyph of a
+     * zero width space or a joiner), to carry text in a PDF where no visible glyph can; -1 if none.
+     */
+    public int emptyGlyph() {
+        int e = empty;
+        if (e == -2) {
+            e = -1;
+            int[] candidates = {1, 2, 3};
+            for (int g : candidates) {
+                if (drawsNothing(g)) {
+                    e = g;
+                    break;
+                }
+            }
+            if (e < 0 && unreadable().isEmpty()) {
+                for (int cp : new int[] {0x200B, 0x2060, 0xFEFF, 0x200C, 0x200D, 0x034F}) {
+                    int g = glyphFor(cp);
+                    if (g > 0 && drawsNothing(g)) {
+                        e = g;
+                        break;
+                    }
+                }
+            }
+            empty = e;
+        }
+        return e;
+    }
+
     /** The file name under {@code fonts/}, which also identifies the face. */
     public String file() {
         return file;
@@ -207,6 +247,79 @@ public final class Face {
             }
         }
         return t;
+    }
+
+    /**
+     * The bytes of a TrueType subset holding the given glyphs (and .notdef), renumbered from 0, and
+     * for each new glyph id the old one: what a PDF embeds of this face. Written by FontBox; one
+     * subset at a time per face, since FontBox reads the font through one shared stream.
+     */
+    public Subset subset(java.util.Set<Integer> glyphs) {
+        FontFiles.Trial t = trial();
+        if (t.font() == null) {
+            throw new IllegalStateException(shown + " is unreadable; the composer should have reported it");
+        }
+        synchronized (t.font()) {
+            try {
+                var subsetter = new org.apache.fontbox.ttf.TTFSubsetter(t.font(), FontFiles.SUBSET_TABLES);
+                subsetter.addGlyphIds(glyphs);
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                subsetter.writeToStream(out);
+                return new Subset(out.toByteArray(), Map.copyOf(subsetter.getGIDMap()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("FontBox cannot subset " + shown, e);
+            }
+        }
+    }
+
+    /** A subset's font program, and for each of its glyph ids the face's own. */
+    public record Subset(byte[] bytes, Map<Integer, Integer> oldGlyphs) {
+    }
+
+    /**
+     * The outline of a glyph at 1000 units per em, y growing downwards (the JDK's own space), for a
+     * glyph a PDF draws as a shape rather than as text.
+     */
+    public java.awt.Shape outline(int glyph) {
+        return font.createGlyphVector(FRC, new int[] {glyph}).getGlyphOutline(0);
+    }
+
+    /** The font's bounding box, italic angle and cap height, in thousandths of an em, for a PDF font descriptor. */
+    public Metrics metrics() {
+        FontFiles.Trial t = trial();
+        synchronized (t.font()) {
+            try {
+                var head = t.font().getHeader();
+                float scale = UNITS / head.getUnitsPerEm();
+                var os2 = t.font().getOS2Windows();
+                var post = t.font().getPostScript();
+                float cap = os2 != null && os2.getCapHeight() > 0 ? os2.getCapHeight() * scale : ascent;
+                return new Metrics(head.getXMin() * scale, head.getYMin() * scale, head.getXMax() * scale, head.getYMax() * scale,
+                        post == null ? 0 : post.getItalicAngle(), cap);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("FontBox cannot read the metrics of " + shown, e);
+            }
+        }
+    }
+
+    /** The face's PostScript name (from its 'name' table), or a name made from its file when it has none. */
+    public String postScriptName() {
+        FontFiles.Trial t = trial();
+        synchronized (t.font()) {
+            try {
+                String name = t.font().getName();
+                if (name != null && name.matches("[!-~&&[^\\[\\](){}<>/%#]]{1,63}")) {
+                    return name;
+                }
+            } catch (java.io.IOException e) {
+                // fall through to the file's name
+            }
+        }
+        return file.replaceFirst("\\.[^.]*$", "").replaceAll("[^A-Za-z0-9-]", "-");
+    }
+
+    /** What a PDF font descriptor says of a face, in thousandths of an em. */
+    public record Metrics(float xMin, float yMin, float xMax, float yMax, float italicAngle, float capHeight) {
     }
 
     /** Ascent in thousandths of an em. */

@@ -242,37 +242,40 @@ final class FontFiles {
      * What the PDF writer's libraries make of a font: why one of them cannot read it, or else
      * FontBox's character map of it (kept, so the file is parsed by FontBox once per run).
      */
-    record Trial(Optional<String> failure, org.apache.fontbox.ttf.CmapLookup cmap) {
+    /** How a face fared with FontBox: what is wrong, or its parsed font and its Unicode cmap. */
+    record Trial(Optional<String> failure, org.apache.fontbox.ttf.TrueTypeFont font, org.apache.fontbox.ttf.CmapLookup cmap) {
     }
 
     /**
-     * Loads a font that passed {@link #check} as the PDF writer will: with OpenPDF as
-     * pdf/PdfExporter does and with FontBox as pdf/CharacterMaps does. A table's bytes can be
-     * wrong in ways no header check sees: of 3,000 seeded changes of one to four bytes of
-     * NotoSansHebrew-Regular.ttf, 2,049 passed {@link #check} and the JDK, and 35 of those still
-     * failed in OpenPDF or FontBox, mostly in GSUB, GPOS and cmap subtables. So each face is tried,
-     * once, when a leaflet first needs it: a font fails there, as a problem that holds back the
-     * leaflets that need it, or not at all. Not when the fonts are loaded: trying all 19 faces
-     * then added 210 ms to every start (167 ms to 380 ms), even for one leaflet in one language;
-     * tried on first use, a face costs OpenPDF 0.1 to 2.3 ms and FontBox nothing (its parse is the
-     * one pdf/CharacterMaps made before). The one place outside pdf/ that touches OpenPDF, and only
-     * to try it.
+     * Loads a font that passed {@link #check} as the PDF writer will: with FontBox, which maps its
+     * glyphs back to text (pdf/CharacterMaps) and writes the subset that pdf/EmbeddedFonts embeds.
+     * A table's bytes can be wrong in ways no header check sees: of 3,000 seeded changes of one to
+     * four bytes of NotoSansHebrew-Regular.ttf, 2,049 passed {@link #check} and the JDK, and 35 of
+     * those still failed in a PDF library, mostly in GSUB, GPOS and cmap subtables. So each face is
+     * tried, once, when a leaflet first needs it: parsed, its cmap read, and a subset of its
+     * .notdef glyph written. A font fails there, as a problem that holds back the leaflets that
+     * need it, or not at all. Not when the fonts are loaded: trying all 19 faces then added 210 ms
+     * to every start, even for one leaflet in one language.
      */
     static Trial trial(byte[] bytes) {
         try {
-            org.openpdf.text.pdf.BaseFont.createFont("trial.ttf", org.openpdf.text.pdf.BaseFont.IDENTITY_H,
-                    org.openpdf.text.pdf.BaseFont.EMBEDDED, false, bytes, null);
+            var font = new org.apache.fontbox.ttf.TTFParser().parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(bytes));
+            var cmap = font.getUnicodeCmapLookup();
+            if (cmap == null) {
+                return new Trial(Optional.of("FontBox, which embeds it in the PDF, finds no Unicode cmap in it"), null, null);
+            }
+            var subset = new org.apache.fontbox.ttf.TTFSubsetter(font, SUBSET_TABLES);
+            subset.add(0);
+            subset.writeToStream(java.io.OutputStream.nullOutputStream());
+            return new Trial(Optional.empty(), font, cmap);
         } catch (java.io.IOException | RuntimeException e) {
-            return new Trial(Optional.of("OpenPDF, which embeds it in the PDF, cannot read it (" + reason(e) + ")"), null);
-        }
-        try {
-            var cmap = new org.apache.fontbox.ttf.TTFParser().parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(bytes))
-                    .getUnicodeCmapLookup();
-            return new Trial(Optional.empty(), cmap);
-        } catch (java.io.IOException | RuntimeException e) {
-            return new Trial(Optional.of("FontBox, which maps its glyphs back to text, cannot read it (" + reason(e) + ")"), null);
+            return new Trial(Optional.of("FontBox, which embeds it in the PDF, cannot read it (" + reason(e) + ")"), null, null);
         }
     }
+
+    /** The tables a subset keeps: what draws and measures glyphs (PDFBox's own choice for CIDFontType2). */
+    public static final java.util.List<String> SUBSET_TABLES =
+            java.util.List.of("head", "hhea", "loca", "maxp", "cvt ", "prep", "glyf", "hmtx", "fpgm", "gasp");
 
     private static String reason(Exception e) {
         return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();

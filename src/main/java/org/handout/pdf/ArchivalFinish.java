@@ -51,10 +51,10 @@ final class ArchivalFinish {
     private ArchivalFinish() {
     }
 
-    static byte[] finish(byte[] pdf, Leaflet leaflet, PdfExporter.Stamp stamp, Map<String, Map<Integer, String>> toUnicode,
-                         String creator) {
+    static byte[] finish(byte[] pdf, Leaflet leaflet, PdfExporter.Stamp stamp, EmbeddedFonts fonts,
+                         java.util.List<Set<String>> pageFonts, String creator) {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
-            fonts(doc, toUnicode);
+            fonts(doc, fonts, pageFonts);
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setProducer(creator + " (OpenPDF, PDFBox)");
             // Gregorian and UTC whatever the machine: Calendar.getInstance gives a Buddhist year under th-TH
@@ -97,50 +97,140 @@ final class ArchivalFinish {
         return b.toString();
     }
 
-    /** ToUnicode maps and reproducible subset prefixes for every Type 0 font of the document. */
-    private static void fonts(PDDocument doc, Map<String, Map<Integer, String>> toUnicode) throws IOException {
-        Set<COSDictionary> done = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        for (PDPage page : doc.getPages()) {
+    /**
+     * Writes each face as a Type 0 font with our own codes (see {@link EmbeddedFonts}): a TrueType
+     * subset (FontBox), a CID-to-GID map from each code to its glyph in the subset, the width of
+     * each code, and a ToUnicode map from each code to its text; then names them in the resources
+     * of the pages that use them. The subset prefix comes from the face and its codes, so the same
+     * leaflet gives the same bytes.
+     */
+    private static void fonts(PDDocument doc, EmbeddedFonts fonts, java.util.List<Set<String>> pageFonts) throws IOException {
+        Map<String, COSDictionary> byResource = new java.util.HashMap<>();
+        for (EmbeddedFonts.Used used : fonts.all()) {
+            byResource.put(used.resource, font(doc, used));
+        }
+        for (int i = 0; i < doc.getNumberOfPages(); i++) {
+            PDPage page = doc.getPage(i);
             PDResources resources = page.getResources();
-            COSDictionary fonts = resources == null ? null : resources.getCOSObject().getCOSDictionary(COSName.FONT);
-            if (fonts == null) {
-                continue;
+            if (resources == null) {
+                resources = new PDResources();
+                page.setResources(resources);
             }
-            for (COSName name : fonts.keySet()) {
-                COSBase base = fonts.getDictionaryObject(name);
-                if (!(base instanceof COSDictionary font) || !done.add(font) || !COSName.TYPE0.equals(font.getCOSName(COSName.SUBTYPE))) {
-                    continue;
-                }
-                String baseFont = font.getNameAsString(COSName.BASE_FONT);
-                String ps = baseFont.substring(baseFont.indexOf('+') + 1);
-                Map<Integer, String> glyphs = toUnicode.get(ps);
-                if (glyphs == null) {
-                    throw new IllegalStateException("no glyph text recorded for font " + ps);
-                }
-                COSStream cmap = doc.getDocument().createCOSStream();
-                try (OutputStream os = cmap.createOutputStream(COSName.FLATE_DECODE)) {
-                    os.write(cmap(glyphs).getBytes(StandardCharsets.US_ASCII));
-                }
-                font.setItem(COSName.TO_UNICODE, cmap);
-                String prefixed = prefix(ps, glyphs) + "+" + ps;
-                font.setName(COSName.BASE_FONT, prefixed);
-                COSArray descendants = font.getCOSArray(COSName.DESCENDANT_FONTS);
-                if (descendants != null && descendants.getObject(0) instanceof COSDictionary cid) {
-                    cid.setName(COSName.BASE_FONT, prefixed);
-                    COSDictionary descriptor = cid.getCOSDictionary(COSName.FONT_DESC);
-                    if (descriptor != null) {
-                        descriptor.setName(COSName.FONT_NAME, prefixed);
-                        // a CIDSet must list every CID of the subset or be absent (PDF/A-2 6.2.11.4.2)
-                        descriptor.removeItem(COSName.CID_SET);
-                    }
-                }
+            COSDictionary dict = resources.getCOSObject().getCOSDictionary(COSName.FONT);
+            if (dict == null) {
+                dict = new COSDictionary();
+                resources.getCOSObject().setItem(COSName.FONT, dict);
+            }
+            for (String name : i < pageFonts.size() ? pageFonts.get(i) : Set.<String>of()) {
+                dict.setItem(COSName.getPDFName(name), byResource.get(name));
             }
         }
     }
 
-    /** Six capitals derived from the font and the glyphs of its subset: the same subset, the same name. */
-    static String prefix(String ps, Map<Integer, String> glyphs) {
-        byte[] h = sha256(ps + glyphs.keySet());
+    private static COSDictionary font(PDDocument doc, EmbeddedFonts.Used used) throws IOException {
+        org.handout.layout.Face face = used.face;
+        java.util.Set<Integer> glyphs = new java.util.TreeSet<>();
+        java.util.Set<Integer> carriers = new java.util.TreeSet<>();
+        for (int g : used.glyphs) {
+            if (EmbeddedFonts.Used.isCarrier(g)) {
+                carriers.add(g);
+            } else {
+                glyphs.add(g);
+            }
+        }
+        org.handout.layout.Face.Subset subset = face.subset(glyphs);
+        Map<Integer, Integer> newGlyph = new java.util.HashMap<>();
+        subset.oldGlyphs().forEach((n, o) -> newGlyph.put(o, n));
+        byte[] program = subset.bytes();
+        if (!carriers.isEmpty()) {
+            int next = EmptyGlyphs.count(program);
+            int[] advances = new int[carriers.size()];
+            int k = 0;
+            for (int c : carriers) {
+                advances[k++] = -1 - c;
+                newGlyph.put(c, next++);
+            }
+            program = EmptyGlyphs.append(program, advances);
+        }
+        String ps = face.postScriptName();
+        String name = prefix(ps, used) + "+" + ps;
+
+        COSStream file = doc.getDocument().createCOSStream();
+        try (OutputStream os = file.createOutputStream(COSName.FLATE_DECODE)) {
+            os.write(program);
+        }
+        file.setInt(COSName.LENGTH1, program.length);
+        org.handout.layout.Face.Metrics m = face.metrics();
+        COSDictionary descriptor = new COSDictionary();
+        descriptor.setItem(COSName.TYPE, COSName.FONT_DESC);
+        descriptor.setName(COSName.FONT_NAME, name);
+        descriptor.setInt(COSName.FLAGS, 4);
+        descriptor.setItem(COSName.FONT_BBOX, numbers(m.xMin(), m.yMin(), m.xMax(), m.yMax()));
+        descriptor.setFloat(COSName.ITALIC_ANGLE, m.italicAngle());
+        descriptor.setInt(COSName.ASCENT, Math.round(face.ascent()));
+        descriptor.setInt(COSName.DESCENT, -Math.round(face.descent()));
+        descriptor.setInt(COSName.CAP_HEIGHT, Math.round(m.capHeight()));
+        descriptor.setInt(COSName.STEM_V, 80);
+        descriptor.setItem(COSName.FONT_FILE2, file);
+
+        byte[] cidToGid = new byte[used.size() * 2];
+        COSArray widths = new COSArray();
+        for (int code = 0; code < used.size(); code++) {
+            int g = newGlyph.getOrDefault(used.glyphs.get(code), 0);
+            cidToGid[2 * code] = (byte) (g >> 8);
+            cidToGid[2 * code + 1] = (byte) g;
+            if (code > 0) {
+                widths.add(org.apache.pdfbox.cos.COSInteger.get(used.widths.get(code)));
+            }
+        }
+        COSStream map = doc.getDocument().createCOSStream();
+        try (OutputStream os = map.createOutputStream(COSName.FLATE_DECODE)) {
+            os.write(cidToGid);
+        }
+        COSArray w = new COSArray();
+        w.add(org.apache.pdfbox.cos.COSInteger.ONE);
+        w.add(widths);
+
+        COSDictionary systemInfo = new COSDictionary();
+        systemInfo.setString(COSName.REGISTRY, "Adobe");
+        systemInfo.setString(COSName.ORDERING, "Identity");
+        systemInfo.setInt(COSName.SUPPLEMENT, 0);
+        COSDictionary cid = new COSDictionary();
+        cid.setItem(COSName.TYPE, COSName.FONT);
+        cid.setItem(COSName.SUBTYPE, COSName.CID_FONT_TYPE2);
+        cid.setName(COSName.BASE_FONT, name);
+        cid.setItem(COSName.CIDSYSTEMINFO, systemInfo);
+        cid.setItem(COSName.FONT_DESC, descriptor);
+        cid.setItem(COSName.W, w);
+        cid.setItem(COSName.CID_TO_GID_MAP, map);
+
+        COSStream cmap = doc.getDocument().createCOSStream();
+        try (OutputStream os = cmap.createOutputStream(COSName.FLATE_DECODE)) {
+            os.write(cmap(used.texts).getBytes(StandardCharsets.US_ASCII));
+        }
+        COSDictionary type0 = new COSDictionary();
+        type0.setItem(COSName.TYPE, COSName.FONT);
+        type0.setItem(COSName.SUBTYPE, COSName.TYPE0);
+        type0.setName(COSName.BASE_FONT, name);
+        type0.setItem(COSName.ENCODING, COSName.IDENTITY_H);
+        COSArray descendants = new COSArray();
+        descendants.add(cid);
+        type0.setItem(COSName.DESCENDANT_FONTS, descendants);
+        type0.setItem(COSName.TO_UNICODE, cmap);
+        return type0;
+    }
+
+    private static COSArray numbers(float... values) {
+        COSArray a = new COSArray();
+        for (float v : values) {
+            a.add(org.apache.pdfbox.cos.COSInteger.get(Math.round(v)));
+        }
+        return a;
+    }
+
+    /** Six capitals derived from the face and its codes: the same subset, the same name. */
+    static String prefix(String ps, EmbeddedFonts.Used used) {
+        byte[] h = sha256(ps + used.glyphs + used.texts);
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < 6; i++) {
             b.append((char) ('A' + Math.floorMod(h[i], 26)));
@@ -148,8 +238,8 @@ final class ArchivalFinish {
         return b.toString();
     }
 
-    /** A ToUnicode CMap: each glyph id (the CID under Identity-H) to the UTF-16 of its text. */
-    static String cmap(Map<Integer, String> glyphs) {
+    /** A ToUnicode CMap: each code (code 0 is never drawn) to the UTF-16 of its text. */
+    static String cmap(java.util.List<String> texts) {
         StringBuilder b = new StringBuilder("""
                 /CIDInit /ProcSet findresource begin
                 12 dict begin
@@ -161,14 +251,13 @@ final class ArchivalFinish {
                 <0000> <FFFF>
                 endcodespacerange
                 """);
-        Integer[] gids = glyphs.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey)
-                .sorted().toArray(Integer[]::new);
-        for (int i = 0; i < gids.length; i += 100) {
-            int n = Math.min(100, gids.length - i);
+        int count = texts.size() - 1;
+        for (int i = 1; i <= count; i += 100) {
+            int n = Math.min(100, count - i + 1);
             b.append(n).append(" beginbfchar\n");
             for (int k = i; k < i + n; k++) {
-                b.append(String.format(java.util.Locale.ROOT, "<%04X> <", gids[k]));
-                for (char c : glyphs.get(gids[k]).toCharArray()) {
+                b.append(String.format(java.util.Locale.ROOT, "<%04X> <", k));
+                for (char c : texts.get(k).toCharArray()) {
                     b.append(String.format(java.util.Locale.ROOT, "%04X", (int) c));
                 }
                 b.append(">\n");

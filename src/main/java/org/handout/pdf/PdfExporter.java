@@ -12,7 +12,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
-import java.util.concurrent.ConcurrentHashMap;
 import org.handout.doc.Leaflet;
 import org.handout.layout.Face;
 import org.handout.layout.Item;
@@ -22,7 +21,6 @@ import org.handout.layout.Tag;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.Rectangle;
-import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.PdfArray;
 import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfDate;
@@ -46,11 +44,16 @@ public final class PdfExporter {
     /** Positions closer than this (points) are treated as where the viewer's pen already is. */
     private static final float EPSILON = 0.01f;
     private static final PdfName ARTIFACT = new PdfName("Artifact");
+    /**
+     * How far inside the glyph it goes with (thousandths of an em) the empty glyph carrying a mark's
+     * text is drawn: close enough that PDFBox and poppler join the mark to that glyph, not to its
+     * neighbour, and too little for PDFium, MuPDF or pdf.js to see a gap.
+     */
+    private static final float CARRIER_INSIDE = 20;
 
     private static final PdfName ASIDE = new PdfName("Aside");
 
     private final String creator;
-    private final Map<Face, BaseFont> fonts = new ConcurrentHashMap<>();
 
     /** {@code creator} names the tool and version in the PDF metadata. */
     public PdfExporter(String creator) {
@@ -100,11 +103,25 @@ public final class PdfExporter {
                     document.newPage();
                 }
                 writer.setPageEmpty(false);
+                job.pageFonts.add(new java.util.TreeSet<>());
                 PdfContentByte cb = writer.getDirectContent();
-                for (Item item : page.items()) {
-                    switch (item) {
+                List<Item> items = page.items();
+                for (int k = 0; k < items.size(); k++) {
+                    switch (items.get(k)) {
                         case Item.Rect r -> rect(cb, r);
-                        case Item.Glyphs g -> job.glyphs(writer, cb, g);
+                        case Item.Glyphs g -> {
+                            int end = k + 1;
+                            while (end < items.size() && items.get(end) instanceof Item.Glyphs next && sameLine(g, next)) {
+                                end++;
+                            }
+                            List<Item.Glyphs> line = items.subList(k, end).stream().map(Item.Glyphs.class::cast).toList();
+                            if (line.size() > 1 && line.stream().anyMatch(GlyphTexts::rightToLeft)) {
+                                job.rightToLeftLine(writer, cb, line);
+                            } else {
+                                line.forEach(x -> job.glyphs(writer, cb, x));
+                            }
+                            k = end - 1;
+                        }
                         case Item.Image im -> job.image(cb, im);
                     }
                 }
@@ -113,9 +130,7 @@ public final class PdfExporter {
         } catch (DocumentException e) {
             throw new IllegalStateException("OpenPDF refused the document: " + e.getMessage(), e);
         }
-        Map<String, Map<Integer, String>> toUnicode = new java.util.TreeMap<>();
-        job.clusters.keySet().forEach(face -> toUnicode.put(font(face).getPostscriptFontName(), job.glyphText(face)));
-        return ArchivalFinish.finish(bytes.toByteArray(), leaflet, stamp, toUnicode, creator);
+        return ArchivalFinish.finish(bytes.toByteArray(), leaflet, stamp, job.fonts, job.pageFonts, creator);
     }
 
     private static PdfDate pdfDate(Instant t) {
@@ -156,9 +171,7 @@ public final class PdfExporter {
 
         void glyphs(PdfWriter writer, PdfContentByte cb, Item.Glyphs shaped) {
             Item.Glyphs g = visible(shaped);
-            record(g);
             PdfDictionary properties = new PdfDictionary();
-            properties.put(PdfName.ACTUALTEXT, textString(g.text()));
             if (g.lang() != null) {
                 properties.put(PdfName.LANG, new PdfString(g.lang()));
             }
@@ -174,6 +187,51 @@ public final class PdfExporter {
             draw(cb, g);
             cb.endMarkedContentSequence();
             if (g.artifact()) {
+                cb.endMarkedContentSequence();
+            }
+        }
+
+        /**
+         * A line of several runs with right-to-left text in it (Arabic or Hebrew with punctuation,
+         * digits or a name in another face) as readers expect it: in one marked-content sequence,
+         * its runs from left to right, all in the font of the line's right-to-left text. The runs in
+         * other faces are drawn as shapes, their text carried by that font's space glyph stretched
+         * to each glyph's width (or its empty glyph for a mark). A reader then meets one line of
+         * one font in visual order, which pdf.js, PDFium, poppler and MuPDF all turn back into
+         * logical order; a change of font in the middle would end pdf.js's text item there and
+         * leave the items in drawing order, and PDFium and poppler misplace the neutral characters
+         * of a run of their own. A line whose runs belong to different structure elements keeps
+         * them apart, in logical order.
+         */
+        void rightToLeftLine(PdfWriter writer, PdfContentByte cb, List<Item.Glyphs> shaped) {
+            List<Item.Glyphs> line = shaped.stream().map(this::visible).toList();
+            Item.Glyphs rtl = line.stream().filter(GlyphTexts::rightToLeft).findFirst().orElseThrow();
+            Face main = rtl.face();
+            boolean oneElement = line.stream().allMatch(x -> x.tag() == line.get(0).tag());
+            if (!oneElement) {
+                shaped.forEach(x -> glyphs(writer, cb, x));
+                return;
+            }
+            Item.Glyphs first = line.get(0);
+            String lang = line.stream().allMatch(x -> java.util.Objects.equals(x.lang(), first.lang())) ? first.lang() : null;
+            PdfDictionary properties = new PdfDictionary();
+            if (lang != null) {
+                properties.put(PdfName.LANG, new PdfString(lang));
+            }
+            if (first.artifact()) {
+                PdfDictionary artifact = new PdfDictionary();
+                artifact.put(PdfName.TYPE, new PdfName("Pagination"));
+                cb.beginMarkedContentSequence(ARTIFACT, artifact, true);
+                cb.beginMarkedContentSequence(PdfName.SPAN, properties, true);
+            } else {
+                bookmark(writer, first);
+                cb.beginMarkedContentSequence(elements.get(first.tag()), properties);
+            }
+            List<Item.Glyphs> visual = new java.util.ArrayList<>(line);
+            visual.sort(java.util.Comparator.comparingDouble(x -> x.x() + (x.dx().length == 0 ? 0 : x.dx()[0])));
+            draw(cb, visual, main, lang);
+            cb.endMarkedContentSequence();
+            if (first.artifact()) {
                 cb.endMarkedContentSequence();
             }
         }
@@ -287,99 +345,313 @@ public final class PdfExporter {
             return -1;
         }
 
-        /** One shaped cluster: the glyphs that show a run of characters together. */
-        private record Cluster(int[] glyphs, String text) {
+        /** The codes of every face drawn, and for each page the font resources it uses. */
+        final EmbeddedFonts fonts = new EmbeddedFonts();
+        final List<java.util.Set<String>> pageFonts = new java.util.ArrayList<>();
+
+        /**
+         * Draws a run as one text object: the font, the first glyph's position, then every glyph by
+         * its code with {@code TJ} adjustments from where the viewer's pen already is, and a text
+         * rise for a glyph off the baseline. A glyph that stands for no text of its own is drawn as
+         * a shape after the text object (see {@link GlyphTexts}).
+         */
+        void draw(PdfContentByte cb, Item.Glyphs g) {
+            draw(cb, List.of(g), g.face(), g.lang());
         }
 
-        /** Every cluster drawn, per face, for the ToUnicode maps. */
-        private final Map<Face, List<Cluster>> clusters = new java.util.LinkedHashMap<>();
-
-        /** Notes the clusters of a run: which glyphs the shaper made of which characters. */
-        private void record(Item.Glyphs g) {
-            String text = g.text();
-            int[] starts = g.clusters().clone();
-            java.util.Arrays.sort(starts);
-            Map<Integer, List<Integer>> byCluster = new java.util.TreeMap<>();
-            for (int i = 0; i < g.glyphs().length; i++) {
-                byCluster.computeIfAbsent(g.clusters()[i], k -> new java.util.ArrayList<>()).add(g.glyphs()[i]);
-            }
-            List<Cluster> list = clusters.computeIfAbsent(g.face(), f -> new java.util.ArrayList<>());
-            for (Map.Entry<Integer, List<Integer>> c : byCluster.entrySet()) {
-                int start = Math.min(c.getKey(), text.length() - 1);
-                String cluster = text.substring(start, clusterEnd(starts, start, text.length()));
-                if (cluster.length() > 1) {
-                    // the last cluster of a line's last run carries the undrawn space after it
-                    cluster = cluster.stripTrailing();
+        /**
+         * Draws runs as one text object: the font, the first glyph's position, then every glyph by
+         * its code with {@code TJ} adjustments from where the viewer's pen already is (a text rise
+         * for a glyph with width off the baseline). A glyph that stands for no text of its own, and
+         * a mark (a glyph without width), is drawn as a shape after the text object, its text
+         * carried by an empty glyph (see {@link GlyphTexts}). Runs in another face than
+         * {@code main} are drawn as shapes, their text carried by empty glyphs of {@code main} as
+         * wide as theirs; a run in another language than {@code lang} is a {@code /Span} with its
+         * {@code /Lang}.
+         */
+        void draw(PdfContentByte cb, List<Item.Glyphs> runs, Face main, String lang) {
+            EmbeddedFonts.Used font = fonts.of(main);
+            pageFonts.get(pageFonts.size() - 1).add(font.resource);
+            StringBuilder ops = new StringBuilder(64 + runs.stream().mapToInt(r -> r.glyphs().length).sum() * 12);
+            StringBuilder shapes = new StringBuilder();
+            ops.append("BT\n");
+            Pen pen = null;
+            float size = -1;
+            int rgb = -1;
+            for (Item.Glyphs g : runs) {
+                boolean carried = g.face() != main;
+                GlyphTexts.Piece[] pieces = GlyphTexts.of(g, fonts.of(g.face()).characters::of);
+                int[] ids = g.glyphs();
+                float scale = g.size() / 1000f;
+                boolean backwards = GlyphTexts.LOGICAL_RTL && GlyphTexts.rightToLeft(g);
+                int[] order = new int[ids.length];
+                for (int i = 0; i < ids.length; i++) {
+                    order[i] = backwards ? ids.length - 1 - i : i;
                 }
-                list.add(new Cluster(c.getValue().stream().mapToInt(Integer::intValue).toArray(), cluster));
+                int first = -1;
+                for (int o = 0; o < ids.length && first < 0; o++) {
+                    first = pieces[order[o]].own() != null ? order[o] : -1;
+                }
+                boolean span = lang == null ? g.lang() != null : !lang.equals(g.lang()) && g.lang() != null;
+                if (pen != null) {
+                    pen.flush();
+                }
+                if (span) {
+                    ops.append("/Span <</Lang (").append(g.lang().replaceAll("[^A-Za-z0-9-]", "")).append(")>> BDC\n");
+                }
+                if (g.rgb() != rgb) {
+                    rgb = g.rgb();
+                    ops.append(color(rgb)).append(" rg\n");
+                }
+                if (g.size() != size) {
+                    size = g.size();
+                    ops.append('/').append(font.resource).append(' ').append(number(size)).append(" Tf\n");
+                }
+                if (first >= 0) {
+                    if (pen == null) {
+                        pen = new Pen(ops, g.x() + g.dx()[first]);
+                        ops.append("1 0 0 1 ").append(number(pen.x)).append(' ').append(number(g.y())).append(" Tm\n");
+                    }
+                    pen.scale = scale;
+                    // text without a glyph of its own sits just inside the glyph it goes with: the one
+                    // before it in a left-to-right run, the one after it in a right-to-left run
+                    float inside = (GlyphTexts.rightToLeft(g) && !backwards ? CARRIER_INSIDE : -CARRIER_INSIDE) * scale;
+                    for (int o = 0; o < ids.length; o++) {
+                        int i = order[o];
+                        GlyphTexts.Piece p = pieces[i];
+                        if (p.own() == null) {
+                            shape(shapes, g, i);
+                            continue;
+                        }
+                        float advance = g.face().pdfAdvance(ids[i]);
+                        if (carried && advance != 0) {
+                            // a glyph of another face: a shape, its text on an empty glyph as wide
+                            pen.moveTo(g.x() + g.dx()[i], 0);
+                            String all = java.util.Objects.toString(p.before(), "") + p.own() + java.util.Objects.toString(p.after(), "");
+                            int width = Math.round(advance);
+                            pen.show(font.carrier(width, all), width);
+                            shape(shapes, g, i);
+                            continue;
+                        }
+                        if (advance == 0) {
+                            // a mark: drawn as a shape where the shaper put it, its text on the baseline
+                            pen.carry(font.carrier(0, p.own()), inside);
+                            shape(shapes, g, i);
+                            continue;
+                        }
+                        pen.moveTo(g.x() + g.dx()[i], g.dy()[i]);
+                        if (p.before() != null) {
+                            pen.carry(font.carrier(0, p.before()), inside);
+                        }
+                        pen.show(font.code(ids[i], p.own()), advance);
+                        if (p.after() != null) {
+                            pen.carry(font.carrier(0, p.after()), inside);
+                        }
+                        float spacing = backwards ? 0 : spacingForShapes(g, pieces, i, pen.x - g.x());
+                        if (Math.abs(spacing) >= EPSILON) {
+                            // the shapes after this glyph take room: a reader sees it as part of this
+                            // glyph's advance (character spacing), not as a gap between words
+                            pen.spacing(spacing);
+                        }
+                    }
+                } else {
+                    for (int i = 0; i < ids.length; i++) {
+                        shape(shapes, g, i);
+                    }
+                }
+                if (span) {
+                    if (pen != null) {
+                        pen.flush();
+                    }
+                    ops.append("EMC\n");
+                }
+            }
+            if (pen != null) {
+                pen.end();
+            }
+            ops.append("ET\n").append(shapes);
+            cb.setLiteral(ops.toString());
+        }
+
+        private static String color(int rgb) {
+            return number((rgb >> 16 & 0xFF) / 255f) + " " + number((rgb >> 8 & 0xFF) / 255f) + " " + number((rgb & 0xFF) / 255f);
+        }
+
+        /**
+         * Where the viewer's pen is in a text object, in points from the run's first glyph, and the
+         * TJ array being written: glyphs by code, with adjustments where a glyph is not where the
+         * pen already is, and a text rise for a glyph off the baseline.
+         */
+        private static final class Pen {
+            private final StringBuilder ops;
+            private final StringBuilder tj = new StringBuilder("[");
+            /** Points per thousandth of an em at the current font size. */
+            float scale;
+            /** Where the pen is on the page, in points. */
+            float x;
+            private float rise;
+
+            Pen(StringBuilder ops, float x) {
+                this.ops = ops;
+                this.x = x;
+            }
+
+            void moveTo(float targetX, float targetY) {
+                float gap = (x - targetX) / scale;
+                if (Math.abs(gap) >= 0.005f) {
+                    String adjust = number(gap);
+                    tj.append(adjust).append(' ');
+                    x -= Float.parseFloat(adjust) * scale;
+                }
+                if (Math.abs(targetY - rise) >= EPSILON) {
+                    flush();
+                    rise = targetY;
+                    ops.append(number(rise)).append(" Ts\n");
+                }
+            }
+
+            /** Shows a code whose glyph is {@code advance} wide as if it were {@code width} wide (horizontal scaling). */
+            void stretched(int code, float advance, float width) {
+                flush();
+                ops.append(number(100 * width / advance)).append(" Tz\n");
+                show(code, width);
+                flush();
+                ops.append("100 Tz\n");
+            }
+
+            /** Shows a code of the empty glyph {@code offset} points from the pen, the rise unchanged. */
+            void carry(int code, float offset) {
+                float back = x;
+                moveTo(x + offset, rise);
+                show(code, 0);
+                moveTo(back, rise);
+            }
+
+            void show(int code, float advance) {
+                tj.append(String.format(java.util.Locale.ROOT, "<%04X>", code));
+                x += advance * scale;
+            }
+
+            /** Character spacing after the last glyph shown. */
+            void spacing(float points) {
+                // the last code moves into its own TJ, shown with the spacing
+                int at = tj.lastIndexOf("<");
+                String last = tj.substring(at);
+                tj.setLength(at);
+                flush();
+                String tc = number(points);
+                ops.append(tc).append(" Tc\n[").append(last).append("] TJ\n0 Tc\n");
+                x += Float.parseFloat(tc);
+            }
+
+            void flush() {
+                if (tj.length() > 1) {
+                    ops.append(tj).append("] TJ\n");
+                }
+                tj.setLength(0);
+                tj.append('[');
+            }
+
+            void end() {
+                flush();
+                if (rise != 0) {
+                    ops.append("0 Ts\n");
+                }
             }
         }
 
         /**
-         * The text each glyph of a face shows, for its ToUnicode map. A glyph the font maps to a
-         * character of its cluster shows that character. The others (a conjunct, a ligature, an
-         * Arabic form, a vowel sign's variant) show what their clusters leave once the known glyphs
-         * are taken out, the shortest such remainder over all the clusters they appear in: the
-         * variant of ि in रि shows ि, and then the conjunct of त्रि shows त्र.
+         * When shapes follow glyph {@code i} in the run, the character spacing that takes the
+         * viewer's pen from {@code pen} (just after glyph {@code i}) to where the next glyph drawn
+         * as text starts, or past the shapes at the end of the run; else 0.
          */
-        Map<Integer, String> glyphText(Face face) {
-            CharacterMaps.Reverse cmap = new CharacterMaps.Reverse(face);
-            Map<Integer, String> known = new java.util.TreeMap<>();
-            List<Cluster> list = clusters.getOrDefault(face, List.of());
-            for (Cluster c : list) {
-                for (int gid : c.glyphs()) {
-                    // a glyph the font maps a character to stands for it (preferring one in the cluster)
-                    if (cmap.hasCharacter(gid)) {
-                        known.merge(gid, cmap.textFor(gid, c.text()),
-                                (x, y) -> cmap.direct(gid, c.text()).isPresent() && !c.text().contains(x) ? y : x);
-                    }
+        private static float spacingForShapes(Item.Glyphs g, GlyphTexts.Piece[] texts, int i, float pen) {
+            int k = i + 1;
+            while (k < texts.length && texts[k].own() == null) {
+                k++;
+            }
+            if (k == i + 1) {
+                return 0;
+            }
+            float target;
+            if (k < texts.length) {
+                target = g.dx()[k];
+            } else {
+                target = pen;
+                for (int s = i + 1; s < k; s++) {
+                    target = Math.max(target, g.dx()[s] + g.face().pdfAdvance(g.glyphs()[s]) * g.size() / 1000f);
                 }
             }
-            for (int round = 0; round < 4; round++) {
-                Map<Integer, String> best = new java.util.TreeMap<>();
-                for (Cluster c : list) {
-                    String rest = c.text();
-                    List<Integer> unknown = new java.util.ArrayList<>();
-                    for (int gid : c.glyphs()) {
-                        String k = known.get(gid);
-                        if (k == null) {
-                            unknown.add(gid);
-                        } else {
-                            int at = rest.indexOf(k);
-                            if (at >= 0) {
-                                rest = rest.substring(0, at) + rest.substring(at + k.length());
-                            }
+            return target - pen;
+        }
+
+        /** A glyph drawn as its outline, filled with the text colour (nonzero winding, as TrueType fills). */
+        private static void shape(StringBuilder ops, Item.Glyphs g, int i) {
+            float s = g.size() / 1000f;
+            ops.append("q ").append(color(g.rgb())).append(" rg ").append(number(s)).append(" 0 0 ").append(number(-s)).append(' ')
+                    .append(number(g.x() + g.dx()[i])).append(' ').append(number(g.y() + g.dy()[i])).append(" cm\n");
+            java.awt.geom.PathIterator it = g.face().outline(g.glyphs()[i]).getPathIterator(null);
+            float[] c = new float[6];
+            float lastX = 0;
+            float lastY = 0;
+            while (!it.isDone()) {
+                switch (it.currentSegment(c)) {
+                    case java.awt.geom.PathIterator.SEG_MOVETO -> {
+                        ops.append(number(c[0])).append(' ').append(number(c[1])).append(" m\n");
+                        lastX = c[0];
+                        lastY = c[1];
+                    }
+                    case java.awt.geom.PathIterator.SEG_LINETO -> {
+                        ops.append(number(c[0])).append(' ').append(number(c[1])).append(" l\n");
+                        lastX = c[0];
+                        lastY = c[1];
+                    }
+                    case java.awt.geom.PathIterator.SEG_QUADTO -> {
+                        // a quadratic Bézier as the cubic with the same curve
+                        float x1 = lastX + 2f / 3 * (c[0] - lastX);
+                        float y1 = lastY + 2f / 3 * (c[1] - lastY);
+                        float x2 = c[2] + 2f / 3 * (c[0] - c[2]);
+                        float y2 = c[3] + 2f / 3 * (c[1] - c[3]);
+                        ops.append(number(x1)).append(' ').append(number(y1)).append(' ').append(number(x2)).append(' ')
+                                .append(number(y2)).append(' ').append(number(c[2])).append(' ').append(number(c[3])).append(" c\n");
+                        lastX = c[2];
+                        lastY = c[3];
+                    }
+                    case java.awt.geom.PathIterator.SEG_CUBICTO -> {
+                        for (int k = 0; k < 6; k++) {
+                            ops.append(number(c[k])).append(k == 5 ? " c\n" : " ");
                         }
+                        lastX = c[4];
+                        lastY = c[5];
                     }
-                    if (unknown.size() == 1 && !rest.isEmpty()) {
-                        best.merge(unknown.get(0), rest, (x, y) -> y.length() < x.length() ? y : x);
-                    }
+                    default -> ops.append("h\n");
                 }
-                if (best.isEmpty()) {
-                    break;
-                }
-                known.putAll(best);
+                it.next();
             }
-            Map<Integer, String> out = new java.util.TreeMap<>(known);
-            for (Cluster c : list) {
-                for (int gid : c.glyphs()) {
-                    if (!out.containsKey(gid)) {
-                        out.put(gid, cmap.textFor(gid, c.text()));
-                    }
-                }
-            }
-            return out;
+            ops.append("f\nQ\n");
         }
     }
 
-    private BaseFont font(Face face) {
-        return fonts.computeIfAbsent(face, f -> {
-            try {
-                return BaseFont.createFont(f.file(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, f.bytes(), null);
-            } catch (DocumentException | IOException e) {
-                throw new IllegalStateException("OpenPDF cannot load font " + f.file() + ": " + e.getMessage(), e);
-            }
-        });
+    /** Whether two runs are parts of one line: the same baseline, structure element or page furniture. */
+    private static boolean sameLine(Item.Glyphs a, Item.Glyphs b) {
+        return Math.abs(a.y() - b.y()) < EPSILON && a.artifact() == b.artifact() && a.tag() == b.tag();
+    }
+
+    /** A number for a content stream: at most three decimals, no exponent, no negative zero. */
+    static String number(float v) {
+        long milli = Math.round(v * 1000.0);
+        if (milli == 0) {
+            return "0";
+        }
+        String sign = milli < 0 ? "-" : "";
+        long a = Math.abs(milli);
+        long whole = a / 1000;
+        long frac = a % 1000;
+        if (frac == 0) {
+            return sign + whole;
+        }
+        String f = String.format(java.util.Locale.ROOT, "%03d", frac).replaceFirst("0+$", "");
+        return sign + whole + "." + f;
     }
 
     private static void rect(PdfContentByte cb, Item.Rect r) {
@@ -416,25 +688,4 @@ public final class PdfExporter {
         return new PdfString(("\uFEFF" + text).getBytes(java.nio.charset.StandardCharsets.UTF_16BE));
     }
 
-    private void draw(PdfContentByte cb, Item.Glyphs g) {
-        cb.beginText();
-        cb.setFontAndSize(font(g.face()), g.size());
-        cb.setRGBColorFill(g.rgb() >> 16 & 0xFF, g.rgb() >> 8 & 0xFF, g.rgb() & 0xFF);
-        int[] ids = g.glyphs();
-        float scale = g.size() / 1000f;
-        int i = 0;
-        while (i < ids.length) {
-            cb.setTextMatrix(g.x() + g.dx()[i], g.y() + g.dy()[i]);
-            float pen = g.dx()[i] + g.face().pdfAdvance(ids[i]) * scale;
-            int j = i + 1;
-            while (j < ids.length && Math.abs(g.dx()[j] - pen) < EPSILON && Math.abs(g.dy()[j] - g.dy()[i]) < EPSILON) {
-                pen += g.face().pdfAdvance(ids[j]) * scale;
-                j++;
-            }
-            int[] segment = java.util.Arrays.copyOfRange(ids, i, j);
-            cb.showText(new GlyphIds(segment));
-            i = j;
-        }
-        cb.endText();
-    }
 }

@@ -19,10 +19,12 @@ import org.apache.pdfbox.util.Matrix;
 import org.apache.pdfbox.util.Vector;
 
 /**
- * What a reader gets back from a PDF, read with PDFBox: per page, the marked-content spans in
- * content-stream order with their {@code /ActualText}, and every glyph drawn inside them (also
- * those without a Unicode value, which PDFBox's text extraction would skip), plus the fonts and
- * the document metadata.
+ * What a reader gets back from a PDF, read with PDFBox: per page, the marked-content sequences of
+ * the structure tree and of the page furniture in content-stream order, each with its text (its
+ * {@code /ActualText}, or else its glyphs' ToUnicode text put in logical order as viewers do with
+ * right-to-left text drawn in visual order), every glyph drawn inside it (also those without a
+ * Unicode value, which PDFBox's text extraction would skip) and the shapes it fills; plus the
+ * fonts and the document metadata.
  */
 public final class PdfReadBack {
 
@@ -35,10 +37,13 @@ public final class PdfReadBack {
     }
 
     /**
-     * A span of text: what it says ({@code /ActualText}), its {@code /Lang}, its glyphs, and
-     * whether it is page furniture (inside an {@code /Artifact} sequence: footer, page number).
+     * A span of text: what it says, its {@code /Lang}, its glyphs, the bounding boxes of the shapes
+     * it fills ({x0, y0, x1, y1} in points), whether it is page furniture (inside an
+     * {@code /Artifact} sequence: footer, page number), its MCID, and whether it is a language
+     * span nested in another (its glyphs are also its parent's).
      */
-    public record Span(String actualText, String lang, List<Glyph> glyphs, boolean artifact, int mcid) {
+    public record Span(String actualText, String lang, List<Glyph> glyphs, boolean artifact, int mcid,
+                       List<float[]> shapes, boolean nested) {
         /** The text of the glyphs through the fonts' ToUnicode maps, ignoring ActualText; U+FFFD where a glyph has none. */
         public String glyphText() {
             StringBuilder b = new StringBuilder();
@@ -52,20 +57,21 @@ public final class PdfReadBack {
         /** The text of the page body in reading order, without page furniture. */
         public String body() {
             StringBuilder b = new StringBuilder();
-            spans.stream().filter(s -> !s.artifact()).forEach(s -> b.append(s.actualText()));
+            spans.stream().filter(s -> !s.artifact() && !s.nested()).forEach(s -> b.append(s.actualText()));
             return b.toString();
         }
 
         /** The text of the page furniture (footer, page number). */
         public String furniture() {
             StringBuilder b = new StringBuilder();
-            spans.stream().filter(Span::artifact).forEach(s -> b.append(s.actualText()));
+            spans.stream().filter(s -> s.artifact() && !s.nested()).forEach(s -> b.append(s.actualText()));
             return b.toString();
         }
     }
 
     /** Marked-content sequence being read: its tag and properties, and the glyphs drawn in it so far. */
-    private record Open(String tag, String actualText, String lang, boolean artifact, List<Glyph> glyphs, int mcid) {
+    private record Open(String tag, String actualText, String lang, boolean artifact, List<Glyph> glyphs, int mcid,
+                        List<float[]> shapes, boolean inSpan) {
     }
 
     /** Follows BDC/BMC/EMC and records every glyph shown into the innermost open sequence. */
@@ -95,23 +101,70 @@ public final class PdfReadBack {
         public void beginMarkedContentSequence(COSName tag, COSDictionary properties) {
             super.beginMarkedContentSequence(tag, properties);
             boolean parentArtifact = !open.isEmpty() && open.peek().artifact();
+            boolean inSpan = open.stream().anyMatch(o -> o.mcid() >= 0 || o.actualText() != null || o.lang() != null
+                    || o.artifact() && "Span".equals(o.tag()));
             String name = tag == null ? "" : tag.getName();
             String actual = properties == null ? null : properties.getString(COSName.ACTUAL_TEXT);
             String lang = properties == null ? null : properties.getString(COSName.LANG);
             int mcid = properties == null ? -1 : properties.getInt(COSName.MCID, -1);
-            open.push(new Open(name, actual, lang, parentArtifact || "Artifact".equals(name), new ArrayList<>(), mcid));
+            open.push(new Open(name, actual, lang, parentArtifact || "Artifact".equals(name), new ArrayList<>(), mcid,
+                    new ArrayList<>(), inSpan));
         }
 
         @Override
         public void endMarkedContentSequence() {
             super.endMarkedContentSequence();
             Open o = open.pop();
-            if (o.actualText() != null) {
-                spans.add(new Span(o.actualText(), o.lang(), List.copyOf(o.glyphs()), o.artifact(), o.mcid()));
-            } else if (!open.isEmpty()) {
-                open.peek().glyphs().addAll(o.glyphs());
+            boolean span = o.mcid() >= 0 || o.actualText() != null || o.lang() != null || o.artifact() && "Span".equals(o.tag());
+            if (span) {
+                String text = o.actualText() != null ? o.actualText() : logical(o.glyphs());
+                spans.add(new Span(text, o.lang(), List.copyOf(o.glyphs()), o.artifact(), o.mcid(), List.copyOf(o.shapes()), o.inSpan()));
+            }
+            if (!span || o.inSpan()) {
+                if (!open.isEmpty()) {
+                    open.peek().glyphs().addAll(o.glyphs());
+                    open.peek().shapes().addAll(o.shapes());
+                } else if (!span) {
+                    outside.addAll(o.glyphs());
+                }
+            }
+        }
+
+        /** Where the current path reaches, in page space: {x0, y0, x1, y1}, or null before it starts. */
+        private float[] path;
+
+        void extend(float x, float y) {
+            org.apache.pdfbox.util.Matrix ctm = getGraphicsState().getCurrentTransformationMatrix();
+            java.awt.geom.Point2D.Float p = ctm.transformPoint(x, y);
+            if (path == null) {
+                path = new float[] {p.x, p.y, p.x, p.y};
             } else {
-                outside.addAll(o.glyphs());
+                path[0] = Math.min(path[0], p.x);
+                path[1] = Math.min(path[1], p.y);
+                path[2] = Math.max(path[2], p.x);
+                path[3] = Math.max(path[3], p.y);
+            }
+        }
+
+        void paint(boolean fill) {
+            if (fill && path != null && !open.isEmpty()) {
+                open.peek().shapes().add(path);
+            }
+            path = null;
+        }
+
+        {
+            addOperator(new PathOperator(this, "m", 2));
+            addOperator(new PathOperator(this, "l", 2));
+            addOperator(new PathOperator(this, "c", 6));
+            addOperator(new PathOperator(this, "v", 4));
+            addOperator(new PathOperator(this, "y", 4));
+            addOperator(new PathOperator(this, "re", 4));
+            for (String fill : new String[] {"f", "F", "f*", "b", "B", "b*", "B*"}) {
+                addOperator(new PathOperator(this, fill, -1));
+            }
+            for (String other : new String[] {"S", "s", "n"}) {
+                addOperator(new PathOperator(this, other, -2));
             }
         }
 
@@ -127,6 +180,65 @@ public final class PdfReadBack {
                 open.peek().glyphs().add(g);
             }
         }
+    }
+
+    /** The operators that build and paint paths, for the shapes each span fills. */
+    private static final class PathOperator extends org.apache.pdfbox.contentstream.operator.OperatorProcessor {
+        private final String name;
+        /** How many numbers the operator takes; -1 paints a fill, -2 ends a path without one. */
+        private final int arity;
+        private final Engine engine;
+
+        PathOperator(Engine engine, String name, int arity) {
+            super(engine);
+            this.engine = engine;
+            this.name = name;
+            this.arity = arity;
+        }
+
+        @Override
+        public void process(org.apache.pdfbox.contentstream.operator.Operator operator, List<org.apache.pdfbox.cos.COSBase> operands) {
+            if (arity == -1 || arity == -2) {
+                engine.paint(arity == -1);
+                return;
+            }
+            if (operands.size() < arity || !operands.stream().allMatch(o -> o instanceof org.apache.pdfbox.cos.COSNumber)) {
+                return;
+            }
+            float[] v = new float[arity];
+            for (int i = 0; i < arity; i++) {
+                v[i] = ((org.apache.pdfbox.cos.COSNumber) operands.get(i)).floatValue();
+            }
+            if (name.equals("re")) {
+                engine.extend(v[0], v[1]);
+                engine.extend(v[0] + v[2], v[1] + v[3]);
+            } else {
+                for (int i = 0; i + 1 < arity; i += 2) {
+                    engine.extend(v[i], v[i + 1]);
+                }
+            }
+        }
+
+        @Override
+        public String getName() {
+            return name;
+        }
+    }
+
+    /**
+     * The text of glyphs as a viewer gives it: their ToUnicode text in drawing order (U+FFFD for a
+     * glyph without one); right-to-left text, which we draw in visual order, put back in logical
+     * order with the Unicode bidirectional algorithm (ICU), as pdf.js, PDFium and MuPDF do.
+     */
+    static String logical(List<Glyph> glyphs) {
+        StringBuilder b = new StringBuilder();
+        glyphs.forEach(g -> b.append(g.unicode() == null ? "\uFFFD" : g.unicode()));
+        String visual = b.toString();
+        if (!com.ibm.icu.text.Bidi.requiresBidi(visual.toCharArray(), 0, visual.length())) {
+            return visual;
+        }
+        com.ibm.icu.text.Bidi bidi = new com.ibm.icu.text.Bidi(visual, com.ibm.icu.text.Bidi.RTL);
+        return bidi.writeReordered(0);
     }
 
     private final List<PageText> pages;
@@ -199,7 +311,7 @@ public final class PdfReadBack {
         return pages.size();
     }
 
-    /** Glyphs drawn outside any span with ActualText: text a reader could not get back as written. */
+    /** Glyphs drawn outside any tagged or furniture sequence: text a screen reader would not find in the structure. */
     public List<Glyph> unmarkedGlyphs() {
         return unmarked;
     }

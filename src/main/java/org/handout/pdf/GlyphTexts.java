@@ -1,0 +1,247 @@
+package org.handout.pdf;
+
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UCharacterDirection;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.handout.layout.Item;
+
+/**
+ * What each glyph of a shaped run stands for, so that a reader that reads the glyphs in the order
+ * they are drawn and concatenates their ToUnicode text gets the run's text back exact.
+ *
+ * <p>The shaper gives each glyph the offset of its cluster: the characters it drew together. A
+ * cluster's text is dealt out over its glyphs in drawing order, one character to each and the rest
+ * to the last: for कि, drawn as ि then क, the first glyph stands for क and the second for ि; a
+ * conjunct क्ष is one glyph standing for three characters. A cluster with more glyphs than
+ * characters (Bengali ো drawn in two parts around its consonant, Thai ำ split in two under a tone
+ * mark) has glyphs left over that stand for nothing: those are drawn as shapes, not as text, so no
+ * reader invents a character for them ({@code null} here).
+ *
+ * <p>A right-to-left run is drawn in visual order, its last character first. Readers turn it back
+ * into logical order character by character (pdf.js, PDFium, poppler and MuPDF all reverse what
+ * they read of a right-to-left line), so a right-to-left cluster is dealt out in reverse: for the
+ * lam-alef ligature لا the glyph stands for ال, and the reader's reversal makes it لا again.
+ */
+final class GlyphTexts {
+    static final boolean LOGICAL_RTL = Boolean.getBoolean("handout.logicalRtl");
+
+    private GlyphTexts() {
+    }
+
+    /**
+     * What one glyph stands for: {@code own} is its text (null: drawn as a shape); {@code before}
+     * and {@code after}, when not null, are text carried by an empty glyph without width drawn
+     * just before or after it.
+     */
+    record Piece(String before, String own, String after) {
+    }
+
+    /** For each glyph of the run, what it stands for. */
+    static Piece[] of(Item.Glyphs g, Characters characters) {
+        int n = g.glyphs().length;
+        String[] out = new String[n];
+        if (n == 0) {
+            return new Piece[0];
+        }
+        String text = g.text();
+        int[] starts = Arrays.stream(g.clusters()).distinct().sorted().toArray();
+        Map<Integer, List<Integer>> byCluster = new java.util.TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            byCluster.computeIfAbsent(g.clusters()[i], k -> new ArrayList<>()).add(i);
+        }
+        // in logical order: each cluster's text and glyphs; a cluster with more glyphs than its
+        // text has characters (the JDK gives the first part of Bengali ো to the consonant before it)
+        // is taken together with the next
+        List<Integer> begin = new ArrayList<>();
+        List<List<Integer>> glyphsOf = new ArrayList<>();
+        for (Map.Entry<Integer, List<Integer>> c : byCluster.entrySet()) {
+            int last = begin.size() - 1;
+            if (last >= 0 && glyphsOf.get(last).size() > decomposedLength(text, begin.get(last), Math.max(0, Math.min(c.getKey(), text.length())))) {
+                glyphsOf.get(last).addAll(c.getValue());
+                glyphsOf.get(last).sort(Integer::compare);
+            } else {
+                begin.add(Math.max(0, Math.min(c.getKey(), text.length())));
+                glyphsOf.add(new ArrayList<>(c.getValue()));
+            }
+        }
+        boolean rtl = rightToLeft(g);
+        for (int k = 0; k < begin.size(); k++) {
+            int start = begin.get(k);
+            int end = k + 1 < begin.size() ? begin.get(k + 1) : text.length();
+            String cluster = text.substring(start, Math.max(start, end));
+            if (cluster.length() > 1 && !cluster.isBlank()) {
+                // the last cluster of a line carries the undrawn space after it
+                cluster = cluster.stripTrailing();
+            }
+            if (rtl && LOGICAL_RTL) {
+                List<Integer> backwards = new ArrayList<>(glyphsOf.get(k));
+                java.util.Collections.reverse(backwards);
+                deal(cluster, backwards, g, characters, out);
+            } else {
+                deal(rtl ? reversed(cluster) : cluster, glyphsOf.get(k), g, characters, out);
+            }
+        }
+        Piece[] pieces = new Piece[n];
+        for (int i = 0; i < n; i++) {
+            pieces[i] = piece(out[i], g.face().pdfAdvance(g.glyphs()[i]) == 0);
+        }
+        return pieces;
+    }
+
+    /**
+     * pdf.js takes any glyph whose text holds a nonspacing mark (\p{Mn}: a virama, a vowel sign
+     * below, an Arabic vowel mark) for a mark without width: it stops tracking the pen there and
+     * then reads the next glyph's position as a gap, a space inside the word (न्य as "न् य"). So a
+     * glyph with width keeps only the characters up to its first such mark, and the rest travels on
+     * an empty glyph without width right after it (before it, for marks that lead its text).
+     */
+    static Piece piece(String text, boolean zeroWidth) {
+        if (text == null || zeroWidth || text.codePoints().noneMatch(GlyphTexts::isMark)) {
+            return new Piece(null, text, null);
+        }
+        int[] cps = text.codePoints().toArray();
+        int a = 0;
+        while (a < cps.length && isMark(cps[a])) {
+            a++;
+        }
+        if (a == cps.length) {
+            return new Piece(null, text, null);
+        }
+        int b = a;
+        while (b < cps.length && !isMark(cps[b])) {
+            b++;
+        }
+        return new Piece(a == 0 ? null : new String(cps, 0, a), new String(cps, a, b - a),
+                b == cps.length ? null : new String(cps, b, cps.length - b));
+    }
+
+    static boolean isMark(int cp) {
+        return UCharacter.getType(cp) == UCharacter.NON_SPACING_MARK;
+    }
+
+    /**
+     * Deals a cluster's characters over its glyphs in drawing order, each glyph a run of them (or
+     * none: a shape), choosing among the ways to cut the text the one where most glyphs get what
+     * they are: a character the font maps to the glyph; a nonspacing mark for a glyph without
+     * width and none for a glyph with width. A glyph left without text costs most, and more when it
+     * has width.
+     */
+    private static void deal(String cluster, List<Integer> glyphs, Item.Glyphs g, Characters characters, String[] out) {
+        int[] cps = cluster.codePoints().toArray();
+        int n = glyphs.size();
+        if (n > cps.length) {
+            // a vowel drawn in two parts around its consonant (Bengali ো, ৌ) has a canonical
+            // decomposition with a character for each part: the same text to every reader
+            int[] nfd = java.text.Normalizer.normalize(cluster, java.text.Normalizer.Form.NFD).codePoints().toArray();
+            if (nfd.length > cps.length && nfd.length <= n) {
+                cps = nfd;
+            }
+        }
+        int m = cps.length;
+        if (n == 1) {
+            out[glyphs.get(0)] = m == 0 ? null : cluster;
+            return;
+        }
+        // best[k][j]: the best score dealing cps[0, j) to the first k glyphs; from[k][j]: where glyph k-1's piece starts
+        int none = Integer.MIN_VALUE / 2;
+        int[][] best = new int[n + 1][m + 1];
+        int[][] from = new int[n + 1][m + 1];
+        for (int[] row : best) {
+            Arrays.fill(row, none);
+        }
+        best[0][0] = 0;
+        for (int k = 1; k <= n; k++) {
+            int glyph = g.glyphs()[glyphs.get(k - 1)];
+            boolean zeroWidth = g.face().pdfAdvance(glyph) == 0;
+            List<Integer> own = characters.of(glyph);
+            for (int j = 0; j <= m; j++) {
+                for (int i = 0; i <= j; i++) {
+                    if (best[k - 1][i] == none) {
+                        continue;
+                    }
+                    int score = best[k - 1][i] + score(cps, i, j, zeroWidth, own);
+                    if (score > best[k][j]) {
+                        best[k][j] = score;
+                        from[k][j] = i;
+                    }
+                }
+            }
+        }
+        int j = m;
+        for (int k = n; k >= 1; k--) {
+            int i = from[k][j];
+            out[glyphs.get(k - 1)] = i == j ? null : new String(cps, i, j - i);
+            j = i;
+        }
+    }
+
+    private static int score(int[] cps, int from, int to, boolean zeroWidth, List<Integer> own) {
+        if (from == to) {
+            return zeroWidth ? -2 : -5;
+        }
+        int score = 0;
+        for (int i = from; i < to; i++) {
+            if (own.contains(cps[i])) {
+                score += 3;
+                break;
+            }
+        }
+        boolean mark = isMark(cps[from]);
+        if (mark == zeroWidth) {
+            score += 1;
+        }
+        if (!zeroWidth) {
+            for (int i = from; i < to; i++) {
+                if (isMark(cps[i])) {
+                    score -= 2; // see piece(): carried by an empty glyph after all
+                    break;
+                }
+            }
+        }
+        return score;
+    }
+
+    /** The characters a font maps to a glyph (its cmap read backwards). */
+    interface Characters {
+        List<Integer> of(int glyph);
+    }
+
+    private static int decomposedLength(String text, int from, int to) {
+        return (int) java.text.Normalizer.normalize(text.substring(from, Math.max(from, to)), java.text.Normalizer.Form.NFD)
+                .codePoints().count();
+    }
+
+    private static String reversed(String s) {
+        int[] cps = s.codePoints().toArray();
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = cps.length - 1; i >= 0; i--) {
+            b.appendCodePoint(cps[i]);
+        }
+        return b.toString();
+    }
+
+    /** Whether the run is drawn right to left: its clusters go down, or its text starts right to left. */
+    static boolean rightToLeft(Item.Glyphs g) {
+        int[] c = g.clusters();
+        if (c.length > 1 && c[0] != c[c.length - 1]) {
+            return c[0] > c[c.length - 1];
+        }
+        String t = g.text();
+        for (int i = 0; i < t.length(); ) {
+            int cp = t.codePointAt(i);
+            int d = UCharacter.getDirection(cp);
+            if (d == UCharacterDirection.RIGHT_TO_LEFT || d == UCharacterDirection.RIGHT_TO_LEFT_ARABIC) {
+                return true;
+            }
+            if (d == UCharacterDirection.LEFT_TO_RIGHT) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
+    }
+}

@@ -1,0 +1,220 @@
+package org.handout.readers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.handout.build.BuildOptions;
+import org.handout.build.Pipeline;
+import org.handout.build.Project;
+import org.handout.build.Workspace;
+import org.handout.doc.Block;
+import org.handout.doc.Leaflet;
+import org.handout.doc.Text;
+import org.handout.report.Problems;
+import org.handout.readers.Readers.Extracted;
+import org.handout.readers.Readers.Reader;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every composed string of every leaflet in every language comes back exact from each of the five
+ * readers users have (see {@link Readers}), and pdf.js's and PDFium's own find locate the disease's
+ * name, every phone number and every stage name. Locally it is skipped when a reader is missing; in CI
+ * ({@code HANDOUT_REQUIRE_READERS=1}) it must run. {@code -Dhandout.readersReport=READERS.md}
+ * rewrites the report of reader × language.
+ */
+class EveryReaderGetsTheWordsBackTest {
+    /** Scripts written without spaces between words, where a reader's line break stands for nothing. */
+    private static final Set<String> NO_SPACES = Set.of("zh-Hans", "ja", "th");
+
+    @TempDir
+    static Path out;
+
+    /** Per file: its language, its composed strings, and the terms a family would search for. */
+    record Leaf(String lang, String leaflet, List<String> strings, List<String> terms) {
+    }
+
+    static final Map<Path, Leaf> LEAVES = new LinkedHashMap<>();
+    static Map<Path, List<Extracted>> extracted;
+
+    @BeforeAll
+    static void buildAndRead() throws IOException, InterruptedException {
+        Optional<String> missing = Readers.missing();
+        if (System.getenv("HANDOUT_REQUIRE_READERS") == null) {
+            Assumptions.assumeTrue(missing.isEmpty(), () -> "not installed: " + missing.get());
+        } else if (missing.isPresent()) {
+            throw new IllegalStateException("HANDOUT_REQUIRE_READERS is set but this is not installed: " + missing.get());
+        }
+        Workspace ws = new Workspace(Path.of(""), Optional.empty());
+        new Pipeline(ws, new PrintStream(OutputStream.nullOutputStream())).build(new BuildOptions(List.of(), List.of(), out));
+        Project project = Project.load(ws);
+        Map<String, String> disease = new TreeMap<>();
+        for (String lang : project.languageTags()) {
+            for (String leaflet : project.content().leafletIds()) {
+                Leaflet doc = project.compose(leaflet, project.languages().resolve(lang), new Problems()).orElseThrow();
+                if (leaflet.equals("overview")) {
+                    disease.put(lang, doc.title().split("[:：]")[0].replaceFirst("^Le ", "").strip());
+                }
+                LEAVES.put(out.resolve(lang).resolve(leaflet + ".pdf"), new Leaf(lang, leaflet, doc.strings(), terms(doc)));
+            }
+        }
+        Map<Path, List<String>> terms = new LinkedHashMap<>();
+        LEAVES.forEach((pdf, leaf) -> {
+            List<String> t = new ArrayList<>();
+            String name = disease.get(leaf.lang());
+            if (String.join(" ", leaf.strings()).contains(name)) {
+                t.add(name);
+            }
+            t.addAll(leaf.terms());
+            LEAVES.put(pdf, new Leaf(leaf.lang(), leaf.leaflet(), leaf.strings(), t));
+            terms.put(pdf, t);
+        });
+        extracted = Readers.read(terms);
+        String report = System.getProperty("handout.readersReport");
+        if (report != null && !report.isBlank()) {
+            Files.writeString(Path.of(report), report(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static final Pattern PHONE = Pattern.compile("\\d[\\d\\-]{5,}\\d");
+
+    /** Every phone number of the contact cards and the name of every stage (the first column of a table). */
+    private static List<String> terms(Leaflet doc) {
+        Set<String> t = new LinkedHashSet<>();
+        for (Block b : doc.blocks()) {
+            if (b instanceof Block.ContactCard c) {
+                for (Text phone : c.phones()) {
+                    Matcher m = PHONE.matcher(phone.plainText());
+                    while (m.find()) {
+                        t.add(m.group());
+                    }
+                }
+            } else if (b instanceof Block.Table table) {
+                table.rows().forEach(r -> t.add(Readers.words(r.get(0).plainText())));
+            }
+        }
+        return List.copyOf(t);
+    }
+
+    /** The strings of a file a reader does not give back exact. */
+    static List<String> lost(Path pdf, Extracted e) {
+        Leaf leaf = LEAVES.get(pdf);
+        List<String> lost = new ArrayList<>();
+        for (String s : leaf.strings()) {
+            if (!Readers.exact(s, e.text(), NO_SPACES.contains(leaf.lang()))) {
+                lost.add(s);
+            }
+        }
+        return lost;
+    }
+
+    @Test
+    void everyComposedStringComesBackExactFromEveryReader() {
+        List<String> failures = new ArrayList<>();
+        extracted.forEach((pdf, all) -> {
+            Leaf leaf = LEAVES.get(pdf);
+            for (Extracted e : all) {
+                e.error().ifPresent(err -> failures.add(e.reader().label + " cannot read " + leaf.lang() + "/" + leaf.leaflet() + ": " + err));
+                for (String s : lost(pdf, e)) {
+                    failures.add(e.reader().label + " " + leaf.lang() + "/" + leaf.leaflet() + ": «" + s + "»");
+                }
+            }
+        });
+        assertEquals(List.of(), failures, failures.size() + " strings do not come back exact");
+    }
+
+    @Test
+    void theFindOfPdfJsAndPdfiumLocatesTheDiseasePhoneNumbersAndStages() {
+        List<String> failures = new ArrayList<>();
+        extracted.forEach((pdf, all) -> {
+            Leaf leaf = LEAVES.get(pdf);
+            for (Extracted e : all) {
+                e.found().forEach((term, n) -> {
+                    if (n == 0) {
+                        failures.add(e.reader().label + " " + leaf.lang() + "/" + leaf.leaflet() + " finds no «" + term + "»");
+                    }
+                });
+            }
+        });
+        assertEquals(List.of(), failures);
+    }
+
+    /** READERS.md: strings back exact, reader × language, and the find of each browser engine. */
+    static String report() {
+        Map<String, Map<Reader, int[]>> byLang = new TreeMap<>();
+        Map<String, Map<Reader, int[]>> finds = new TreeMap<>();
+        extracted.forEach((pdf, all) -> {
+            Leaf leaf = LEAVES.get(pdf);
+            for (Extracted e : all) {
+                int[] c = byLang.computeIfAbsent(leaf.lang(), k -> new TreeMap<>()).computeIfAbsent(e.reader(), k -> new int[2]);
+                c[0] += leaf.strings().size() - lost(pdf, e).size();
+                c[1] += leaf.strings().size();
+                for (int n : e.found().values()) {
+                    int[] f = finds.computeIfAbsent(leaf.lang(), k -> new TreeMap<>()).computeIfAbsent(e.reader(), k -> new int[2]);
+                    f[0] += n > 0 ? 1 : 0;
+                    f[1]++;
+                }
+            }
+        });
+        StringBuilder b = new StringBuilder();
+        b.append("# What PDF readers give back of our leaflets\n\n")
+                .append("Generated by `./readers/report` (the test `EveryReaderGetsTheWordsBackTest`); do not edit by hand.\n\n")
+                .append("Each cell: composed strings (headings, paragraphs, list items, table cells, card lines, footers) of the\n")
+                .append("four leaflets that the reader gives back exact (NFC, whitespace runs as one space, a line break standing\n")
+                .append("for a space, or for nothing in Chinese, Japanese and Thai).\n\n| language |");
+        for (Reader r : Reader.values()) {
+            b.append(' ').append(r.label).append(" |");
+        }
+        b.append("\n|---|");
+        b.append("---|".repeat(Reader.values().length)).append('\n');
+        int[][] total = new int[Reader.values().length][2];
+        byLang.forEach((lang, m) -> {
+            b.append("| ").append(lang).append(" |");
+            for (Reader r : Reader.values()) {
+                int[] c = m.get(r);
+                b.append(' ').append(c[0]).append('/').append(c[1]).append(" |");
+                total[r.ordinal()][0] += c[0];
+                total[r.ordinal()][1] += c[1];
+            }
+            b.append('\n');
+        });
+        b.append("| **all** |");
+        for (Reader r : Reader.values()) {
+            int[] c = total[r.ordinal()];
+            b.append(String.format(java.util.Locale.ROOT, " **%.1f %%** |", 100.0 * c[0] / c[1]));
+        }
+        b.append("\n\nFind in page (the disease's name, every phone number, every stage name), terms found / searched:\n\n")
+                .append("| language | pdf.js find (Firefox) | PDFium find |\n|---|---|---|\n");
+        finds.forEach((lang, m) -> b.append("| ").append(lang).append(" | ")
+                .append(m.get(Reader.PDFJS)[0]).append('/').append(m.get(Reader.PDFJS)[1]).append(" | ")
+                .append(m.get(Reader.PDFIUM)[0]).append('/').append(m.get(Reader.PDFIUM)[1]).append(" |\n"));
+        b.append("\nStrings a reader does not give back exact:\n\n");
+        extracted.forEach((pdf, all) -> {
+            Leaf leaf = LEAVES.get(pdf);
+            for (Extracted e : all) {
+                for (String s : lost(pdf, e)) {
+                    b.append("- ").append(e.reader().name().toLowerCase(java.util.Locale.ROOT)).append(' ')
+                            .append(leaf.lang()).append('/').append(leaf.leaflet()).append(": ").append(s).append('\n');
+                }
+            }
+        });
+        return b.toString();
+    }
+}
