@@ -37,7 +37,15 @@ final class GlyphTexts {
      * and {@code after}, when not null, are text carried by an empty glyph without width drawn
      * just before or after it.
      */
-    record Piece(String before, String own, String after) {
+    record Piece(String before, String own, String after, int through) {
+        Piece(String before, String own, String after) {
+            this(before, own, after, -1);
+        }
+
+        /** The same text on an empty glyph spanning this glyph through glyph {@code last}, all drawn as shapes. */
+        Piece spanning(int last) {
+            return new Piece(before, own, after, last);
+        }
     }
 
     /** For each glyph of the run, what it stands for. */
@@ -69,25 +77,52 @@ final class GlyphTexts {
             }
         }
         boolean rtl = rightToLeft(g);
+        Map<Integer, String> trailing = new java.util.HashMap<>();
+        Map<Integer, Integer> spans = new java.util.HashMap<>();
         for (int k = 0; k < begin.size(); k++) {
             int start = begin.get(k);
             int end = k + 1 < begin.size() ? begin.get(k + 1) : text.length();
             String cluster = text.substring(start, Math.max(start, end));
             if (cluster.length() > 1 && !cluster.isBlank()) {
-                // the last cluster of a line carries the undrawn space after it
-                cluster = cluster.stripTrailing();
+                // the last cluster of a line carries the undrawn space after it: an empty glyph
+                // carries it, so that a screen reader reading the tag tree keeps the words apart (not
+                // at the left end of a right-to-left line, where PDFium, pdf.js and poppler then
+                // misplace the line's first word)
+                String stripped = cluster.stripTrailing();
+                if (stripped.length() < cluster.length() && !rtl) {
+                    trailing.put(k, cluster.substring(stripped.length()));
+                }
+                cluster = stripped;
             }
             if (rtl && LOGICAL_RTL) {
                 List<Integer> backwards = new ArrayList<>(glyphsOf.get(k));
                 java.util.Collections.reverse(backwards);
-                deal(cluster, backwards, g, characters, out);
+                deal(cluster, backwards, g, characters, out, spans);
             } else {
-                deal(rtl ? reversed(cluster) : cluster, glyphsOf.get(k), g, characters, out);
+                deal(rtl ? reversed(cluster) : cluster, glyphsOf.get(k), g, characters, out, spans);
             }
         }
         Piece[] pieces = new Piece[n];
         for (int i = 0; i < n; i++) {
-            pieces[i] = piece(out[i], g.face().pdfAdvance(g.glyphs()[i]) == 0);
+            pieces[i] = piece(out[i], g.face().pdfAdvance(g.glyphs()[i]) == 0 && !spans.containsKey(i));
+            if (spans.containsKey(i)) {
+                pieces[i] = pieces[i].spanning(spans.get(i));
+            }
+        }
+        for (Map.Entry<Integer, String> t : trailing.entrySet()) {
+            // after the cluster's last glyph drawn (before its first, drawn right to left)
+            List<Integer> gl = glyphsOf.get(t.getKey());
+            Integer at = null;
+            for (int i : gl) {
+                if (pieces[i].own() != null && (at == null || (rtl ? i < at : i > at))) {
+                    at = i;
+                }
+            }
+            if (at != null) {
+                Piece p = pieces[at];
+                pieces[at] = rtl ? new Piece(t.getValue() + java.util.Objects.toString(p.before(), ""), p.own(), p.after(), p.through())
+                        : new Piece(p.before(), p.own(), java.util.Objects.toString(p.after(), "") + t.getValue(), p.through());
+            }
         }
         return pieces;
     }
@@ -130,18 +165,22 @@ final class GlyphTexts {
      * width and none for a glyph with width. A glyph left without text costs most, and more when it
      * has width.
      */
-    private static void deal(String cluster, List<Integer> glyphs, Item.Glyphs g, Characters characters, String[] out) {
+    private static void deal(String cluster, List<Integer> glyphs, Item.Glyphs g, Characters characters, String[] out,
+                             Map<Integer, Integer> spans) {
         int[] cps = cluster.codePoints().toArray();
         int n = glyphs.size();
-        if (n > cps.length) {
-            // a vowel drawn in two parts around its consonant (Bengali ো, ৌ) has a canonical
-            // decomposition with a character for each part: the same text to every reader
-            int[] nfd = java.text.Normalizer.normalize(cluster, java.text.Normalizer.Form.NFD).codePoints().toArray();
-            if (nfd.length > cps.length && nfd.length <= n) {
-                cps = nfd;
-            }
-        }
         int m = cps.length;
+        long spacing = glyphs.stream().filter(i -> g.face().pdfAdvance(g.glyphs()[i]) != 0).count();
+        int first = glyphs.get(0);
+        int last = glyphs.get(n - 1);
+        if (spacing > m && m > 0 && last - first == n - 1) {
+            // more glyphs with width than characters (a Bengali ো drawn in two parts around its
+            // consonant): no way to deal the text out, so all of them are shapes and one empty glyph
+            // as wide as them all carries the cluster's text
+            out[first] = cluster;
+            spans.put(first, last);
+            return;
+        }
         if (n == 1) {
             out[glyphs.get(0)] = m == 0 ? null : cluster;
             return;

@@ -424,6 +424,26 @@ public final class PdfExporter {
                             continue;
                         }
                         float advance = g.face().pdfAdvance(ids[i]);
+                        if (p.through() >= 0 && !backwards) {
+                            // glyphs that cannot share out their text: shapes, and one empty glyph as wide as them all
+                            pen.moveTo(g.x() + g.dx()[i], 0);
+                            int end = p.through();
+                            float right = g.dx()[i];
+                            for (int k = i; k <= end; k++) {
+                                right = Math.max(right, g.dx()[k] + g.face().pdfAdvance(ids[k]) * scale);
+                                shape(shapes, g, k);
+                            }
+                            int width = Math.round((right - g.dx()[i]) / scale);
+                            if (p.before() != null) {
+                                pen.carry(font.carrier(0, p.before()), inside);
+                            }
+                            pen.show(font.carrier(width, p.own()), width);
+                            if (p.after() != null) {
+                                pen.carry(font.carrier(0, p.after()), inside);
+                            }
+                            o += end - i;
+                            continue;
+                        }
                         if (carried && advance != 0) {
                             // a glyph of another face: a shape, its text on an empty glyph as wide
                             pen.moveTo(g.x() + g.dx()[i], 0);

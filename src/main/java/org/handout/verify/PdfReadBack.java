@@ -29,11 +29,39 @@ import org.apache.pdfbox.util.Vector;
 public final class PdfReadBack {
 
     /**
-     * One glyph as drawn: its code (the glyph id for our Identity-H fonts), Unicode value if any,
-     * origin and advance width in page space (points), its font's name and size in page space, and
-     * whether the embedded font draws nothing for it (no outline: a space, or a damaged font).
+     * One glyph as drawn: its code, Unicode value if any, origin and advance width in page space
+     * (points), its font's name and size in page space, whether the embedded font draws nothing for
+     * it (no outline: a space, an empty glyph carrying text, or a damaged font), and a digest of its
+     * outline in the font program, by which a test can tell which glyph of the original font it is.
      */
-    public record Glyph(int code, String unicode, float x, float y, float width, float size, String font, boolean blank) {
+    public record Glyph(int code, String unicode, float x, float y, float width, float size, String font, boolean blank,
+                        String outline) {
+    }
+
+    /** A digest of a glyph outline's segments (coordinates to 1/100 unit): equal outlines, equal digests. */
+    public static String outline(java.awt.geom.GeneralPath path) {
+        StringBuilder b = new StringBuilder();
+        float[] c = new float[6];
+        for (java.awt.geom.PathIterator it = path.getPathIterator(null); !it.isDone(); it.next()) {
+            int type = it.currentSegment(c);
+            b.append(type);
+            int n = switch (type) {
+                case java.awt.geom.PathIterator.SEG_MOVETO, java.awt.geom.PathIterator.SEG_LINETO -> 2;
+                case java.awt.geom.PathIterator.SEG_QUADTO -> 4;
+                case java.awt.geom.PathIterator.SEG_CUBICTO -> 6;
+                default -> 0;
+            };
+            for (int i = 0; i < n; i++) {
+                b.append(',').append(Math.round(c[i] * 100));
+            }
+            b.append(';');
+        }
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
+                    .digest(b.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -80,21 +108,27 @@ public final class PdfReadBack {
         private final List<Span> spans = new ArrayList<>();
         private final List<Glyph> outside = new ArrayList<>();
 
-        /** Per font and code, whether the glyph has no outline; computed once per document. */
-        private final java.util.Map<PDFont, java.util.Map<Integer, Boolean>> blank;
+        /** Per font and code, the glyph's outline digest ("" for none); computed once per document. */
+        private final java.util.Map<PDFont, java.util.Map<Integer, String>> blank;
 
-        Engine(java.util.Map<PDFont, java.util.Map<Integer, Boolean>> blank) {
+        Engine(java.util.Map<PDFont, java.util.Map<Integer, String>> blank) {
             this.blank = blank;
         }
 
-        private boolean blank(PDFont font, int code) throws IOException {
-            java.util.Map<Integer, Boolean> known = blank.computeIfAbsent(font, f -> new java.util.HashMap<>());
-            Boolean b = known.get(code);
-            if (b == null) {
-                b = font instanceof org.apache.pdfbox.pdmodel.font.PDVectorFont v && v.getPath(code).getBounds2D().isEmpty();
-                known.put(code, b);
+        /** Per font and code: "" when the glyph has no outline, else its outline's digest. */
+        private String outline(PDFont font, int code) throws IOException {
+            java.util.Map<Integer, String> known = blank.computeIfAbsent(font, f -> new java.util.HashMap<>());
+            String o = known.get(code);
+            if (o == null) {
+                if (font instanceof org.apache.pdfbox.pdmodel.font.PDVectorFont v) {
+                    java.awt.geom.GeneralPath path = v.getPath(code);
+                    o = path.getBounds2D().isEmpty() ? "" : PdfReadBack.outline(path);
+                } else {
+                    o = "?";
+                }
+                known.put(code, o);
             }
-            return b;
+            return o;
         }
 
         @Override
@@ -172,8 +206,9 @@ public final class PdfReadBack {
         protected void showGlyph(Matrix textRenderingMatrix, PDFont font, int code, Vector displacement) throws IOException {
             super.showGlyph(textRenderingMatrix, font, code, displacement);
             float size = (float) Math.hypot(textRenderingMatrix.getScaleX(), textRenderingMatrix.getShearY());
+            String outline = outline(font, code);
             Glyph g = new Glyph(code, font.toUnicode(code), textRenderingMatrix.getTranslateX(),
-                    textRenderingMatrix.getTranslateY(), displacement.getX() * size, size, font.getName(), blank(font, code));
+                    textRenderingMatrix.getTranslateY(), displacement.getX() * size, size, font.getName(), outline.isEmpty(), outline);
             if (open.isEmpty()) {
                 outside.add(g);
             } else {
@@ -252,7 +287,7 @@ public final class PdfReadBack {
     private PdfReadBack(PDDocument doc) throws IOException {
         List<PageText> out = new ArrayList<>();
         List<Glyph> loose = new ArrayList<>();
-        java.util.Map<PDFont, java.util.Map<Integer, Boolean>> blank = new java.util.IdentityHashMap<>();
+        java.util.Map<PDFont, java.util.Map<Integer, String>> blank = new java.util.IdentityHashMap<>();
         for (PDPage page : doc.getPages()) {
             Engine engine = new Engine(blank);
             engine.processPage(page);

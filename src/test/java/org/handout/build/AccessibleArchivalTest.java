@@ -95,7 +95,9 @@ class AccessibleArchivalTest {
             assertTrue(!text.contains(PdfReadBack.comparable(s)), "the footer «" + s + "» is furniture, not read as content");
         }
         // the section headings are the bookmarks
-        List<String> headings = tags.stream().filter(n -> n.type().equals("H1") || n.type().equals("H2")).map(n -> n.text().strip()).toList();
+        // (compared in NFC: a Bengali ো drawn in two parts reads back as its canonical decomposition)
+        List<String> headings = tags.stream().filter(n -> n.type().equals("H1") || n.type().equals("H2"))
+                .map(n -> java.text.Normalizer.normalize(n.text().strip(), java.text.Normalizer.Form.NFC)).toList();
         assertEquals(headings, pdf.bookmarks().stream().map(String::strip).toList(), "bookmarks follow the headings");
     }
 

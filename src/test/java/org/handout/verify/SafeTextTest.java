@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * verify fails a PDF whose text holds what a build refuses, judged in each span's language: made
- * here by editing the ActualText of a built leaflet with PDFBox, as another tool (or an older
+ * here by giving a span of a built leaflet an ActualText with PDFBox, as another tool (or an older
  * build) might have written it.
  */
 class SafeTextTest {
@@ -47,13 +47,20 @@ class SafeTextTest {
     private static Path edited(String lang, String word, String insert, String name) throws IOException {
         Path to = dir.resolve(name).resolve(lang).resolve("overview.pdf");
         Files.createDirectories(to.getParent());
-        try (PDDocument doc = Loader.loadPDF(built.resolve(lang).resolve("overview.pdf").toFile())) {
-            for (PDPage page : doc.getPages()) {
+        Path source = built.resolve(lang).resolve("overview.pdf");
+        PdfReadBack read = PdfReadBack.read(source);
+        try (PDDocument doc = Loader.loadPDF(source.toFile())) {
+            for (int p = 0; p < doc.getNumberOfPages(); p++) {
+                PDPage page = doc.getPage(p);
+                PdfReadBack.Span span = read.pages().get(p).spans().stream()
+                        .filter(x -> x.mcid() >= 0 && x.actualText().contains(word)).findFirst().orElse(null);
+                if (span == null) {
+                    continue;
+                }
                 List<Object> tokens = new PDFStreamParser(page).parse();
                 for (Object t : tokens) {
-                    if (t instanceof COSDictionary d && d.getString(COSName.ACTUAL_TEXT) != null
-                            && d.getString(COSName.ACTUAL_TEXT).contains(word)) {
-                        d.setString(COSName.ACTUAL_TEXT, d.getString(COSName.ACTUAL_TEXT).replaceFirst(java.util.regex.Pattern.quote(word), insert + word));
+                    if (t instanceof COSDictionary d && d.getInt(COSName.MCID, -1) == span.mcid()) {
+                        d.setString(COSName.ACTUAL_TEXT, span.actualText().replaceFirst(java.util.regex.Pattern.quote(word), insert + word));
                         PDStream stream = new PDStream(doc);
                         try (OutputStream out = stream.createOutputStream(COSName.FLATE_DECODE)) {
                             new ContentStreamWriter(out).writeTokens(tokens);
