@@ -1,5 +1,5 @@
 // Text as two browsers' PDF engines give it, for the reader test (ReadersTest) and READERS.md.
-//   node extract.mjs JOB.json  ->  JSON on stdout
+//   node extract.mjs JOB.json OUT.json   (the libraries' own warnings go to stderr)
 // JOB.json: {"files": [{"pdf": "/abs/file.pdf", "terms": ["neuroblastoma", "0800 ..."]}, ...]}
 // For each file, per reader, the page texts and how often each term is found:
 //   pdfjs:  pdf.js's getTextContent, items joined as Firefox's find bar joins them (a newline after
@@ -10,6 +10,8 @@
 //   mupdf:  MuPDF's structured text of each page (mupdf.js, the library of MuPDF's own viewers and
 //           of many phone apps), as `mutool draw -F txt` prints it.
 import fs from 'node:fs';
+// pdf.js prints its warnings with console.log; keep them off our output
+console.log = console.error;
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { init } from '@embedpdf/pdfium';
 import * as mupdf from 'mupdf';
@@ -115,4 +117,4 @@ for (const f of job.files) {
   try { entry.mupdf = withMupdf(bytes); } catch (e) { entry.mupdf = { error: String(e) }; }
   out.push(entry);
 }
-process.stdout.write(JSON.stringify(out));
+fs.writeFileSync(process.argv[3], JSON.stringify(out));

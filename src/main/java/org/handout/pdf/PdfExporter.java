@@ -182,7 +182,7 @@ public final class PdfExporter {
                 cb.beginMarkedContentSequence(PdfName.SPAN, properties, true);
             } else {
                 bookmark(writer, g);
-                cb.beginMarkedContentSequence(elements.get(g.tag()), properties);
+                cb.beginMarkedContentSequence(g.lang() == null ? elements.get(g.tag()) : foreign(g), properties);
             }
             draw(cb, g);
             cb.endMarkedContentSequence();
@@ -207,8 +207,10 @@ public final class PdfExporter {
             List<Item.Glyphs> line = shaped.stream().map(this::visible).toList();
             Item.Glyphs rtl = line.stream().filter(GlyphTexts::rightToLeft).findFirst().orElseThrow();
             Face main = rtl.face();
-            boolean oneElement = line.stream().allMatch(x -> x.tag() == line.get(0).tag());
+            boolean oneElement = line.stream().allMatch(x -> x.tag() == line.get(0).tag() && java.util.Objects.equals(x.lang(), line.get(0).lang()));
             if (!oneElement) {
+                // a name in another language is a structure element of its own: the runs stay apart,
+                // in logical order, so the tag tree reads them in order
                 shaped.forEach(x -> glyphs(writer, cb, x));
                 return;
             }
@@ -234,6 +236,26 @@ public final class PdfExporter {
             if (first.artifact()) {
                 cb.endMarkedContentSequence();
             }
+        }
+
+        /** The last foreign-language span made, and the element and language it was made for. */
+        private PdfStructureElement lastSpan;
+        private Tag lastSpanTag;
+        private String lastSpanLang;
+
+        /**
+         * The structure element of a run in another language than the page's: a {@code Span} with
+         * its {@code /Lang} inside the run's element (a screen reader switches voice on the element,
+         * and pdf.js's structure tree shows it there), one for consecutive runs of one language.
+         */
+        private PdfStructureElement foreign(Item.Glyphs g) {
+            if (lastSpan == null || lastSpanTag != g.tag() || !g.lang().equals(lastSpanLang)) {
+                lastSpan = new PdfStructureElement(elements.get(g.tag()), PdfName.SPAN);
+                lastSpan.put(PdfName.LANG, new PdfString(g.lang()));
+                lastSpanTag = g.tag();
+                lastSpanLang = g.lang();
+            }
+            return lastSpan;
         }
 
         /** An image, inside its figure's marked content (the figure carries the alternative text). */
@@ -416,6 +438,7 @@ public final class PdfExporter {
                     // text without a glyph of its own sits just inside the glyph it goes with: the one
                     // before it in a left-to-right run, the one after it in a right-to-left run
                     float inside = (GlyphTexts.rightToLeft(g) && !backwards ? CARRIER_INSIDE : -CARRIER_INSIDE) * scale;
+                    StringBuilder marksText = new StringBuilder();
                     for (int o = 0; o < ids.length; o++) {
                         int i = order[o];
                         GlyphTexts.Piece p = pieces[i];
@@ -426,6 +449,10 @@ public final class PdfExporter {
                         float advance = g.face().pdfAdvance(ids[i]);
                         if (p.through() >= 0 && !backwards) {
                             // glyphs that cannot share out their text: shapes, and one empty glyph as wide as them all
+                            if (p.before() != null) {
+                                marksText.append(p.before());
+                            }
+                            carryMarks(pen, font, marksText, inside);
                             pen.moveTo(g.x() + g.dx()[i], 0);
                             int end = p.through();
                             float right = g.dx()[i];
@@ -434,12 +461,9 @@ public final class PdfExporter {
                                 shape(shapes, g, k);
                             }
                             int width = Math.round((right - g.dx()[i]) / scale);
-                            if (p.before() != null) {
-                                pen.carry(font.carrier(0, p.before()), inside);
-                            }
                             pen.show(font.carrier(width, p.own()), width);
                             if (p.after() != null) {
-                                pen.carry(font.carrier(0, p.after()), inside);
+                                marksText.append(p.after());
                             }
                             o += end - i;
                             continue;
@@ -455,17 +479,18 @@ public final class PdfExporter {
                         }
                         if (advance == 0) {
                             // a mark: drawn as a shape where the shaper put it, its text on the baseline
-                            pen.carry(font.carrier(0, p.own()), inside);
+                            marksText.append(p.own());
                             shape(shapes, g, i);
                             continue;
                         }
-                        pen.moveTo(g.x() + g.dx()[i], g.dy()[i]);
                         if (p.before() != null) {
-                            pen.carry(font.carrier(0, p.before()), inside);
+                            marksText.append(p.before());
                         }
+                        carryMarks(pen, font, marksText, inside);
+                        pen.moveTo(g.x() + g.dx()[i], g.dy()[i]);
                         pen.show(font.code(ids[i], p.own()), advance);
                         if (p.after() != null) {
-                            pen.carry(font.carrier(0, p.after()), inside);
+                            marksText.append(p.after());
                         }
                         float spacing = backwards ? 0 : spacingForShapes(g, pieces, i, pen.x - g.x());
                         if (Math.abs(spacing) >= EPSILON) {
@@ -474,6 +499,7 @@ public final class PdfExporter {
                             pen.spacing(spacing);
                         }
                     }
+                    carryMarks(pen, font, marksText, inside);
                 } else {
                     for (int i = 0; i < ids.length; i++) {
                         shape(shapes, g, i);
@@ -491,6 +517,18 @@ public final class PdfExporter {
             }
             ops.append("ET\n").append(shapes);
             cb.setLiteral(ops.toString());
+        }
+
+        /**
+         * The text of the marks (and of the rest of a conjunct) met since the last glyph with width,
+         * on one empty glyph just inside the glyph it goes with: one, so that PDFBox, which joins
+         * each mark to its base as it meets it, keeps stacked marks (Thai ื้) in their order.
+         */
+        private static void carryMarks(Pen pen, EmbeddedFonts.Used font, StringBuilder marks, float inside) {
+            if (marks.length() > 0) {
+                pen.carry(font.carrier(0, marks.toString()), inside);
+                marks.setLength(0);
+            }
         }
 
         private static String color(int rgb) {

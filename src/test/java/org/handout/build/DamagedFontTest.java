@@ -76,7 +76,7 @@ class DamagedFontTest {
         damage(p, "NotoSansHebrew-Regular.ttf", FontBytes::brokenGsub);
         Cli.Run r = build(p, "--lang", "he,en");
         assertEquals(1, r.code(), r.err());
-        assertEquals(List.of("fonts/NotoSansHebrew-Regular.ttf: error: FontBox, which maps its glyphs back to text, cannot read it "
+        assertEquals(List.of("fonts/NotoSansHebrew-Regular.ttf: error: FontBox, which embeds it in the PDF, cannot read it "
                 + "(EOF at 16980, b1: -1, b2: -1): the font file is damaged; replace it"), errors(r), r.err());
         assertTrue(!r.err().contains("internal error"), r.err());
         assertEquals(List.of("en/contacts.pdf", "en/overview.pdf", "en/staging.pdf", "en/symptoms.pdf"), pdfs());

@@ -125,32 +125,96 @@ class EveryReaderGetsTheWordsBackTest {
         return lost;
     }
 
-    @Test
-    void everyComposedStringComesBackExactFromEveryReader() {
-        List<String> failures = new ArrayList<>();
+    /**
+     * The reader defects we know of and cannot work around: per reader and language, how many
+     * strings (or, for {@code pdfjs-find} and {@code pdfium-find}, terms) the reader does not give
+     * back, and why. {@code readers/known-defects.tsv}: reader, language, count, reason.
+     */
+    record Known(String reader, String lang, int count, String why) {
+    }
+
+    static Map<String, Known> known() throws IOException {
+        Map<String, Known> out = new TreeMap<>();
+        for (String line : Files.readAllLines(Readers.DIR.resolve("known-defects.tsv"), StandardCharsets.UTF_8)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\t");
+            if (f.length != 4) {
+                throw new IllegalStateException("readers/known-defects.tsv: expected reader, language, count, reason: " + line);
+            }
+            out.put(f[0] + " " + f[1], new Known(f[0], f[1], Integer.parseInt(f[2]), f[3]));
+        }
+        return out;
+    }
+
+    /** Per "reader language", the strings it does not give back exact (or the terms its find misses). */
+    static Map<String, List<String>> lostByReaderAndLanguage() {
+        Map<String, List<String>> out = new TreeMap<>();
         extracted.forEach((pdf, all) -> {
             Leaf leaf = LEAVES.get(pdf);
             for (Extracted e : all) {
-                e.error().ifPresent(err -> failures.add(e.reader().label + " cannot read " + leaf.lang() + "/" + leaf.leaflet() + ": " + err));
+                String key = e.reader().name().toLowerCase(java.util.Locale.ROOT) + " " + leaf.lang();
+                e.error().ifPresent(err -> out.computeIfAbsent(key, k -> new ArrayList<>()).add(leaf.leaflet() + ": cannot read: " + err));
                 for (String s : lost(pdf, e)) {
-                    failures.add(e.reader().label + " " + leaf.lang() + "/" + leaf.leaflet() + ": «" + s + "»");
+                    out.computeIfAbsent(key, k -> new ArrayList<>()).add(leaf.leaflet() + ": «" + s + "»");
                 }
+                e.found().forEach((term, n) -> {
+                    if (n == 0) {
+                        out.computeIfAbsent(e.reader().name().toLowerCase(java.util.Locale.ROOT) + "-find " + leaf.lang(),
+                                k -> new ArrayList<>()).add(leaf.leaflet() + ": finds no «" + term + "»");
+                    }
+                });
             }
         });
-        assertEquals(List.of(), failures, failures.size() + " strings do not come back exact");
+        return out;
+    }
+
+    /**
+     * Every composed string comes back exact from every reader, but for the reader defects of the
+     * ledger, which must be exactly as many as it says: more is a regression of ours, fewer means
+     * the ledger is out of date (lower it).
+     */
+    @Test
+    void everyComposedStringComesBackExactFromEveryReaderButForItsKnownDefects() throws IOException {
+        List<String> failures = new ArrayList<>();
+        Map<String, Known> known = known();
+        Map<String, List<String>> lost = lostByReaderAndLanguage();
+        lost.forEach((key, strings) -> {
+            if (key.contains("-find ")) {
+                return;
+            }
+            int allowed = known.containsKey(key) ? known.get(key).count() : 0;
+            if (strings.size() > allowed) {
+                failures.add(key + ": " + strings.size() + " strings not back exact, the ledger allows " + allowed + ": " + strings);
+            }
+        });
+        known.forEach((key, k) -> {
+            int now = lost.getOrDefault(key, List.of()).size();
+            if (!k.reader().endsWith("-find") && now < k.count()) {
+                failures.add(key + ": the ledger allows " + k.count() + " strings, only " + now + " are lost now: lower it in readers/known-defects.tsv");
+            }
+        });
+        assertEquals(List.of(), failures);
     }
 
     @Test
-    void theFindOfPdfJsAndPdfiumLocatesTheDiseasePhoneNumbersAndStages() {
+    void theFindOfPdfJsAndPdfiumLocatesTheDiseasePhoneNumbersAndStages() throws IOException {
         List<String> failures = new ArrayList<>();
-        extracted.forEach((pdf, all) -> {
-            Leaf leaf = LEAVES.get(pdf);
-            for (Extracted e : all) {
-                e.found().forEach((term, n) -> {
-                    if (n == 0) {
-                        failures.add(e.reader().label + " " + leaf.lang() + "/" + leaf.leaflet() + " finds no «" + term + "»");
-                    }
-                });
+        Map<String, Known> known = known();
+        Map<String, List<String>> lost = lostByReaderAndLanguage();
+        lost.forEach((key, terms) -> {
+            if (!key.contains("-find ")) {
+                return;
+            }
+            int allowed = known.containsKey(key) ? known.get(key).count() : 0;
+            if (terms.size() != allowed) {
+                failures.add(key + ": " + terms.size() + " terms not found, the ledger says " + allowed + ": " + terms);
+            }
+        });
+        known.forEach((key, k) -> {
+            if (k.reader().endsWith("-find") && !lost.containsKey(key)) {
+                failures.add(key + ": the ledger says " + k.count() + " terms are not found, all are now: remove the line");
             }
         });
         assertEquals(List.of(), failures);

@@ -85,7 +85,7 @@ public final class Readers {
         Path outFile = Files.createTempFile("readers-out", ".json");
         try {
             json.writeValue(jobFile.toFile(), job);
-            run(List.of("node", DIR.resolve("extract.mjs").toString(), jobFile.toString()), outFile);
+            run(List.of("node", DIR.resolve("extract.mjs").toString(), jobFile.toString(), outFile.toString()), Path.of("/dev/null"));
             JsonNode browsers = json.readTree(outFile.toFile());
             Map<Path, List<Extracted>> out = new LinkedHashMap<>();
             int i = 0;
@@ -151,8 +151,9 @@ public final class Readers {
 
     /**
      * Whether {@code want} comes back exact in a reader's {@code text}: both in NFC, whitespace runs
-     * collapsed to one space, a soft hyphen ignored (it is invisible in logical text), and a line
-     * break standing for the space the reader replaced, or, in scripts written without spaces
+     * collapsed to one space, a soft hyphen ignored (it is invisible in logical text, and a line
+     * break after it continues the word), and a line break standing for the space the reader
+     * replaced, or, in scripts written without spaces
      * between words ({@code noSpaces}: Chinese, Japanese, Thai), for nothing.
      */
     public static boolean exact(String want, String text, boolean noSpaces) {
@@ -164,14 +165,20 @@ public final class Readers {
 
     /** Reader text in NFC with soft hyphens dropped, whitespace runs one space, or one BREAK where they hold a line end. */
     static String normalize(String text) {
-        // poppler wraps each right-to-left line in embedding controls (U+202B ... U+202C) of its own
-        String nfc = Normalizer.normalize(text.replaceAll("[\u202A-\u202E\u2066-\u2069]", ""), Normalizer.Form.NFC);
+        // poppler wraps each right-to-left line in embedding controls (U+202B ... U+202C) of its own;
+        // PDFium gives U+FFFE where it joined a word hyphenated at a line end (the soft hyphen it drew)
+        String nfc = Normalizer.normalize(text.replaceAll("[\u202A-\u202E\u2066-\u2069]", "").replace('\uFFFE', '\u00AD'),
+                Normalizer.Form.NFC);
         StringBuilder b = new StringBuilder(nfc.length());
         int i = 0;
         while (i < nfc.length()) {
             char c = nfc.charAt(i);
             if (c == '\u00AD') {
+                // a soft hyphen is invisible in logical text; at a line end the word goes on after the break
                 i++;
+                while (i < nfc.length() && (isSpace(nfc.charAt(i)) || nfc.charAt(i) == '\u00AD')) {
+                    i++;
+                }
                 continue;
             }
             if (isSpace(c)) {
