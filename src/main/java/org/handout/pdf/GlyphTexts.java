@@ -50,6 +50,11 @@ final class GlyphTexts {
 
     /** For each glyph of the run, what it stands for. */
     static Piece[] of(Item.Glyphs g, Characters characters) {
+        return of(g, characters, false);
+    }
+
+    /** As {@link #of(Item.Glyphs, Characters)}, a run of neutral characters only taken as right to left when {@code neutralRtl}. */
+    static Piece[] of(Item.Glyphs g, Characters characters, boolean neutralRtl) {
         int n = g.glyphs().length;
         String[] out = new String[n];
         if (n == 0) {
@@ -76,7 +81,7 @@ final class GlyphTexts {
                 glyphsOf.add(new ArrayList<>(c.getValue()));
             }
         }
-        boolean rtl = rightToLeft(g);
+        boolean rtl = rightToLeft(g, neutralRtl);
         Map<Integer, String> trailing = new java.util.HashMap<>();
         Map<Integer, Integer> spans = new java.util.HashMap<>();
         for (int k = 0; k < begin.size(); k++) {
@@ -265,6 +270,11 @@ final class GlyphTexts {
 
     /** Whether the run is drawn right to left: its clusters go down, or its text starts right to left. */
     static boolean rightToLeft(Item.Glyphs g) {
+        return rightToLeft(g, false);
+    }
+
+    /** As {@link #rightToLeft(Item.Glyphs)}; a run with neither (one neutral character) is {@code neutral}. */
+    static boolean rightToLeft(Item.Glyphs g, boolean neutral) {
         int[] c = g.clusters();
         if (c.length > 1 && c[0] != c[c.length - 1]) {
             return c[0] > c[c.length - 1];
@@ -281,6 +291,6 @@ final class GlyphTexts {
             }
             i += Character.charCount(cp);
         }
-        return false;
+        return neutral;
     }
 }

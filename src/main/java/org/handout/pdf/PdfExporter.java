@@ -231,7 +231,7 @@ public final class PdfExporter {
             }
             List<Item.Glyphs> visual = new java.util.ArrayList<>(line);
             visual.sort(java.util.Comparator.comparingDouble(x -> x.x() + (x.dx().length == 0 ? 0 : x.dx()[0])));
-            draw(cb, visual, main, lang);
+            draw(cb, visual, main, lang, true);
             cb.endMarkedContentSequence();
             if (first.artifact()) {
                 cb.endMarkedContentSequence();
@@ -378,7 +378,7 @@ public final class PdfExporter {
          * a shape after the text object (see {@link GlyphTexts}).
          */
         void draw(PdfContentByte cb, Item.Glyphs g) {
-            draw(cb, List.of(g), g.face(), g.lang());
+            draw(cb, List.of(g), g.face(), g.lang(), GlyphTexts.rightToLeft(g));
         }
 
         /**
@@ -391,7 +391,7 @@ public final class PdfExporter {
          * wide as theirs; a run in another language than {@code lang} is a {@code /Span} with its
          * {@code /Lang}.
          */
-        void draw(PdfContentByte cb, List<Item.Glyphs> runs, Face main, String lang) {
+        void draw(PdfContentByte cb, List<Item.Glyphs> runs, Face main, String lang, boolean rightToLeftLine) {
             EmbeddedFonts.Used font = fonts.of(main);
             pageFonts.get(pageFonts.size() - 1).add(font.resource);
             StringBuilder ops = new StringBuilder(64 + runs.stream().mapToInt(r -> r.glyphs().length).sum() * 12);
@@ -402,7 +402,7 @@ public final class PdfExporter {
             int rgb = -1;
             for (Item.Glyphs g : runs) {
                 boolean carried = g.face() != main;
-                GlyphTexts.Piece[] pieces = GlyphTexts.of(g, fonts.of(g.face()).characters::of);
+                GlyphTexts.Piece[] pieces = GlyphTexts.of(g, fonts.of(g.face()).characters::of, rightToLeftLine);
                 int[] ids = g.glyphs();
                 float scale = g.size() / 1000f;
                 boolean backwards = GlyphTexts.LOGICAL_RTL && GlyphTexts.rightToLeft(g);
@@ -415,7 +415,7 @@ public final class PdfExporter {
                     first = pieces[order[o]].own() != null ? order[o] : -1;
                 }
                 boolean span = lang == null ? g.lang() != null : !lang.equals(g.lang()) && g.lang() != null;
-                if (pen != null) {
+                if (pen != null && (span || g.rgb() != rgb || g.size() != size)) {
                     pen.flush();
                 }
                 if (span) {
@@ -433,11 +433,17 @@ public final class PdfExporter {
                     if (pen == null) {
                         pen = new Pen(ops, g.x() + g.dx()[first]);
                         ops.append("1 0 0 1 ").append(number(pen.x)).append(' ').append(number(g.y())).append(" Tm\n");
+                        if (rightToLeftLine) {
+                            // MuPDF takes a neutral character's direction from the character before it,
+                            // and starts each text object left to right: a right-to-left mark first
+                            // keeps a full stop at the left end of the line (its logical end) with it
+                            pen.pen(font.carrier(0, "\u200F"));
+                        }
                     }
                     pen.scale = scale;
                     // text without a glyph of its own sits just inside the glyph it goes with: the one
                     // before it in a left-to-right run, the one after it in a right-to-left run
-                    float inside = (GlyphTexts.rightToLeft(g) && !backwards ? CARRIER_INSIDE : -CARRIER_INSIDE) * scale;
+                    float inside = (GlyphTexts.rightToLeft(g, rightToLeftLine) && !backwards ? CARRIER_INSIDE : -CARRIER_INSIDE) * scale;
                     StringBuilder marksText = new StringBuilder();
                     for (int o = 0; o < ids.length; o++) {
                         int i = order[o];
@@ -583,6 +589,10 @@ public final class PdfExporter {
                 moveTo(x + offset, rise);
                 show(code, 0);
                 moveTo(back, rise);
+            }
+
+            void pen(int code) {
+                show(code, 0);
             }
 
             void show(int code, float advance) {

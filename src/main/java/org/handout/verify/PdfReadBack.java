@@ -269,6 +269,10 @@ public final class PdfReadBack {
         StringBuilder b = new StringBuilder();
         glyphs.forEach(g -> b.append(g.unicode() == null ? "\uFFFD" : g.unicode()));
         String visual = b.toString();
+        if (visual.startsWith("\u200F")) {
+            // the right-to-left mark we put first in each right-to-left line for MuPDF (see pdf/PdfExporter)
+            visual = visual.substring(1);
+        }
         if (!com.ibm.icu.text.Bidi.requiresBidi(visual.toCharArray(), 0, visual.length())) {
             return visual;
         }

@@ -167,7 +167,7 @@ public final class Readers {
     static String normalize(String text) {
         // poppler wraps each right-to-left line in embedding controls (U+202B ... U+202C) of its own;
         // PDFium gives U+FFFE where it joined a word hyphenated at a line end (the soft hyphen it drew)
-        String nfc = Normalizer.normalize(text.replaceAll("[\u202A-\u202E\u2066-\u2069]", "").replace('\uFFFE', '\u00AD'),
+        String nfc = Normalizer.normalize(text.replaceAll("[\u202A-\u202E\u2066-\u2069\u200E\u200F]", "").replace('\uFFFE', '\u00AD'),
                 Normalizer.Form.NFC);
         StringBuilder b = new StringBuilder(nfc.length());
         int i = 0;
@@ -198,7 +198,7 @@ public final class Readers {
 
     /** Composed text in NFC with whitespace runs collapsed to one space and soft hyphens dropped. */
     static String words(String want) {
-        return Normalizer.normalize(want, Normalizer.Form.NFC).replace("\u00AD", "")
+        return Normalizer.normalize(want, Normalizer.Form.NFC).replace("\u00AD", "").replaceAll("[\u200E\u200F]", "")
                 .replaceAll("[\\s\\u00A0\\u202F\\u2007]+", " ").strip();
     }
 
