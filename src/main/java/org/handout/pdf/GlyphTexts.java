@@ -66,19 +66,23 @@ final class GlyphTexts {
         for (int i = 0; i < n; i++) {
             byCluster.computeIfAbsent(g.clusters()[i], k -> new ArrayList<>()).add(i);
         }
-        // in logical order: each cluster's text and glyphs; a cluster with more glyphs than its
-        // text has characters (the JDK gives the first part of Bengali ো to the consonant before it)
-        // is taken together with the next
+        // in logical order: each cluster's text and glyphs; a cluster with more glyphs with width
+        // than characters (the JDK gives the first part of Bengali ো to the consonant before it) is
+        // taken together with the next, once
         List<Integer> begin = new ArrayList<>();
         List<List<Integer>> glyphsOf = new ArrayList<>();
+        List<Boolean> merged = new ArrayList<>();
         for (Map.Entry<Integer, List<Integer>> c : byCluster.entrySet()) {
             int last = begin.size() - 1;
-            if (last >= 0 && glyphsOf.get(last).size() > decomposedLength(text, begin.get(last), Math.max(0, Math.min(c.getKey(), text.length())))) {
+            int at = Math.max(0, Math.min(c.getKey(), text.length()));
+            if (last >= 0 && !merged.get(last) && spacing(g, glyphsOf.get(last)) > text.substring(begin.get(last), Math.max(begin.get(last), at)).codePointCount(0, Math.max(0, at - begin.get(last)))) {
                 glyphsOf.get(last).addAll(c.getValue());
                 glyphsOf.get(last).sort(Integer::compare);
+                merged.set(last, true);
             } else {
-                begin.add(Math.max(0, Math.min(c.getKey(), text.length())));
+                begin.add(at);
                 glyphsOf.add(new ArrayList<>(c.getValue()));
+                merged.add(false);
             }
         }
         boolean rtl = rightToLeft(g, neutralRtl);
@@ -254,9 +258,9 @@ final class GlyphTexts {
         List<Integer> of(int glyph);
     }
 
-    private static int decomposedLength(String text, int from, int to) {
-        return (int) java.text.Normalizer.normalize(text.substring(from, Math.max(from, to)), java.text.Normalizer.Form.NFD)
-                .codePoints().count();
+    /** How many of the glyphs have width. */
+    private static long spacing(Item.Glyphs g, List<Integer> glyphs) {
+        return glyphs.stream().filter(i -> g.face().isGlyph(g.glyphs()[i]) && g.face().pdfAdvance(g.glyphs()[i]) != 0).count();
     }
 
     private static String reversed(String s) {

@@ -50,6 +50,7 @@ public final class PdfExporter {
      * neighbour, and too little for PDFium, MuPDF or pdf.js to see a gap.
      */
     private static final float CARRIER_INSIDE = 20;
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private static final PdfName ASIDE = new PdfName("Aside");
 
@@ -449,7 +450,7 @@ public final class PdfExporter {
                         int i = order[o];
                         GlyphTexts.Piece p = pieces[i];
                         if (p.own() == null) {
-                            shape(shapes, g, i);
+                            shape(shapes, outlines, g, i);
                             continue;
                         }
                         float advance = g.face().pdfAdvance(ids[i]);
@@ -464,7 +465,7 @@ public final class PdfExporter {
                             float right = g.dx()[i];
                             for (int k = i; k <= end; k++) {
                                 right = Math.max(right, g.dx()[k] + g.face().pdfAdvance(ids[k]) * scale);
-                                shape(shapes, g, k);
+                                shape(shapes, outlines, g, k);
                             }
                             int width = Math.round((right - g.dx()[i]) / scale);
                             pen.show(font.carrier(width, p.own()), width);
@@ -480,13 +481,13 @@ public final class PdfExporter {
                             String all = java.util.Objects.toString(p.before(), "") + p.own() + java.util.Objects.toString(p.after(), "");
                             int width = Math.round(advance);
                             pen.show(font.carrier(width, all), width);
-                            shape(shapes, g, i);
+                            shape(shapes, outlines, g, i);
                             continue;
                         }
                         if (advance == 0) {
                             // a mark: drawn as a shape where the shaper put it, its text on the baseline
                             marksText.append(p.own());
-                            shape(shapes, g, i);
+                            shape(shapes, outlines, g, i);
                             continue;
                         }
                         if (p.before() != null) {
@@ -508,7 +509,7 @@ public final class PdfExporter {
                     carryMarks(pen, font, marksText, inside);
                 } else {
                     for (int i = 0; i < ids.length; i++) {
-                        shape(shapes, g, i);
+                        shape(shapes, outlines, g, i);
                     }
                 }
                 if (span) {
@@ -596,7 +597,7 @@ public final class PdfExporter {
             }
 
             void show(int code, float advance) {
-                tj.append(String.format(java.util.Locale.ROOT, "<%04X>", code));
+                tj.append('<').append(HEX[code >> 12 & 15]).append(HEX[code >> 8 & 15]).append(HEX[code >> 4 & 15]).append(HEX[code & 15]).append('>');
                 x += advance * scale;
             }
 
@@ -654,11 +655,22 @@ public final class PdfExporter {
         }
 
         /** A glyph drawn as its outline, filled with the text colour (nonzero winding, as TrueType fills). */
-        private static void shape(StringBuilder ops, Item.Glyphs g, int i) {
+        /** Per face and glyph, its outline as path operators at 1000 units per em; made once per document. */
+        private final Map<Face, Map<Integer, String>> outlines = new java.util.HashMap<>();
+
+        private static void shape(StringBuilder ops, Map<Face, Map<Integer, String>> outlines, Item.Glyphs g, int i) {
             float s = g.size() / 1000f;
             ops.append("q ").append(color(g.rgb())).append(" rg ").append(number(s)).append(" 0 0 ").append(number(-s)).append(' ')
                     .append(number(g.x() + g.dx()[i])).append(' ').append(number(g.y() + g.dy()[i])).append(" cm\n");
-            java.awt.geom.PathIterator it = g.face().outline(g.glyphs()[i]).getPathIterator(null);
+            ops.append(outlines.computeIfAbsent(g.face(), f -> new java.util.HashMap<>())
+                    .computeIfAbsent(g.glyphs()[i], gid -> path(g.face(), gid)));
+            ops.append("f\nQ\n");
+        }
+
+        /** A glyph's outline as path operators (quadratic curves as the cubics with the same curve). */
+        private static String path(Face face, int glyph) {
+            StringBuilder ops = new StringBuilder(256);
+            java.awt.geom.PathIterator it = face.outline(glyph).getPathIterator(null);
             float[] c = new float[6];
             float lastX = 0;
             float lastY = 0;
@@ -696,7 +708,7 @@ public final class PdfExporter {
                 }
                 it.next();
             }
-            ops.append("f\nQ\n");
+            return ops.toString();
         }
     }
 
@@ -718,8 +730,15 @@ public final class PdfExporter {
         if (frac == 0) {
             return sign + whole;
         }
-        String f = String.format(java.util.Locale.ROOT, "%03d", frac).replaceFirst("0+$", "");
-        return sign + whole + "." + f;
+        StringBuilder b = new StringBuilder(12).append(sign).append(whole).append('.');
+        b.append((char) ('0' + frac / 100));
+        if (frac % 100 != 0) {
+            b.append((char) ('0' + frac / 10 % 10));
+            if (frac % 10 != 0) {
+                b.append((char) ('0' + frac % 10));
+            }
+        }
+        return b.toString();
     }
 
     private static void rect(PdfContentByte cb, Item.Rect r) {
