@@ -469,6 +469,7 @@ public final class PdfExporter {
                             }
                             int width = Math.round((right - g.dx()[i]) / scale);
                             pen.show(font.carrier(width, p.own()), width);
+                            pen.afterSpace = false;
                             if (p.after() != null) {
                                 marksText.append(p.after());
                             }
@@ -480,7 +481,11 @@ public final class PdfExporter {
                             pen.moveTo(g.x() + g.dx()[i], 0);
                             String all = java.util.Objects.toString(p.before(), "") + p.own() + java.util.Objects.toString(p.after(), "");
                             int width = Math.round(advance);
+                            if (rightToLeftLine) {
+                                separator(pen, font, all);
+                            }
                             pen.show(font.carrier(width, all), width);
+                            pen.afterSpace = all.isBlank();
                             shape(shapes, outlines, g, i);
                             continue;
                         }
@@ -495,7 +500,11 @@ public final class PdfExporter {
                         }
                         carryMarks(pen, font, marksText, inside);
                         pen.moveTo(g.x() + g.dx()[i], g.dy()[i]);
+                        if (rightToLeftLine) {
+                            separator(pen, font, p.own());
+                        }
                         pen.show(font.code(ids[i], p.own()), advance);
+                        pen.afterSpace = p.own().isBlank();
                         if (p.after() != null) {
                             marksText.append(p.after());
                         }
@@ -535,6 +544,19 @@ public final class PdfExporter {
             if (marks.length() > 0) {
                 pen.carry(font.carrier(0, marks.toString()), inside);
                 marks.setLength(0);
+            }
+        }
+
+        /**
+         * Before a comma, full stop or colon that follows a space (in drawing order: ends a word and
+         * is followed by a space in reading order), a right-to-left mark: poppler takes
+         * {@code , . :} for parts of a number, reads them and the space after them as left-to-right
+         * text, and prints «X, Y» as «X ,Y»; the mark ends that left-to-right stretch at the
+         * punctuation. (Other readers drop the mark or give it back invisible.)
+         */
+        private static void separator(Pen pen, EmbeddedFonts.Used font, String text) {
+            if ((text.equals(",") || text.equals(".") || text.equals(":") || text.equals("\u060C")) && pen.afterSpace) {
+                pen.pen(font.carrier(0, "\u200F"));
             }
         }
 
@@ -595,6 +617,9 @@ public final class PdfExporter {
             void pen(int code) {
                 show(code, 0);
             }
+
+            /** Whether the last code shown stood for a space. */
+            boolean afterSpace;
 
             void show(int code, float advance) {
                 tj.append('<').append(HEX[code >> 12 & 15]).append(HEX[code >> 8 & 15]).append(HEX[code >> 4 & 15]).append(HEX[code & 15]).append('>');

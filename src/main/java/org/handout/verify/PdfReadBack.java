@@ -262,17 +262,21 @@ public final class PdfReadBack {
 
     /**
      * The text of glyphs as a viewer gives it: their ToUnicode text in drawing order (U+FFFD for a
-     * glyph without one); right-to-left text, which we draw in visual order, put back in logical
-     * order with the Unicode bidirectional algorithm (ICU), as pdf.js, PDFium and MuPDF do.
+     * glyph without one), without the right-to-left marks the writer adds for MuPDF and poppler;
+     * right-to-left text, which we draw in visual order, put back in logical order with the Unicode
+     * bidirectional algorithm (ICU), as pdf.js, PDFium and MuPDF do.
      */
     static String logical(List<Glyph> glyphs) {
         StringBuilder b = new StringBuilder();
-        glyphs.forEach(g -> b.append(g.unicode() == null ? "\uFFFD" : g.unicode()));
-        String visual = b.toString();
-        if (visual.startsWith("\u200F")) {
-            // the right-to-left mark we put first in each right-to-left line for MuPDF (see pdf/PdfExporter)
-            visual = visual.substring(1);
+        for (Glyph g : glyphs) {
+            if ("\u200F".equals(g.unicode()) && g.blank() && g.width() == 0) {
+                // a right-to-left mark of our own, on an empty glyph of its own: first in each
+                // right-to-left line (for MuPDF) and before a separator (for poppler); see pdf/PdfExporter
+                continue;
+            }
+            b.append(g.unicode() == null ? "\uFFFD" : g.unicode());
         }
+        String visual = b.toString();
         if (!com.ibm.icu.text.Bidi.requiresBidi(visual.toCharArray(), 0, visual.length())) {
             return visual;
         }
