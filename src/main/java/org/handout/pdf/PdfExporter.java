@@ -442,6 +442,13 @@ public final class PdfExporter {
                         }
                     }
                     pen.scale = scale;
+                    // a number or a Latin word inside a right-to-left line, between right-to-left marks:
+                    // PDFium and poppler then keep the punctuation around it on the right side
+                    boolean embedded = rightToLeftLine && !GlyphTexts.rightToLeft(g, true);
+                    if (embedded) {
+                        pen.moveTo(g.x() + g.dx()[first], pen.rise());
+                        pen.pen(font.carrier(0, "\u200F"));
+                    }
                     // text without a glyph of its own sits just inside the glyph it goes with: the one
                     // before it in a left-to-right run, the one after it in a right-to-left run
                     float inside = (GlyphTexts.rightToLeft(g, rightToLeftLine) && !backwards ? CARRIER_INSIDE : -CARRIER_INSIDE) * scale;
@@ -516,6 +523,9 @@ public final class PdfExporter {
                         }
                     }
                     carryMarks(pen, font, marksText, inside);
+                    if (embedded) {
+                        pen.pen(font.carrier(0, "\u200F"));
+                    }
                 } else {
                     for (int i = 0; i < ids.length; i++) {
                         shape(shapes, outlines, g, i);
@@ -616,6 +626,10 @@ public final class PdfExporter {
 
             void pen(int code) {
                 show(code, 0);
+            }
+
+            float rise() {
+                return rise;
             }
 
             /** Whether the last code shown stood for a space. */
