@@ -100,38 +100,6 @@ public final class Face {
         return font.createGlyphVector(FRC, new int[] {glyph}).getGlyphOutline(0).getBounds2D().isEmpty();
     }
 
-    /** The empty glyph without width found by {@link #emptyGlyph}: -2 before the first look. */
-    private volatile int empty = -2;
-
-    /**
-     * A glyph that draws nothing and takes no room (most fonts have one: .null, or the glyph of a
-     * zero width space or a joiner), to carry text in a PDF where no visible glyph can; -1 if none.
-     */
-    public int emptyGlyph() {
-        int e = empty;
-        if (e == -2) {
-            e = -1;
-            int[] candidates = {1, 2, 3};
-            for (int g : candidates) {
-                if (drawsNothing(g)) {
-                    e = g;
-                    break;
-                }
-            }
-            if (e < 0 && unreadable().isEmpty()) {
-                for (int cp : new int[] {0x200B, 0x2060, 0xFEFF, 0x200C, 0x200D, 0x034F}) {
-                    int g = glyphFor(cp);
-                    if (g > 0 && drawsNothing(g)) {
-                        e = g;
-                        break;
-                    }
-                }
-            }
-            empty = e;
-        }
-        return e;
-    }
-
     /** The file name under {@code fonts/}, which also identifies the face. */
     public String file() {
         return file;

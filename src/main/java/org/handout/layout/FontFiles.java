@@ -248,7 +248,7 @@ final class FontFiles {
 
     /**
      * Loads a font that passed {@link #check} as the PDF writer will: with FontBox, which maps its
-     * glyphs back to text (pdf/CharacterMaps) and writes the subset that pdf/EmbeddedFonts embeds.
+     * glyphs back to text (its cmap, read backwards) and writes the subset that pdf/EmbeddedFonts embeds.
      * A table's bytes can be wrong in ways no header check sees: of 3,000 seeded changes of one to
      * four bytes of NotoSansHebrew-Regular.ttf, 2,049 passed {@link #check} and the JDK, and 35 of
      * those still failed in a PDF library, mostly in GSUB, GPOS and cmap subtables. So each face is

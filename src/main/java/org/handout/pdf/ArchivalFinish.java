@@ -36,10 +36,11 @@ import org.handout.doc.Leaflet;
 /**
  * Completes what OpenPDF wrote into an archival, accessible, reproducible file, with PDFBox:
  * <ul>
- * <li>every font gets a ToUnicode map for every glyph drawn, including the conjuncts, ligatures and
- * contextual forms that map to no single character (PDF/A-2u; OpenPDF maps only single characters);</li>
- * <li>font subset prefixes come from the font and the glyphs in the subset, and the document
- * {@code /ID} from the leaflet's content, so the same input gives the same bytes;</li>
+ * <li>the fonts the content streams name: each face a Type 0 font of our own codes, its TrueType
+ * subset written by FontBox with the empty glyphs the text needs appended ({@link EmptyGlyphs}), a
+ * CID-to-GID map, the widths, and a ToUnicode map that gives every code its text (PDF/A-2u);</li>
+ * <li>font subset prefixes come from the face and its codes, and the document {@code /ID} from the
+ * leaflet's content, so the same input gives the same bytes;</li>
  * <li>XMP metadata mirrors the document information (title, language, dates, tools) and says what
  * the file is: PDF/A-2u, PDF/UA-1, the English edition and the translation status;</li>
  * <li>an sRGB output intent (the JDK's sRGB profile) for the colours.</li>

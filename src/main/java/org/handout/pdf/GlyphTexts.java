@@ -27,8 +27,6 @@ import org.handout.layout.Item;
  * lam-alef ligature لا the glyph stands for ال, and the reader's reversal makes it لا again.
  */
 final class GlyphTexts {
-    static final boolean LOGICAL_RTL = Boolean.getBoolean("handout.logicalRtl");
-
     private GlyphTexts() {
     }
 
@@ -103,13 +101,7 @@ final class GlyphTexts {
                 }
                 cluster = stripped;
             }
-            if (rtl && LOGICAL_RTL) {
-                List<Integer> backwards = new ArrayList<>(glyphsOf.get(k));
-                java.util.Collections.reverse(backwards);
-                deal(cluster, backwards, g, characters, out, spans);
-            } else {
-                deal(rtl ? reversed(cluster) : cluster, glyphsOf.get(k), g, characters, out, spans);
-            }
+            deal(rtl ? reversed(cluster) : cluster, glyphsOf.get(k), g, characters, out, spans);
         }
         Piece[] pieces = new Piece[n];
         for (int i = 0; i < n; i++) {

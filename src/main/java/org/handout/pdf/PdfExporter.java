@@ -34,11 +34,15 @@ import org.openpdf.text.pdf.PdfWriter;
 
 /**
  * Writes laid-out pages as tagged PDF with OpenPDF. Text is drawn as the glyphs layout shaped and
- * placed (never re-shaped here); each run is a marked-content sequence of its structure element
- * (H1, P, LBody, TD…) whose {@code /ActualText} is its logical text, so a screen reader and a
- * copy get the text in reading order; page furniture is an {@code /Artifact}. The structure tree
- * follows the layout's {@link Tag} tree; headings become bookmarks. Fonts are embedded as subsets.
- * {@link ArchivalFinish} then completes the file as PDF/A-2u and PDF/UA-1, with reproducible bytes.
+ * placed (never re-shaped here), each run one text object in a marked-content sequence of its
+ * structure element (H1, P, LBody, TD…; a run in another language a Span with its /Lang); page
+ * furniture is an {@code /Artifact}. The codes drawn are our own ({@link EmbeddedFonts}: one per
+ * glyph and the text it stands for, dealt out by {@link GlyphTexts}), so every reader gets the text
+ * from ToUnicode, in reading order; marks, and glyphs that cannot carry text of their own, are drawn
+ * as shapes with their text on empty glyphs; a line with right-to-left text is drawn in visual
+ * order in one font (docs/readers.md says why, reader by reader). The structure tree follows the
+ * layout's {@link Tag} tree; headings become bookmarks. {@link ArchivalFinish} then writes the
+ * fonts and completes the file as PDF/A-2u and PDF/UA-1, with reproducible bytes.
  */
 public final class PdfExporter {
     /** Positions closer than this (points) are treated as where the viewer's pen already is. */
@@ -406,14 +410,9 @@ public final class PdfExporter {
                 GlyphTexts.Piece[] pieces = GlyphTexts.of(g, fonts.of(g.face()).characters::of, rightToLeftLine);
                 int[] ids = g.glyphs();
                 float scale = g.size() / 1000f;
-                boolean backwards = GlyphTexts.LOGICAL_RTL && GlyphTexts.rightToLeft(g);
-                int[] order = new int[ids.length];
-                for (int i = 0; i < ids.length; i++) {
-                    order[i] = backwards ? ids.length - 1 - i : i;
-                }
                 int first = -1;
-                for (int o = 0; o < ids.length && first < 0; o++) {
-                    first = pieces[order[o]].own() != null ? order[o] : -1;
+                for (int i = 0; i < ids.length && first < 0; i++) {
+                    first = pieces[i].own() != null ? i : -1;
                 }
                 boolean span = lang == null ? g.lang() != null : !lang.equals(g.lang()) && g.lang() != null;
                 if (pen != null && (span || g.rgb() != rgb || g.size() != size)) {
@@ -451,17 +450,16 @@ public final class PdfExporter {
                     }
                     // text without a glyph of its own sits just inside the glyph it goes with: the one
                     // before it in a left-to-right run, the one after it in a right-to-left run
-                    float inside = (GlyphTexts.rightToLeft(g, rightToLeftLine) && !backwards ? CARRIER_INSIDE : -CARRIER_INSIDE) * scale;
+                    float inside = (GlyphTexts.rightToLeft(g, rightToLeftLine) ? CARRIER_INSIDE : -CARRIER_INSIDE) * scale;
                     StringBuilder marksText = new StringBuilder();
-                    for (int o = 0; o < ids.length; o++) {
-                        int i = order[o];
+                    for (int i = 0; i < ids.length; i++) {
                         GlyphTexts.Piece p = pieces[i];
                         if (p.own() == null) {
                             shape(shapes, outlines, g, i);
                             continue;
                         }
                         float advance = g.face().pdfAdvance(ids[i]);
-                        if (p.through() >= 0 && !backwards) {
+                        if (p.through() >= 0) {
                             // glyphs that cannot share out their text: shapes, and one empty glyph as wide as them all
                             if (p.before() != null) {
                                 marksText.append(p.before());
@@ -480,7 +478,7 @@ public final class PdfExporter {
                             if (p.after() != null) {
                                 marksText.append(p.after());
                             }
-                            o += end - i;
+                            i = end;
                             continue;
                         }
                         if (carried && advance != 0) {
@@ -515,7 +513,7 @@ public final class PdfExporter {
                         if (p.after() != null) {
                             marksText.append(p.after());
                         }
-                        float spacing = backwards ? 0 : spacingForShapes(g, pieces, i, pen.x - g.x());
+                        float spacing = spacingForShapes(g, pieces, i, pen.x - g.x());
                         if (Math.abs(spacing) >= EPSILON) {
                             // the shapes after this glyph take room: a reader sees it as part of this
                             // glyph's advance (character spacing), not as a gap between words
