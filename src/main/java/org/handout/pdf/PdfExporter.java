@@ -503,13 +503,33 @@ public final class PdfExporter {
                         if (p.before() != null) {
                             marksText.append(p.before());
                         }
+                        String own = p.own();
+                        if (rightToLeftLine && marksText.length() > 0 && marksText.codePoints().noneMatch(GlyphTexts::isMark)
+                                && own.codePoints().count() == 1) {
+                            // letters without width before this glyph (the alef of Naskh's lam-alef, drawn on
+                            // the lam): pdf.js reads a letter on an empty glyph as a word of its own, and PDFBox
+                            // keeps the characters of one glyph in their order when it reverses a line; so
+                            // this glyph is a shape too, and each letter gets an empty glyph with a share of
+                            // its width
+                            int[] letters = (marksText + own).codePoints().toArray();
+                            marksText.setLength(0);
+                            pen.moveTo(g.x() + g.dx()[i], 0);
+                            int share = Math.round(advance / letters.length);
+                            for (int k = 0; k < letters.length; k++) {
+                                int w = k == letters.length - 1 ? Math.round(advance) - share * (letters.length - 1) : share;
+                                pen.show(font.carrier(w, new String(letters, k, 1)), w);
+                            }
+                            shape(shapes, outlines, g, i);
+                            pen.afterSpace = false;
+                            continue;
+                        }
                         carryMarks(pen, font, marksText, inside);
                         pen.moveTo(g.x() + g.dx()[i], g.dy()[i]);
                         if (rightToLeftLine) {
-                            separator(pen, font, p.own());
+                            separator(pen, font, own);
                         }
-                        pen.show(font.code(ids[i], p.own()), advance);
-                        pen.afterSpace = p.own().isBlank();
+                        pen.show(font.code(ids[i], own), advance);
+                        pen.afterSpace = own.isBlank();
                         if (p.after() != null) {
                             marksText.append(p.after());
                         }
