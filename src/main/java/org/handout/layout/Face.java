@@ -92,14 +92,6 @@ public final class Face {
         return gv.getGlyphOutline(0).getBounds2D().isEmpty();
     }
 
-    /** Whether a glyph draws nothing (no outline), whatever its width: a space. */
-    public boolean drawsNothingVisible(int glyph) {
-        if (!isGlyph(glyph)) {
-            return false;
-        }
-        return font.createGlyphVector(FRC, new int[] {glyph}).getGlyphOutline(0).getBounds2D().isEmpty();
-    }
-
     /** The file name under {@code fonts/}, which also identifies the face. */
     public String file() {
         return file;

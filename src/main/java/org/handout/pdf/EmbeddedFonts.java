@@ -31,13 +31,17 @@ final class EmbeddedFonts {
         /** Per code, the advance it is drawn with, in thousandths of an em: its glyph's, or a synthetic empty glyph's. */
         final List<Integer> widths = new ArrayList<>(List.of(0));
         private final Map<String, Integer> codes = new HashMap<>();
-        /** The characters the face maps to each glyph, looked up once per glyph. */
-        final Characters characters;
+        /** The characters the face maps to each glyph, looked up once per glyph and document. */
+        private final Map<Integer, List<Integer>> characters = new HashMap<>();
 
         Used(Face face, String resource) {
             this.face = face;
             this.resource = resource;
-            this.characters = new Characters(face);
+        }
+
+        /** The characters the face's cmap maps to a glyph (read backwards). */
+        List<Integer> characters(int glyph) {
+            return characters.computeIfAbsent(glyph, g -> List.copyOf(face.characters(g)));
         }
 
         /** The code of a glyph standing for {@code text} (never empty), allocated on first use. */
@@ -76,20 +80,6 @@ final class EmbeddedFonts {
 
         int size() {
             return glyphs.size();
-        }
-    }
-
-    /** The characters a face's cmap maps to each glyph, cached for one document. */
-    static final class Characters {
-        private final Face face;
-        private final Map<Integer, List<Integer>> byGlyph = new HashMap<>();
-
-        Characters(Face face) {
-            this.face = face;
-        }
-
-        List<Integer> of(int glyph) {
-            return byGlyph.computeIfAbsent(glyph, g -> List.copyOf(face.characters(g)));
         }
     }
 

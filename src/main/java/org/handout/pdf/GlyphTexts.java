@@ -14,17 +14,18 @@ import org.handout.layout.Item;
  * they are drawn and concatenates their ToUnicode text gets the run's text back exact.
  *
  * <p>The shaper gives each glyph the offset of its cluster: the characters it drew together. A
- * cluster's text is dealt out over its glyphs in drawing order, one character to each and the rest
- * to the last: for कि, drawn as ि then क, the first glyph stands for क and the second for ि; a
- * conjunct क्ष is one glyph standing for three characters. A cluster with more glyphs than
- * characters (Bengali ো drawn in two parts around its consonant, Thai ำ split in two under a tone
- * mark) has glyphs left over that stand for nothing: those are drawn as shapes, not as text, so no
- * reader invents a character for them ({@code null} here).
+ * cluster's text is cut into consecutive pieces, one per glyph in drawing order, choosing the cut
+ * where most glyphs get what they are (a character the font maps to them; a nonspacing mark for a
+ * glyph without width): for कि, drawn as ि then क, the first glyph stands for क and the second
+ * for ि; a conjunct क्ष is one glyph standing for three characters. A glyph left without text
+ * ({@code null}: a part such as the nikhahit of Thai ำ) is drawn as a shape. A cluster with more
+ * glyphs with width than characters (Bengali ো drawn in two parts around its consonant) is carried
+ * whole by one empty glyph spanning them all ({@link Piece#through}). A nonspacing mark never
+ * stays on a glyph with width ({@link #piece}).
  *
  * <p>A right-to-left run is drawn in visual order, its last character first. Readers turn it back
  * into logical order character by character (pdf.js, PDFium, poppler and MuPDF all reverse what
- * they read of a right-to-left line), so a right-to-left cluster is dealt out in reverse: for the
- * lam-alef ligature لا the glyph stands for ال, and the reader's reversal makes it لا again.
+ * they read of a right-to-left line), so a right-to-left cluster is dealt out in reverse.
  */
 final class GlyphTexts {
     private GlyphTexts() {
@@ -33,7 +34,8 @@ final class GlyphTexts {
     /**
      * What one glyph stands for: {@code own} is its text (null: drawn as a shape); {@code before}
      * and {@code after}, when not null, are text carried by an empty glyph without width drawn
-     * just before or after it.
+     * just before or after it; {@code through}, when not -1, the last glyph of a cluster carried
+     * whole with this one.
      */
     record Piece(String before, String own, String after, int through) {
         Piece(String before, String own, String after) {
@@ -46,12 +48,10 @@ final class GlyphTexts {
         }
     }
 
-    /** For each glyph of the run, what it stands for. */
-    static Piece[] of(Item.Glyphs g, Characters characters) {
-        return of(g, characters, false);
-    }
-
-    /** As {@link #of(Item.Glyphs, Characters)}, a run of neutral characters only taken as right to left when {@code neutralRtl}. */
+    /**
+     * For each glyph of the run, what it stands for; a run of neutral characters only (a comma,
+     * a space) is taken as right to left when {@code neutralRtl} (it stands in a right-to-left line).
+     */
     static Piece[] of(Item.Glyphs g, Characters characters, boolean neutralRtl) {
         int n = g.glyphs().length;
         String[] out = new String[n];

@@ -176,6 +176,18 @@ public final class PdfExporter {
 
         void glyphs(PdfWriter writer, PdfContentByte cb, Item.Glyphs shaped) {
             Item.Glyphs g = visible(shaped);
+            begin(writer, cb, g);
+            draw(cb, List.of(g), g.face(), GlyphTexts.rightToLeft(g));
+            end(cb, g);
+        }
+
+        /**
+         * Opens the marked-content sequence of a run (or of a line of runs, given its first): page
+         * furniture is an {@code /Artifact} holding a {@code /Span}, content is a sequence of its
+         * structure element (a foreign-language run's own {@code Span}), with {@code /Lang} when the
+         * run's language is not the page's.
+         */
+        private void begin(PdfWriter writer, PdfContentByte cb, Item.Glyphs g) {
             PdfDictionary properties = new PdfDictionary();
             if (g.lang() != null) {
                 properties.put(PdfName.LANG, new PdfString(g.lang()));
@@ -189,7 +201,10 @@ public final class PdfExporter {
                 bookmark(writer, g);
                 cb.beginMarkedContentSequence(g.lang() == null ? elements.get(g.tag()) : foreign(g), properties);
             }
-            draw(cb, g);
+        }
+
+        /** Closes what {@link #begin} opened. */
+        private static void end(PdfContentByte cb, Item.Glyphs g) {
             cb.endMarkedContentSequence();
             if (g.artifact()) {
                 cb.endMarkedContentSequence();
@@ -200,47 +215,27 @@ public final class PdfExporter {
          * A line of several runs with right-to-left text in it (Arabic or Hebrew with punctuation,
          * digits or a name in another face) as readers expect it: in one marked-content sequence,
          * its runs from left to right, all in the font of the line's right-to-left text. The runs in
-         * other faces are drawn as shapes, their text carried by that font's space glyph stretched
-         * to each glyph's width (or its empty glyph for a mark). A reader then meets one line of
-         * one font in visual order, which pdf.js, PDFium, poppler and MuPDF all turn back into
-         * logical order; a change of font in the middle would end pdf.js's text item there and
-         * leave the items in drawing order, and PDFium and poppler misplace the neutral characters
-         * of a run of their own. A line whose runs belong to different structure elements keeps
-         * them apart, in logical order.
+         * other faces are drawn as shapes, their text carried by empty glyphs of that font as wide
+         * as their glyphs. A reader then meets one line of one font in visual order, which pdf.js,
+         * PDFium, poppler and MuPDF all turn back into logical order; a change of font in the middle
+         * would end pdf.js's text item there and leave the items in drawing order, and PDFium and
+         * poppler misplace the neutral characters of a run of their own. A line whose runs belong
+         * to different structure elements or languages keeps them apart, in logical order, so the
+         * tag tree reads them in order.
          */
         void rightToLeftLine(PdfWriter writer, PdfContentByte cb, List<Item.Glyphs> shaped) {
             List<Item.Glyphs> line = shaped.stream().map(this::visible).toList();
-            Item.Glyphs rtl = line.stream().filter(GlyphTexts::rightToLeft).findFirst().orElseThrow();
-            Face main = rtl.face();
-            boolean oneElement = line.stream().allMatch(x -> x.tag() == line.get(0).tag() && java.util.Objects.equals(x.lang(), line.get(0).lang()));
-            if (!oneElement) {
-                // a name in another language is a structure element of its own: the runs stay apart,
-                // in logical order, so the tag tree reads them in order
+            Item.Glyphs first = line.get(0);
+            if (!line.stream().allMatch(x -> x.tag() == first.tag() && java.util.Objects.equals(x.lang(), first.lang()))) {
                 shaped.forEach(x -> glyphs(writer, cb, x));
                 return;
             }
-            Item.Glyphs first = line.get(0);
-            String lang = line.stream().allMatch(x -> java.util.Objects.equals(x.lang(), first.lang())) ? first.lang() : null;
-            PdfDictionary properties = new PdfDictionary();
-            if (lang != null) {
-                properties.put(PdfName.LANG, new PdfString(lang));
-            }
-            if (first.artifact()) {
-                PdfDictionary artifact = new PdfDictionary();
-                artifact.put(PdfName.TYPE, new PdfName("Pagination"));
-                cb.beginMarkedContentSequence(ARTIFACT, artifact, true);
-                cb.beginMarkedContentSequence(PdfName.SPAN, properties, true);
-            } else {
-                bookmark(writer, first);
-                cb.beginMarkedContentSequence(elements.get(first.tag()), properties);
-            }
+            Face main = line.stream().filter(GlyphTexts::rightToLeft).findFirst().orElseThrow().face();
             List<Item.Glyphs> visual = new java.util.ArrayList<>(line);
             visual.sort(java.util.Comparator.comparingDouble(x -> x.x() + (x.dx().length == 0 ? 0 : x.dx()[0])));
-            draw(cb, visual, main, lang, true);
-            cb.endMarkedContentSequence();
-            if (first.artifact()) {
-                cb.endMarkedContentSequence();
-            }
+            begin(writer, cb, first);
+            draw(cb, visual, main, true);
+            end(cb, first);
         }
 
         /** The last foreign-language span made, and the element and language it was made for. */
@@ -303,10 +298,9 @@ public final class PdfExporter {
          * a direction mark, a zero width space) replaced by the font's own empty glyph for that
          * character, or left out where the font has none that draws nothing with no advance (Noto's
          * Devanagari, Bengali, Naskh, Hebrew and Thai faces draw a visible mark for ZWJ and ZWNJ, for
-         * editors that show them). No glyph id the font lacks reaches the PDF (OpenPDF would leave it
-         * out of the content but name it in the ToUnicode map). The character stays in the run's
-         * ActualText either way; with the font's empty glyph, also in the ToUnicode map, so a reader
-         * that knows only ToUnicode (pdf.js, MuPDF) copies it too.
+         * editors that show them). No glyph id the font lacks reaches the PDF. The character stays
+         * in the run's text either way: a glyph without width, it is carried like a mark (see
+         * {@link #draw}); left out, its cluster's text still holds it.
          */
         private Item.Glyphs visible(Item.Glyphs g) {
             int[] ids = g.glyphs();
@@ -377,26 +371,16 @@ public final class PdfExporter {
         final List<java.util.Set<String>> pageFonts = new java.util.ArrayList<>();
 
         /**
-         * Draws a run as one text object: the font, the first glyph's position, then every glyph by
-         * its code with {@code TJ} adjustments from where the viewer's pen already is, and a text
-         * rise for a glyph off the baseline. A glyph that stands for no text of its own is drawn as
-         * a shape after the text object (see {@link GlyphTexts}).
-         */
-        void draw(PdfContentByte cb, Item.Glyphs g) {
-            draw(cb, List.of(g), g.face(), g.lang(), GlyphTexts.rightToLeft(g));
-        }
-
-        /**
          * Draws runs as one text object: the font, the first glyph's position, then every glyph by
          * its code with {@code TJ} adjustments from where the viewer's pen already is (a text rise
          * for a glyph with width off the baseline). A glyph that stands for no text of its own, and
          * a mark (a glyph without width), is drawn as a shape after the text object, its text
          * carried by an empty glyph (see {@link GlyphTexts}). Runs in another face than
          * {@code main} are drawn as shapes, their text carried by empty glyphs of {@code main} as
-         * wide as theirs; a run in another language than {@code lang} is a {@code /Span} with its
-         * {@code /Lang}.
+         * wide as theirs. In a line with right-to-left text, empty glyphs carrying U+200F where
+         * MuPDF, poppler and PDFium need them (see docs/readers.md).
          */
-        void draw(PdfContentByte cb, List<Item.Glyphs> runs, Face main, String lang, boolean rightToLeftLine) {
+        void draw(PdfContentByte cb, List<Item.Glyphs> runs, Face main, boolean rightToLeftLine) {
             EmbeddedFonts.Used font = fonts.of(main);
             pageFonts.get(pageFonts.size() - 1).add(font.resource);
             StringBuilder ops = new StringBuilder(64 + runs.stream().mapToInt(r -> r.glyphs().length).sum() * 12);
@@ -407,19 +391,15 @@ public final class PdfExporter {
             int rgb = -1;
             for (Item.Glyphs g : runs) {
                 boolean carried = g.face() != main;
-                GlyphTexts.Piece[] pieces = GlyphTexts.of(g, fonts.of(g.face()).characters::of, rightToLeftLine);
+                GlyphTexts.Piece[] pieces = GlyphTexts.of(g, fonts.of(g.face())::characters, rightToLeftLine);
                 int[] ids = g.glyphs();
                 float scale = g.size() / 1000f;
                 int first = -1;
                 for (int i = 0; i < ids.length && first < 0; i++) {
                     first = pieces[i].own() != null ? i : -1;
                 }
-                boolean span = lang == null ? g.lang() != null : !lang.equals(g.lang()) && g.lang() != null;
-                if (pen != null && (span || g.rgb() != rgb || g.size() != size)) {
+                if (pen != null && (g.rgb() != rgb || g.size() != size)) {
                     pen.flush();
-                }
-                if (span) {
-                    ops.append("/Span <</Lang (").append(g.lang().replaceAll("[^A-Za-z0-9-]", "")).append(")>> BDC\n");
                 }
                 if (g.rgb() != rgb) {
                     rgb = g.rgb();
@@ -437,7 +417,7 @@ public final class PdfExporter {
                             // MuPDF takes a neutral character's direction from the character before it,
                             // and starts each text object left to right: a right-to-left mark first
                             // keeps a full stop at the left end of the line (its logical end) with it
-                            pen.pen(font.carrier(0, "\u200F"));
+                            pen.zeroWidth(font.carrier(0, "\u200F"));
                         }
                     }
                     pen.scale = scale;
@@ -446,7 +426,7 @@ public final class PdfExporter {
                     boolean embedded = rightToLeftLine && !GlyphTexts.rightToLeft(g, true);
                     if (embedded) {
                         pen.moveTo(g.x() + g.dx()[first], pen.rise());
-                        pen.pen(font.carrier(0, "\u200F"));
+                        pen.zeroWidth(font.carrier(0, "\u200F"));
                     }
                     // text without a glyph of its own sits just inside the glyph it goes with: the one
                     // before it in a left-to-right run, the one after it in a right-to-left run
@@ -542,18 +522,12 @@ public final class PdfExporter {
                     }
                     carryMarks(pen, font, marksText, inside);
                     if (embedded) {
-                        pen.pen(font.carrier(0, "\u200F"));
+                        pen.zeroWidth(font.carrier(0, "\u200F"));
                     }
                 } else {
                     for (int i = 0; i < ids.length; i++) {
                         shape(shapes, outlines, g, i);
                     }
-                }
-                if (span) {
-                    if (pen != null) {
-                        pen.flush();
-                    }
-                    ops.append("EMC\n");
                 }
             }
             if (pen != null) {
@@ -584,7 +558,7 @@ public final class PdfExporter {
          */
         private static void separator(Pen pen, EmbeddedFonts.Used font, String text) {
             if ((text.equals(",") || text.equals(".") || text.equals(":") || text.equals("\u060C")) && pen.afterSpace) {
-                pen.pen(font.carrier(0, "\u200F"));
+                pen.zeroWidth(font.carrier(0, "\u200F"));
             }
         }
 
@@ -642,7 +616,8 @@ public final class PdfExporter {
                 moveTo(back, rise);
             }
 
-            void pen(int code) {
+            /** Shows a code without width where the pen is. */
+            void zeroWidth(int code) {
                 show(code, 0);
             }
 

@@ -41,7 +41,7 @@ public final class InsideTextArea {
             TextArea area = TextArea.of(page.width(), page.height());
             for (PdfReadBack.Span span : page.spans()) {
                 worst(area, span).filter(o -> o.points() > TextArea.TOLERANCE)
-                        .ifPresent(o -> out.add("layout: " + TextArea.describe(number, span.actualText(), o)));
+                        .ifPresent(o -> out.add("layout: " + TextArea.describe(number, span.text(), o)));
             }
         }
         return out;

@@ -70,7 +70,7 @@ public final class PdfReadBack {
      * {@code /Artifact} sequence: footer, page number), its MCID, and whether it is a language
      * span nested in another (its glyphs are also its parent's).
      */
-    public record Span(String actualText, String lang, List<Glyph> glyphs, boolean artifact, int mcid,
+    public record Span(String text, String lang, List<Glyph> glyphs, boolean artifact, int mcid,
                        List<float[]> shapes, boolean nested) {
         /** The text of the glyphs through the fonts' ToUnicode maps, ignoring ActualText; U+FFFD where a glyph has none. */
         public String glyphText() {
@@ -85,14 +85,14 @@ public final class PdfReadBack {
         /** The text of the page body in reading order, without page furniture. */
         public String body() {
             StringBuilder b = new StringBuilder();
-            spans.stream().filter(s -> !s.artifact() && !s.nested()).forEach(s -> b.append(s.actualText()));
+            spans.stream().filter(s -> !s.artifact() && !s.nested()).forEach(s -> b.append(s.text()));
             return b.toString();
         }
 
         /** The text of the page furniture (footer, page number). */
         public String furniture() {
             StringBuilder b = new StringBuilder();
-            spans.stream().filter(s -> s.artifact() && !s.nested()).forEach(s -> b.append(s.actualText()));
+            spans.stream().filter(s -> s.artifact() && !s.nested()).forEach(s -> b.append(s.text()));
             return b.toString();
         }
     }

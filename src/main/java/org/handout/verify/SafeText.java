@@ -30,7 +30,7 @@ final class SafeText {
         for (PdfReadBack.PageText page : pdf.pages()) {
             for (PdfReadBack.Span span : page.spans()) {
                 String lang = span.lang() != null ? span.lang() : pdf.lang();
-                look("text", span.actualText(), lang, first, more);
+                look("text", span.text(), lang, first, more);
             }
         }
         if (pdf.title() != null) {

@@ -98,7 +98,7 @@ public final class TagTree {
         StringBuilder b = new StringBuilder();
         for (PdfReadBack.Span s : pages.get(page).spans()) {
             if (s.mcid() == mcid && !s.artifact()) {
-                b.append(s.actualText());
+                b.append(s.text());
             }
         }
         return b.toString();

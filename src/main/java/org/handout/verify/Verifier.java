@@ -173,7 +173,7 @@ public final class Verifier {
             }
             for (PdfReadBack.Span span : page.spans()) {
                 if (span.glyphs().stream().anyMatch(g -> g.code() == 0)) {
-                    failures.add("fonts: a missing glyph (.notdef) in «" + TextSafety.shown(span.actualText()) + "»");
+                    failures.add("fonts: a missing glyph (.notdef) in «" + TextSafety.shown(span.text()) + "»");
                 }
             }
         }

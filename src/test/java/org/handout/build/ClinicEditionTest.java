@@ -72,7 +72,7 @@ class ClinicEditionTest {
         // German has a name of its own; a language without one shows the English name, marked as English
         PdfReadBack de = PdfReadBack.read(out.resolve("clinics/riverside/de/overview.pdf"));
         assertTrue(PdfReadBack.comparable(de.pages().get(0).furniture()).contains("KrebsambulanzdesRiverside-Kinderkrankenhauses"));
-        assertTrue(de.pages().stream().flatMap(p -> p.spans().stream()).noneMatch(s -> s.actualText().contains("Children's Hospital")),
+        assertTrue(de.pages().stream().flatMap(p -> p.spans().stream()).noneMatch(s -> s.text().contains("Children's Hospital")),
                 "the English name is not on the German leaflet");
         TestProject p = TestProject.copyInto(out.resolve("project"));
         p.replace("clinics/riverside.yaml", "  ko: {name: \"리버사이드 어린이병원 암 클리닉\"}\n", "");
@@ -82,6 +82,6 @@ class ClinicEditionTest {
                 .withClinic(Optional.of(ws.clinics().resolve("riverside.yaml"))));
         PdfReadBack korean = PdfReadBack.read(ko.resolve("clinics/riverside/ko/overview.pdf"));
         assertTrue(korean.pages().get(0).spans().stream().anyMatch(s -> "en".equals(s.lang())
-                && s.actualText().equals("Riverside Children's Hospital Cancer Clinic")), "the English name, marked as English");
+                && s.text().equals("Riverside Children's Hospital Cancer Clinic")), "the English name, marked as English");
     }
 }

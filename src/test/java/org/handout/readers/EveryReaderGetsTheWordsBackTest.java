@@ -47,8 +47,8 @@ class EveryReaderGetsTheWordsBackTest {
     @TempDir
     static Path out;
 
-    /** Per file: its language, its composed strings, and the terms a family would search for. */
-    record Leaf(String lang, String leaflet, List<String> strings, List<String> terms) {
+    /** Per file: its language, its leaflet and its composed strings. */
+    record Leaf(String lang, String leaflet, List<String> strings) {
     }
 
     static final Map<Path, Leaf> LEAVES = new LinkedHashMap<>();
@@ -66,25 +66,27 @@ class EveryReaderGetsTheWordsBackTest {
         new Pipeline(ws, new PrintStream(OutputStream.nullOutputStream())).build(new BuildOptions(List.of(), List.of(), out));
         Project project = Project.load(ws);
         Map<String, String> disease = new TreeMap<>();
+        Map<Path, List<String>> terms = new LinkedHashMap<>();
         for (String lang : project.languageTags()) {
             for (String leaflet : project.content().leafletIds()) {
                 Leaflet doc = project.compose(leaflet, project.languages().resolve(lang), new Problems()).orElseThrow();
                 if (leaflet.equals("overview")) {
                     disease.put(lang, doc.title().split("[:：]")[0].replaceFirst("^Le ", "").strip());
                 }
-                LEAVES.put(out.resolve(lang).resolve(leaflet + ".pdf"), new Leaf(lang, leaflet, doc.strings(), terms(doc)));
+                Path pdf = out.resolve(lang).resolve(leaflet + ".pdf");
+                LEAVES.put(pdf, new Leaf(lang, leaflet, doc.strings()));
+                terms.put(pdf, terms(doc));
             }
         }
-        Map<Path, List<String>> terms = new LinkedHashMap<>();
-        LEAVES.forEach((pdf, leaf) -> {
-            List<String> t = new ArrayList<>();
-            String name = disease.get(leaf.lang());
-            if (String.join(" ", leaf.strings()).contains(name)) {
-                t.add(name);
+        // the disease's name, where the leaflet names it (each language's overview title begins with it)
+        terms.replaceAll((pdf, t) -> {
+            String name = disease.get(LEAVES.get(pdf).lang());
+            List<String> all = new ArrayList<>();
+            if (String.join(" ", LEAVES.get(pdf).strings()).contains(name)) {
+                all.add(name);
             }
-            t.addAll(leaf.terms());
-            LEAVES.put(pdf, new Leaf(leaf.lang(), leaf.leaflet(), leaf.strings(), t));
-            terms.put(pdf, t);
+            all.addAll(t);
+            return all;
         });
         extracted = Readers.read(terms);
         String report = System.getProperty("handout.readersReport");

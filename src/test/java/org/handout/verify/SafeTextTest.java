@@ -53,14 +53,14 @@ class SafeTextTest {
             for (int p = 0; p < doc.getNumberOfPages(); p++) {
                 PDPage page = doc.getPage(p);
                 PdfReadBack.Span span = read.pages().get(p).spans().stream()
-                        .filter(x -> x.mcid() >= 0 && x.actualText().contains(word)).findFirst().orElse(null);
+                        .filter(x -> x.mcid() >= 0 && x.text().contains(word)).findFirst().orElse(null);
                 if (span == null) {
                     continue;
                 }
                 List<Object> tokens = new PDFStreamParser(page).parse();
                 for (Object t : tokens) {
                     if (t instanceof COSDictionary d && d.getInt(COSName.MCID, -1) == span.mcid()) {
-                        d.setString(COSName.ACTUAL_TEXT, span.actualText().replaceFirst(java.util.regex.Pattern.quote(word), insert + word));
+                        d.setString(COSName.ACTUAL_TEXT, span.text().replaceFirst(java.util.regex.Pattern.quote(word), insert + word));
                         PDStream stream = new PDStream(doc);
                         try (OutputStream out = stream.createOutputStream(COSName.FLATE_DECODE)) {
                             new ContentStreamWriter(out).writeTokens(tokens);
