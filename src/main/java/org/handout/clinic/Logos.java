@@ -67,11 +67,21 @@ public final class Logos {
      * empty with the problem reported at {@code line} of {@code shownProfile}.
      */
     public static Optional<Clinic.Logo> read(byte[] bytes, String fileName, String shownProfile, int line, String alt, Problems problems) {
+        return read(bytes, fileName, shownProfile, line, alt, "logo", problems);
+    }
+
+    /**
+     * As {@link #read(byte[], String, String, int, String, Problems)}, for an image that is a
+     * {@code what} (a leaflet's "figure"): the problems name it so.
+     */
+    public static Optional<Clinic.Logo> read(byte[] bytes, String fileName, String shownProfile, int line, String alt, String what,
+                                             Problems problems) {
         try {
             BufferedImage srgb = decode(bytes, fileName);
             return Optional.of(new Clinic.Logo(fileName, png(srgb), srgb.getWidth(), srgb.getHeight(), alt));
         } catch (Refused r) {
-            problems.add(Problem.error(shownProfile, line, 0, "", r.getMessage()).withHint(r.hint));
+            problems.add(Problem.error(shownProfile, line, 0, "", r.getMessage().replace("the logo ", "the " + what + " "))
+                    .withHint(r.hint.replace("a logo", "a " + what)));
             return Optional.empty();
         }
     }

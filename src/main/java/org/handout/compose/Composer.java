@@ -68,15 +68,27 @@ public final class Composer {
         return new Composer(content, loc, coverage, lang, problems, clinic).compose(source);
     }
 
+    /** The leaflet being composed, and its web addresses by data name. */
+    private LeafletSource current;
+    private Map<String, String> links = Map.of();
+
     private Optional<Leaflet> compose(LeafletSource src) {
         int before = problems.errorCount();
+        current = src;
+        Map<String, String> addresses = new HashMap<>();
+        src.data().forEach((k, v) -> {
+            if (v instanceof DataValue.Link x) {
+                addresses.put(k, x.url());
+            }
+        });
+        links = addresses;
         coverage.unreadable().forEach(d -> damaged.putIfAbsent(d.file(), d));
         Map<String, Object> args = arguments(src);
         String title = text(src.title(), args);
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Block.Heading(1, Text.plain(title)));
+        blocks.add(new Block.Heading(1, Text.plain(org.handout.text.Markup.plain(title))));
         for (Section s : src.sections()) {
-            blocks.add(new Block.Heading(2, Text.plain(text(s.heading(), args))));
+            blocks.add(new Block.Heading(2, rich(s.heading(), args)));
             s.blocks().forEach(b -> blocks.addAll(blocks(b, args)));
         }
         Footer footer = footer(src);
@@ -87,7 +99,7 @@ public final class Composer {
         Optional<Leaflet.Logo> logo = clinic.flatMap(org.handout.clinic.Clinic::logo)
                 .map(l -> new Leaflet.Logo(l.bytes(), l.width(), l.height(), l.alt()));
         return Optional.of(new Leaflet(src.id(), lang, loc.isRightToLeft(), title, blocks, footer, src.revised(),
-                "neuroblastoma; " + src.id() + "; " + lang, Optional.empty(), logo));
+                (src.topic().isEmpty() ? "" : src.topic() + "; ") + src.id() + "; " + lang, Optional.empty(), logo));
     }
 
     /** Data formatted for this language: numbers stay numbers (ICU formats and pluralises them), term lists are joined. */
@@ -103,6 +115,8 @@ public final class Composer {
                     }
                     args.put(e.getKey(), loc.list(items, t.join()));
                 }
+                case DataValue.Phone p -> args.put(e.getKey(), org.handout.text.Markup.PHONE_START + p.number() + org.handout.text.Markup.PHONE_END);
+                case DataValue.Link k -> args.put(e.getKey(), k.url());
             }
         }
         return args;
@@ -110,48 +124,100 @@ public final class Composer {
 
     private Block block(SourceBlock block, Map<String, Object> args) {
         return switch (block) {
-            case SourceBlock.Paragraph p -> new Block.Paragraph(Text.plain(text(p.text(), args)));
-            case SourceBlock.Bullets b -> new Block.BulletList(b.items().stream().map(i -> Text.plain(text(i, args))).toList());
-            case SourceBlock.Callout c -> new Block.Callout(Text.strong(text(c.title(), args)),
-                    c.blocks().stream().flatMap(b -> blocks(b, args).stream()).toList());
-            case SourceBlock.Stages t -> {
-                List<Text> header = List.of(Text.strong(text(t.stageHeader(), args)),
-                        Text.strong(text(t.meaningHeader(), args)), Text.strong(text(t.treatmentHeader(), args)));
-                List<List<Text>> rows = new ArrayList<>();
-                for (SourceBlock.StageRow r : t.rows()) {
-                    Map<String, Object> rowArgs = new HashMap<>(args);
-                    r.code().ifPresent(c -> rowArgs.put("code", c));
-                    rows.add(List.of(Text.strong(text(r.name(), rowArgs)), Text.plain(text(r.meaning(), rowArgs)),
-                            Text.plain(text(r.treatment(), rowArgs))));
+            case SourceBlock.Heading h -> new Block.Heading(h.level(), rich(h.text(), args));
+            case SourceBlock.Paragraph p -> new Block.Paragraph(rich(p.text(), args));
+            case SourceBlock.ListBlock l -> {
+                List<Block.Item> items = new ArrayList<>();
+                for (int i = 0; i < l.items().size(); i++) {
+                    SourceBlock.Item item = l.items().get(i);
+                    String label = l.numbered() ? loc.number(i + 1) + "." : "\u2022";
+                    items.add(new Block.Item(label, rich(item.text(), args),
+                            item.blocks().stream().flatMap(b -> blocks(b, args).stream()).toList()));
                 }
-                yield new Block.Table(header, rows);
+                yield new Block.ListBlock(l.numbered(), items);
             }
-            case SourceBlock.Contacts c -> throw new IllegalStateException("contacts are expanded by the caller");
+            case SourceBlock.Table t -> {
+                List<Block.Column> columns = t.columns().stream()
+                        .map(c -> new Block.Column(Text.strong(text(c.header(), args)), c.weight())).toList();
+                List<List<List<Block>>> rows = new ArrayList<>();
+                for (SourceBlock.Row r : t.rows()) {
+                    Map<String, Object> rowArgs = new HashMap<>(args);
+                    rowArgs.putAll(r.data());
+                    List<List<Block>> cells = new ArrayList<>();
+                    for (int i = 0; i < r.cells().size(); i++) {
+                        boolean head = t.rowHeaders() && i == 0;
+                        cells.add(switch (r.cells().get(i)) {
+                            case SourceBlock.Cell.Text x -> List.of(new Block.Paragraph(head ? strongAll(rich(x.text(), rowArgs)) : rich(x.text(), rowArgs)));
+                            case SourceBlock.Cell.Items x -> List.of(new Block.ListBlock(false, x.items().stream()
+                                    .map(it -> new Block.Item("\u2022", rich(it.text(), rowArgs), List.of())).toList()));
+                        });
+                    }
+                    rows.add(cells);
+                }
+                yield new Block.Table(columns, t.rowHeaders(), rows);
+            }
+            case SourceBlock.Callout c -> new Block.Callout(Block.Callout.Kind.valueOf(c.kind().name()), Text.strong(text(c.title(), args)),
+                    c.blocks().stream().flatMap(b -> blocks(b, args).stream()).toList());
+            case SourceBlock.Definitions d -> new Block.Definitions(d.items().stream()
+                    .map(x -> new Block.Definition(strongAll(rich(x.term(), args)), rich(x.meaning(), args))).toList());
+            case SourceBlock.Checklist c -> new Block.Checklist(c.items().stream().map(x -> rich(x.text(), args)).toList(), c.lines());
+            case SourceBlock.Figure f -> new Block.Figure(f.image().bytes(), f.image().width(), f.image().height(), f.width(),
+                    text(f.alt(), args), f.caption().map(m -> rich(m, args)));
+            case SourceBlock.Qr q -> new Block.Qr(q.url(), q.caption().map(m -> rich(m, args)));
+            case SourceBlock.Cards c -> throw new IllegalStateException("cards are expanded by the caller");
         };
     }
 
     private List<Block> blocks(SourceBlock block, Map<String, Object> args) {
-        if (block instanceof SourceBlock.Contacts c) {
+        if (block instanceof SourceBlock.Cards c) {
             List<Block> cards = new ArrayList<>();
-            clinic.ifPresent(k -> cards.add(clinicCard(k)));
+            // a clinic's own card comes first on the sheet of organisations
+            if (c.id().equals(CLINIC_CARDS)) {
+                clinic.ifPresent(k -> cards.add(clinicCard(k)));
+            }
             c.cards().forEach(card -> cards.add(card(card)));
             return cards;
         }
         return List.of(block(block, args));
     }
 
-    private Block.ContactCard card(SourceBlock.Contact c) {
+    /** The cards block a clinic's own card is put in front of. */
+    private static final String CLINIC_CARDS = "cards";
+
+    /** A text made all strong (a row header, a term), its runs kept apart. */
+    private static Text strongAll(Text t) {
+        return new Text(t.parts().stream().map(p -> p instanceof Inline.Plain x ? (Inline) new Inline.Strong(x.text()) : p).toList());
+    }
+
+    private Block.Card card(SourceBlock.Card c) {
         Text name = new Text(List.of(foreign(c.name())));
-        Text about = Text.plain(text(c.about(), Map.of()));
-        List<Text> address = c.address().stream().map(a -> new Text(List.of(foreign(a)))).toList();
+        Text about = c.about().map(m -> rich(m, Map.of())).orElse(Text.plain(""));
+        List<Text> lines = new ArrayList<>(c.lines().stream().map(a -> new Text(List.of(foreign(a)))).toList());
+        c.link().map(l -> ((org.handout.content.DataValue.Link) current.data().get(l)).url())
+                .ifPresent(url -> lines.add(new Text(List.of(new Inline.Link(url.replaceFirst("^https?://", "").replaceFirst("/$", ""), url)))));
         List<Text> phones = new ArrayList<>();
         for (SourceBlock.Phone p : c.phones()) {
-            String label = text(common("phone-" + p.kind().id()), Map.of());
+            String label = text(common("phone-" + p.kind()), Map.of());
             check(p.number());
             phones.add(new Text(List.of(new Inline.Strong(label), new Inline.Plain(endsWide(label) ? "" : " "),
                     new Inline.Phone(p.number().text()))));
         }
-        return new Block.ContactCard(name, about, address, phones);
+        return new Block.Card(name, about, lines, phones);
+    }
+
+    /** A message formatted and read for its inline markup; a markup error is the message's problem. */
+    private Text rich(Message source, Map<String, Object> args) {
+        String s = text(source, args);
+        if (!org.handout.text.Markup.has(s)) {
+            return Text.plain(s);
+        }
+        var parsed = org.handout.text.Markup.parse(s, links);
+        parsed.error().ifPresent(why -> {
+            Message at = loc.message(source.key()).orElse(source);
+            problems.add(org.handout.report.Problem.error(at.file(), at.line(), at.column(), at.key(), "markup: " + why)
+                    .withHint("docs/authoring.md lists the markup: <b>...</b>, <i>...</i>, <link:name>...</link>, <lang:tag>...</lang>"));
+        });
+        return new Text(parsed.parts());
     }
 
     /** Text in the clinic profile's language, marked so where it is not the leaflet's. */
@@ -161,7 +227,7 @@ public final class Composer {
     }
 
     /** The clinic's own card: its name, hours (ICU4J, in the leaflet's language), address, website and numbers. */
-    private Block.ContactCard clinicCard(org.handout.clinic.Clinic k) {
+    private Block.Card clinicCard(org.handout.clinic.Clinic k) {
         var name = k.name(lang);
         Text title = new Text(List.of(clinicText(name.value(), name.translated(), k)));
         Text about = k.hours(loc.locale(), lang).map(h -> {
@@ -178,7 +244,7 @@ public final class Composer {
             phones.add(new Text(List.of(new Inline.Strong(label), new Inline.Plain(endsWide(label) ? "" : " "),
                     new Inline.Phone(p.number()))));
         }
-        return new Block.ContactCard(title, about, lines, phones);
+        return new Block.Card(title, about, lines, phones);
     }
 
     /** A label ending in full-width punctuation such as "）" or "：" already carries its own space. */

@@ -50,10 +50,6 @@ public record Content(List<Message> common, List<LeafletSource> leaflets, List<S
         m.put("translated-from", "the English edition a translation came from, with {edition}");
         m.put("draft", "the note on a translation not yet reviewed");
         m.put("reviewed", "the reviewer of a reviewed translation, with {reviewer} and {reviewed}");
-        m.put("phone-toll-free", "the label of a toll-free number");
-        m.put("phone-tty", "the label of a TTY number");
-        m.put("phone-phone", "the label of a phone number");
-        m.put("phone-fax", "the label of a fax number");
         return Collections.unmodifiableMap(m);
     }
 

@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One leaflet as written in English in {@code content/<id>.yaml}: its revision date, title,
- * data (facts formatted per language), terms (translatable words used in data lists) and sections.
+ * One leaflet as written in English in {@code content/<id>.yaml}: its revision date, title, topic
+ * (the PDF's subject keyword), data (facts formatted per language), terms (translatable words used
+ * in data lists) and sections.
  */
-public record LeafletSource(String id, String file, LocalDate revised, Message title,
+public record LeafletSource(String id, String file, LocalDate revised, Message title, String topic,
                             Map<String, DataValue> data, Map<String, Message> terms, List<Section> sections) {
 
     public LeafletSource {
@@ -20,11 +21,40 @@ public record LeafletSource(String id, String file, LocalDate revised, Message t
         sections = List.copyOf(sections);
     }
 
-    /** What each datum is as a placeholder: a number (formatted, pluralised) or text (a joined list of terms). */
+    /** What each datum is as a placeholder: a number (formatted, pluralised) or text (a joined list of terms, a number to dial). */
     public Map<String, ArgumentKind> arguments() {
         Map<String, ArgumentKind> out = new LinkedHashMap<>();
         data.forEach((name, value) -> out.put(name, value instanceof DataValue.Number ? ArgumentKind.NUMBER : ArgumentKind.TEXT));
         return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * The placeholders each string may use beyond the leaflet's data: a table row's data (a
+     * stage's {@code {code}}) in the row's cells.
+     */
+    public Map<String, Map<String, ArgumentKind>> rowArguments() {
+        Map<String, Map<String, ArgumentKind>> out = new LinkedHashMap<>();
+        for (Section s : sections) {
+            rowArguments(s.blocks(), out);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private void rowArguments(List<SourceBlock> blocks, Map<String, Map<String, ArgumentKind>> out) {
+        for (SourceBlock b : blocks) {
+            if (b instanceof SourceBlock.Table t) {
+                for (SourceBlock.Row r : t.rows()) {
+                    if (r.data().isEmpty()) {
+                        continue;
+                    }
+                    Map<String, ArgumentKind> with = new LinkedHashMap<>(arguments());
+                    r.data().keySet().forEach(k -> with.put(k, ArgumentKind.TEXT));
+                    SourceBlock.walk(List.of(new SourceBlock.Table(t.id(), List.of(), t.rowHeaders(), List.of(r))))
+                            .forEach(m -> out.put(m.key(), with));
+                }
+            }
+            rowArguments(b.children(), out);
+        }
     }
 
     /** Every translatable string of the leaflet, in document order: title, terms, then sections. */
@@ -34,30 +64,8 @@ public record LeafletSource(String id, String file, LocalDate revised, Message t
         out.addAll(terms.values());
         for (Section s : sections) {
             out.add(s.heading());
-            s.blocks().forEach(b -> collect(b, out));
+            out.addAll(SourceBlock.walk(s.blocks()));
         }
         return out;
-    }
-
-    private static void collect(SourceBlock block, List<Message> out) {
-        switch (block) {
-            case SourceBlock.Paragraph p -> out.add(p.text());
-            case SourceBlock.Bullets b -> out.addAll(b.items());
-            case SourceBlock.Callout c -> {
-                out.add(c.title());
-                c.blocks().forEach(b -> collect(b, out));
-            }
-            case SourceBlock.Stages t -> {
-                out.add(t.stageHeader());
-                out.add(t.meaningHeader());
-                out.add(t.treatmentHeader());
-                for (SourceBlock.StageRow r : t.rows()) {
-                    out.add(r.name());
-                    out.add(r.meaning());
-                    out.add(r.treatment());
-                }
-            }
-            case SourceBlock.Contacts c -> c.cards().forEach(card -> out.add(card.about()));
-        }
     }
 }

@@ -10,8 +10,12 @@ public sealed interface Inline {
     record Plain(String text) implements Inline {
     }
 
-    /** Bold text, such as a label. */
+    /** Bold text, such as a label or a word that matters most. */
     record Strong(String text) implements Inline {
+    }
+
+    /** Emphasised text: italic where the script's face has an italic. */
+    record Emphasis(String text) implements Inline {
     }
 
     /**
@@ -23,5 +27,9 @@ public sealed interface Inline {
 
     /** A phone number: always left to right, never broken across lines. */
     record Phone(String text) implements Inline {
+    }
+
+    /** Words that link to a web address: a tagged link annotation in the PDF. */
+    record Link(String text, String url) implements Inline {
     }
 }

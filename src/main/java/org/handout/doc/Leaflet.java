@@ -59,32 +59,10 @@ public record Leaflet(String id, String lang, boolean rightToLeft, String title,
      */
     public List<String> strings() {
         List<String> out = new ArrayList<>();
-        blocks.forEach(b -> collect(b, out));
+        Block.walk(blocks).forEach(t -> out.add(t.plainText()));
         footer.notes().forEach(t -> out.add(t.plainText()));
         footer.warning().ifPresent(t -> out.add(t.plainText()));
         return out;
-    }
-
-    private static void collect(Block block, List<String> out) {
-        switch (block) {
-            case Block.Heading h -> out.add(h.text().plainText());
-            case Block.Paragraph p -> out.add(p.text().plainText());
-            case Block.BulletList l -> l.items().forEach(t -> out.add(t.plainText()));
-            case Block.Callout c -> {
-                out.add(c.title().plainText());
-                c.body().forEach(b -> collect(b, out));
-            }
-            case Block.Table t -> {
-                t.header().forEach(x -> out.add(x.plainText()));
-                t.rows().forEach(r -> r.forEach(x -> out.add(x.plainText())));
-            }
-            case Block.ContactCard c -> {
-                out.add(c.name().plainText());
-                out.add(c.about().plainText());
-                c.address().forEach(x -> out.add(x.plainText()));
-                c.phones().forEach(x -> out.add(x.plainText()));
-            }
-        }
     }
 
     /** The model as indented text, one line per string, for golden tests and debugging. */
@@ -102,25 +80,38 @@ public record Leaflet(String id, String lang, boolean rightToLeft, String title,
     }
 
     private static void outline(Block block, String indent, StringBuilder b) {
-        switch (block) {
-            case Block.Heading h -> b.append(indent).append("h").append(h.level()).append(": ").append(h.text().plainText()).append('\n');
-            case Block.Paragraph p -> b.append(indent).append("p: ").append(p.text().plainText()).append('\n');
-            case Block.BulletList l -> l.items().forEach(t -> b.append(indent).append("- ").append(t.plainText()).append('\n'));
-            case Block.Callout c -> {
-                b.append(indent).append("callout: ").append(c.title().plainText()).append('\n');
-                c.body().forEach(x -> outline(x, indent + "  ", b));
+        b.append(indent).append(block.kind()).append(':');
+        if (block instanceof Block.ListBlock l) {
+            b.append('\n');
+            for (Block.Item i : l.items()) {
+                b.append(indent).append("  ").append(i.label()).append(' ').append(i.text().plainText()).append('\n');
+                i.blocks().forEach(c -> outline(c, indent + "    ", b));
             }
-            case Block.Table t -> {
-                b.append(indent).append("table: ").append(String.join(" | ", t.header().stream().map(Text::plainText).toList())).append('\n');
-                t.rows().forEach(r -> b.append(indent).append("  row: ")
-                        .append(String.join(" | ", r.stream().map(Text::plainText).toList())).append('\n'));
-            }
-            case Block.ContactCard c -> {
-                b.append(indent).append("card: ").append(c.name().plainText()).append('\n');
-                b.append(indent).append("  about: ").append(c.about().plainText()).append('\n');
-                c.address().forEach(x -> b.append(indent).append("  address: ").append(x.plainText()).append('\n'));
-                c.phones().forEach(x -> b.append(indent).append("  phone: ").append(x.plainText()).append('\n'));
-            }
+            return;
         }
+        if (block instanceof Block.Table t) {
+            b.append(' ').append(String.join(" | ", t.columns().stream().map(c -> c.header().plainText() + " (" + c.weight() + ")").toList())).append('\n');
+            for (List<List<Block>> row : t.rows()) {
+                if (row.stream().allMatch(c -> c.size() == 1 && c.get(0) instanceof Block.Paragraph)) {
+                    b.append(indent).append("  row: ").append(String.join(" | ",
+                            row.stream().map(c -> ((Block.Paragraph) c.get(0)).text().plainText()).toList())).append('\n');
+                    continue;
+                }
+                b.append(indent).append("  row:\n");
+                for (List<Block> cell : row) {
+                    b.append(indent).append("    cell:\n");
+                    cell.forEach(c -> outline(c, indent + "      ", b));
+                }
+            }
+            return;
+        }
+        List<Text> texts = block.texts();
+        if (texts.size() == 1 && block.children().isEmpty()) {
+            b.append(' ').append(texts.get(0).plainText()).append('\n');
+            return;
+        }
+        b.append('\n');
+        texts.forEach(t -> b.append(indent).append("  ").append(t.plainText()).append('\n'));
+        block.children().forEach(c -> outline(c, indent + "  ", b));
     }
 }

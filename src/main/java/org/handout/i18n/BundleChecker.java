@@ -38,21 +38,7 @@ public final class BundleChecker {
         for (LeafletSource l : content.leaflets()) {
             Map<String, ArgumentKind> data = l.arguments();
             l.texts().forEach(m -> arguments.put(m.key(), data));
-            for (Section s : l.sections()) {
-                for (SourceBlock b : s.blocks()) {
-                    if (b instanceof SourceBlock.Stages t) {
-                        for (SourceBlock.StageRow r : t.rows()) {
-                            if (r.code().isPresent()) {
-                                Map<String, ArgumentKind> withCode = new LinkedHashMap<>(data);
-                                withCode.put("code", ArgumentKind.TEXT);
-                                for (Message m : List.of(r.name(), r.meaning(), r.treatment())) {
-                                    arguments.put(m.key(), withCode);
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+            arguments.putAll(l.rowArguments());
         }
     }
 

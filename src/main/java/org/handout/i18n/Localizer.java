@@ -90,6 +90,11 @@ public final class Localizer {
     }
 
     /** Right-to-left languages (Arabic, Hebrew, ...), as ICU knows them. */
+    /** A whole number in the language's own digits, as ICU formats it (a list item's number). */
+    public String number(long n) {
+        return com.ibm.icu.text.NumberFormat.getIntegerInstance(locale).format(n);
+    }
+
     public boolean isRightToLeft() {
         return locale.isRightToLeft();
     }

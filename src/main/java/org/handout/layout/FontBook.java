@@ -46,11 +46,15 @@ public final class FontBook {
         Map<String, Face[]> faces = new LinkedHashMap<>();
         java.util.Set<String> failed = new java.util.HashSet<>();
         java.util.Set<Face> fallback = new java.util.HashSet<>();
+        Map<Face, Face> italics = new java.util.HashMap<>();
         root.get().map("faces").ifPresent(m -> {
             for (String name : m.names()) {
                 YamlMap.of(m.node(name).orElseThrow(), file, "", "face '" + name + "'", problems).ifPresent(f -> {
                     Face regular = f.text("regular").flatMap(x -> face(world, dir, displayDir, x, f, loaded, problems)).orElse(null);
                     Face bold = f.text("bold").flatMap(x -> face(world, dir, displayDir, x, f, loaded, problems)).orElse(null);
+                    // an italic is optional: emphasis in a face without one is set in the accent colour
+                    Optional<Face> italic = f.has("italic") ? f.text("italic").flatMap(x -> face(world, dir, displayDir, x, f, loaded, problems))
+                            : Optional.empty();
                     String role = f.optionalText("role").orElse("text");
                     if (!role.equals("text") && !role.equals("fallback")) {
                         problems.error(file, f.line(), f.column(), "", "face '" + name + "' has role '" + role
@@ -62,6 +66,8 @@ public final class FontBook {
                     }
                     if (regular != null && bold != null) {
                         faces.put(name, new Face[] {regular, bold});
+                        Face r = regular;
+                        italic.ifPresent(it -> italics.put(r, it));
                         if (role.equals("fallback")) {
                             fallback.add(regular);
                             fallback.add(bold);
@@ -89,7 +95,7 @@ public final class FontBook {
                             }
                         });
                     }
-                    chains.put(lang, new FontChain(lang, regular, bold, fallback));
+                    chains.put(lang, new FontChain(lang, regular, bold, fallback, italics));
                 });
             }
             if (!chains.containsKey("default")) {

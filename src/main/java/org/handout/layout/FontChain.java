@@ -15,17 +15,34 @@ import org.handout.compose.Coverage;
  * character the first face that has it is used; a character that no face has is a problem the
  * composer reports before layout.
  */
-public record FontChain(String name, List<Face> regular, List<Face> bold, Set<Face> fallback) implements Coverage {
+public record FontChain(String name, List<Face> regular, List<Face> bold, Set<Face> fallback,
+                        java.util.Map<Face, Face> italics) implements Coverage {
 
     public FontChain {
         regular = List.copyOf(regular);
         bold = List.copyOf(bold);
         fallback = Set.copyOf(fallback);
+        italics = java.util.Map.copyOf(italics);
+    }
+
+    /** A chain with no italic faces. */
+    public FontChain(String name, List<Face> regular, List<Face> bold, Set<Face> fallback) {
+        this(name, regular, bold, fallback, java.util.Map.of());
     }
 
     /** A chain whose every face sets the line height. */
     public FontChain(String name, List<Face> regular, List<Face> bold) {
         this(name, regular, bold, Set.of());
+    }
+
+    /** The italic of a face (regular or bold), or the face itself where it has none. */
+    public Face italic(Face f) {
+        return italics.getOrDefault(f, f);
+    }
+
+    /** Whether a face is an italic, or has one: emphasis is then set in italic rather than in colour. */
+    public boolean hasItalic(Face f) {
+        return italics.containsKey(f) || italics.containsValue(f);
     }
 
     /** The faces of one style. */

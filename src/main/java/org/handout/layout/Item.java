@@ -11,10 +11,17 @@ public sealed interface Item {
      * structure element the text belongs to, or null for page furniture (footer, page number, a
      * repeated table header), which is an artifact outside the reading order. A glyph id the face
      * does not have ({@link Face#isGlyph}: the JDK's invisible glyph 0xFFFF) stands for a character
-     * of the text with nothing to draw, a joiner or a mark, shaped with its neighbours.
+     * of the text with nothing to draw, a joiner or a mark, shaped with its neighbours. {@code link}
+     * is the link the glyphs' words belong to, and {@code width} their advance (the link's box).
      */
     record Glyphs(Face face, float size, int rgb, float x, float y, int[] glyphs, float[] dx, float[] dy,
-                  String text, String lang, int[] clusters, Tag tag) implements Item {
+                  String text, String lang, int[] clusters, Tag tag, org.handout.doc.Inline.Link link, float width) implements Item {
+        /** Glyphs that are not part of a link. */
+        public Glyphs(Face face, float size, int rgb, float x, float y, int[] glyphs, float[] dx, float[] dy,
+                      String text, String lang, int[] clusters, Tag tag) {
+            this(face, size, rgb, x, y, glyphs, dx, dy, text, lang, clusters, tag, null, 0);
+        }
+
         /** Whether this is page furniture rather than content. */
         public boolean artifact() {
             return tag == null;
@@ -22,7 +29,7 @@ public sealed interface Item {
 
         /** The same glyphs as page furniture. */
         public Glyphs asArtifact() {
-            return new Glyphs(face, size, rgb, x, y, glyphs, dx, dy, text, lang, clusters, null);
+            return new Glyphs(face, size, rgb, x, y, glyphs, dx, dy, text, lang, clusters, null, null, width);
         }
     }
 

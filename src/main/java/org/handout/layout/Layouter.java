@@ -41,7 +41,10 @@ public final class Layouter {
 
     static final TextStyle TITLE = new TextStyle(20, true, ACCENT);
     static final TextStyle HEADING = new TextStyle(13.5f, true, ACCENT);
+    static final TextStyle SUBHEADING = new TextStyle(11.5f, true, ACCENT);
+    static final TextStyle CAPTION = new TextStyle(9, false, MUTED);
     static final TextStyle BODY = new TextStyle(10.5f, false, INK);
+    static final TextStyle STRONG_BODY = new TextStyle(10.5f, true, INK);
     static final TextStyle CALLOUT_HEADING = new TextStyle(11.5f, true, CALLOUT_TITLE);
     static final TextStyle CELL = new TextStyle(9.5f, false, INK);
     static final TextStyle CARD_NAME = new TextStyle(11, true, ACCENT);
@@ -49,7 +52,6 @@ public final class Layouter {
     static final TextStyle FOOTER = new TextStyle(7.5f, false, MUTED);
     static final TextStyle FOOTER_WARNING = new TextStyle(7.5f, true, WARNING);
 
-    static final float[] STAGE_COLUMNS = {0.22f, 0.39f, 0.39f};
     /**
      * A table column keeps at least this share of its own width, however long the words of the
      * others: "what it means" and "how it is treated" stay columns of sentences, not of syllables.
@@ -191,9 +193,9 @@ public final class Layouter {
             List<Unit> body = new ArrayList<>();
             List<Block> blocks = leaflet.blocks();
             for (int i = 0; i < blocks.size(); i++) {
-                if (blocks.get(i) instanceof Block.ContactCard) {
-                    List<Block.ContactCard> run = new ArrayList<>();
-                    while (i < blocks.size() && blocks.get(i) instanceof Block.ContactCard c) {
+                if (blocks.get(i) instanceof Block.Card) {
+                    List<Block.Card> run = new ArrayList<>();
+                    while (i < blocks.size() && blocks.get(i) instanceof Block.Card c) {
                         run.add(c);
                         i++;
                     }
@@ -203,7 +205,8 @@ public final class Layouter {
                 }
                 List<Unit> us = new ArrayList<>(units(blocks.get(i), left, width, doc));
                 boolean leadIn = blocks.get(i) instanceof Block.Paragraph && i + 1 < blocks.size()
-                        && blocks.get(i + 1) instanceof Block.BulletList;
+                        && (blocks.get(i + 1) instanceof Block.ListBlock || blocks.get(i + 1) instanceof Block.Table
+                        || blocks.get(i + 1) instanceof Block.Checklist);
                 if (leadIn && !us.isEmpty()) {
                     // "Your child may have some of these tests:" stays with the list it introduces
                     us.set(us.size() - 1, us.get(us.size() - 1).keep(true));
@@ -271,24 +274,151 @@ public final class Layouter {
                             out.add(new Item.Rect(x, top - 2, w, 1.6f, ACCENT, -1, 0))));
                     yield us;
                 }
-                case Block.Heading h -> lines(h.text(), HEADING, x, w, 12, parent.heading("H" + Math.min(6, h.level()), h.text().plainText()), true);
+                case Block.Heading h -> lines(h.text(), h.level() == 2 ? HEADING : SUBHEADING, x, w, h.level() == 2 ? 12 : 8,
+                        parent.heading("H" + Math.min(6, h.level()), h.text().plainText()), true);
                 case Block.Paragraph p -> paragraph(lines(p.text(), BODY, x, w, 6, parent.add("P"), false, align));
-                case Block.BulletList l -> {
-                    // items are never split; a short list stays whole, a long one leaves no single
-                    // item alone at either end of a page
-                    List<Unit> us = new ArrayList<>();
-                    int n = l.items().size();
-                    Tag list = parent.add("L");
-                    for (int i = 0; i < n; i++) {
-                        boolean keep = n <= SHORT_LIST ? i < n - 1 : i == 0 || i == n - 2;
-                        us.add(bullet(l.items().get(i), BODY, x, w, list.add("LI")).withSpace(i == 0 ? 4 : 2).keep(keep));
-                    }
-                    yield us;
-                }
+                case Block.ListBlock l -> list(l, x, w, parent, BODY);
                 case Block.Callout c -> List.of(callout(c, x, w, parent));
                 case Block.Table t -> table(t, x, w, parent);
-                case Block.ContactCard c -> cards(List.of(c), x, w, parent);
+                case Block.Card c -> cards(List.of(c), x, w, parent);
+                case Block.Definitions d -> definitions(d, x, w, parent);
+                case Block.Checklist c -> checklist(c, x, w, parent);
+                case Block.Figure f -> figure(f.png(), f.width(), f.height(), f.share(), f.alt(), f.caption(), x, w, parent);
+                case Block.Qr q -> figure(Qr.png(q.url()), Qr.side(q.url()), Qr.side(q.url()), 0.22f, q.url(), q.caption(), x, w, parent);
             };
+        }
+
+        /**
+         * A list: each item's label (a bullet, or its number in the language's digits) and text,
+         * never split, then the blocks under it (a nested list, indented). A short list stays
+         * whole; a long one leaves no single item alone at either end of a page.
+         */
+        private List<Unit> list(Block.ListBlock l, float x, float w, Tag parent, TextStyle st) {
+            List<Unit> us = new ArrayList<>();
+            int n = l.items().size();
+            Tag list = parent.add("L");
+            if (l.numbered()) {
+                list.numbered();
+            }
+            float indent = 16;
+            for (Block.Item item : l.items()) {
+                indent = Math.max(indent, ts.set(Text.plain(item.label()), st, w).get(0).width() + 8);
+            }
+            for (int i = 0; i < n; i++) {
+                Block.Item item = l.items().get(i);
+                boolean keep = n <= SHORT_LIST ? i < n - 1 : i == 0 || i == n - 2;
+                Tag li = list.add("LI");
+                Unit u = bullet(item.label(), item.text(), st, x, w, indent, li, l.numbered()).withSpace(i == 0 ? 4 : 2);
+                List<Unit> inner = new ArrayList<>();
+                if (!item.blocks().isEmpty()) {
+                    Tag body = li.kids().get(li.kids().size() - 1);
+                    float nx = rtl ? x : x + indent;
+                    for (Block b : item.blocks()) {
+                        inner.addAll(units(b, nx, w - indent, body));
+                    }
+                }
+                us.add(u.keep(keep || !inner.isEmpty()));
+                for (int k = 0; k < inner.size(); k++) {
+                    Unit in = inner.get(k);
+                    us.add(k == inner.size() - 1 ? in.keep(keep || in.keepWithNext()) : in);
+                }
+            }
+            return us;
+        }
+
+        /** A definition list: each term in bold, its meaning under it, indented; each kept whole. */
+        private List<Unit> definitions(Block.Definitions d, float x, float w, Tag parent) {
+            List<Unit> us = new ArrayList<>();
+            Tag list = parent.add("L");
+            float indent = 12;
+            for (int i = 0; i < d.items().size(); i++) {
+                Block.Definition def = d.items().get(i);
+                Tag li = list.add("LI");
+                Tag label = li.add("Lbl");
+                Tag body = li.add("LBody");
+                List<Line> term = ts.set(def.term(), STRONG_BODY, w);
+                List<Line> meaning = ts.set(def.meaning(), BODY, w - indent, align);
+                float h = lineHeight(BODY);
+                float mx = rtl ? x : x + indent;
+                us.add(new Unit(i == 0 ? 6 : 4, h * (term.size() + meaning.size()), false, null, (top, out) -> {
+                    float y = top;
+                    for (Line line : term) {
+                        drawLine(line, STRONG_BODY, x, w, y, label, out);
+                        y -= h;
+                    }
+                    for (Line line : meaning) {
+                        drawLine(line, BODY, mx, w - indent, y, body, out);
+                        y -= h;
+                    }
+                }));
+            }
+            return us;
+        }
+
+        /**
+         * A checklist: a box to tick before each item (drawn, not text: a screen reader reads the
+         * items), then empty ruled lines for the family's own notes.
+         */
+        private List<Unit> checklist(Block.Checklist c, float x, float w, Tag parent) {
+            List<Unit> us = new ArrayList<>();
+            Tag list = parent.add("L");
+            float indent = 20;
+            float h = lineHeight(BODY);
+            float box = BODY.size() * 0.9f;
+            for (int i = 0; i < c.items().size(); i++) {
+                Tag li = list.add("LI");
+                Tag body = li.add("LBody");
+                List<Line> lines = ts.set(c.items().get(i), BODY, w - indent, align);
+                float textX = rtl ? x : x + indent;
+                float bx = rtl ? x + w - box - 2 : x + 2;
+                boolean keep = i < c.items().size() - 1 && (c.items().size() <= SHORT_LIST || i == 0 || i == c.items().size() - 2);
+                us.add(new Unit(i == 0 ? 6 : 5, h * lines.size(), keep, null, (top, out) -> {
+                    float by = top - (h - box) / 2 - box;
+                    out.add(new Item.Rect(bx, by, box, box, -1, ACCENT, 0.9f));
+                    float y = top;
+                    for (Line line : lines) {
+                        drawLine(line, BODY, textX, w - indent, y, body, out);
+                        y -= h;
+                    }
+                }));
+            }
+            for (int i = 0; i < c.lines(); i++) {
+                us.add(new Unit(i == 0 ? 10 : 0, 22, i < c.lines() - 1, null, (top, out) ->
+                        out.add(new Item.Rect(x, top - 20, w, 0.6f, RULE, -1, 0))));
+            }
+            return us;
+        }
+
+        /** A picture centred in the column at {@code share} of its width, tagged as a figure with its alt text, and its caption. */
+        private List<Unit> figure(byte[] png, int pw, int ph, float share, String alt, java.util.Optional<Text> caption,
+                                  float x, float w, Tag parent) {
+            float iw = w * share;
+            float ih = iw * ph / pw;
+            float maxH = (paper.height() - MARGIN_TOP - MARGIN_BOTTOM) * 0.45f;
+            if (ih > maxH) {
+                iw = iw * maxH / ih;
+                ih = maxH;
+            }
+            float fw = iw;
+            float fh = ih;
+            float fx = x + (w - iw) / 2;
+            Tag fig = parent.figure(alt);
+            List<Unit> us = new ArrayList<>();
+            us.add(new Unit(10, fh, caption.isPresent(), null, (top, out) ->
+                    out.add(new Item.Image(fx, top - fh, fw, fh, png, fig))));
+            caption.ifPresent(c -> {
+                Tag cap = parent.add("Caption");
+                List<Line> lines = ts.set(c, CAPTION, w);
+                float h = lineHeight(CAPTION);
+                us.add(new Unit(4, h * lines.size(), false, null, (top, out) -> {
+                    float y = top;
+                    for (Line line : lines) {
+                        placeLine(line, CAPTION, x + (w - line.width()) / 2, y - baselineOffset(CAPTION), cap, out);
+                        y -= h;
+                    }
+                }));
+            });
+            return us;
         }
 
         /** Orphan and widow control: the first two and the last two lines of a paragraph stay together. */
@@ -318,17 +448,19 @@ public final class Layouter {
             return us;
         }
 
-        private Unit bullet(Text item, TextStyle st, float x, float w, Tag li) {
+        private Unit bullet(String labelText, Text item, TextStyle st, float x, float w, float indent, Tag li, boolean numbered) {
             Tag label = li.add("Lbl");
             Tag body = li.add("LBody");
-            float indent = 16;
             List<Line> lines = ts.set(item, st, w - indent, align);
-            Line dot = ts.set(Text.plain("\u2022"), st, indent).get(0);
+            Line dot = ts.set(Text.plain(labelText), st, indent).get(0);
             float textX = rtl ? x : x + indent;
             float h = lineHeight(st);
+            // a number ends where the text begins; a bullet stands a little in from the margin
+            float labelX = numbered ? (rtl ? x + w - indent + 4 : x + indent - 4 - dot.width())
+                    : (rtl ? x + w - 4 - dot.width() : x + 4);
             return new Unit(0, h * lines.size(), false, null, (top, out) -> {
-                // the bullet (the item's label) first, so it reads before the item, not inside it
-                placeLine(dot, st, rtl ? x + w - 4 - dot.width() : x + 4, top - baselineOffset(st), label, out);
+                // the label first, so it reads before the item, not inside it
+                placeLine(dot, st, labelX, top - baselineOffset(st), label, out);
                 float y = top;
                 for (Line line : lines) {
                     drawLine(line, st, textX, w - indent, y, body, out);
@@ -344,15 +476,30 @@ public final class Layouter {
             float bar = 3.5f;
             float innerX = rtl ? x + pad : x + bar + pad;
             float innerW = w - 2 * pad - bar;
-            List<Unit> inner = new ArrayList<>(lines(c.title(), CALLOUT_HEADING, innerX, innerW, 0,
+            TextStyle titleStyle = switch (c.type()) {
+                case DOCTOR -> CALLOUT_HEADING;
+                case WARNING -> new TextStyle(CALLOUT_HEADING.size(), true, WARNING);
+                case NOTE -> new TextStyle(CALLOUT_HEADING.size(), true, ACCENT);
+            };
+            List<Unit> inner = new ArrayList<>(lines(c.title(), titleStyle, innerX, innerW, 0,
                     aside.heading("H3", c.title().plainText()), true));
             for (Block b : c.body()) {
                 inner.addAll(units(b, innerX, innerW, aside));
             }
             float h = stackHeight(inner) + 2 * pad;
+            int fill = switch (c.type()) {
+                case DOCTOR -> CALLOUT_FILL;
+                case WARNING -> 0xFBE9E9;
+                case NOTE -> 0xE8F1F8;
+            };
+            int accent = switch (c.type()) {
+                case DOCTOR -> CALLOUT_ACCENT;
+                case WARNING -> WARNING;
+                case NOTE -> ACCENT;
+            };
             return new Unit(10, h, false, null, (top, out) -> {
-                out.add(new Item.Rect(x, top - h, w, h, CALLOUT_FILL, -1, 0));
-                out.add(new Item.Rect(rtl ? x + w - bar : x, top - h, bar, h, CALLOUT_ACCENT, -1, 0));
+                out.add(new Item.Rect(x, top - h, w, h, fill, -1, 0));
+                out.add(new Item.Rect(rtl ? x + w - bar : x, top - h, bar, h, accent, -1, 0));
                 drawStack(inner, top - pad, out);
             });
         }
@@ -360,32 +507,47 @@ public final class Layouter {
         private List<Unit> table(Block.Table t, float x, float w, Tag parent) {
             float[] widths = columnWidths(t, w);
             Tag table = parent.add("Table");
-            Unit header = row(t.header(), x, widths, true, table.add("TR")).withSpace(8).keep(true);
+            List<List<Block>> head = t.columns().stream().map(c -> List.<Block>of(new Block.Paragraph(c.header()))).toList();
+            Unit header = row(head, x, widths, true, false, table.add("TR")).withSpace(8).keep(true);
             List<Unit> us = new ArrayList<>();
             us.add(header);
-            for (List<Text> r : t.rows()) {
-                us.add(row(r, x, widths, false, table.add("TR")).withHeader(header.withSpace(0)));
+            for (List<List<Block>> r : t.rows()) {
+                us.add(row(r, x, widths, false, t.rowHeaders(), table.add("TR")).withHeader(header.withSpace(0)));
             }
             return us;
         }
 
-        /** Column widths in logical order: see {@link Layouter#columnWidths(float[], float[], float)}. */
+        /**
+         * Column widths in logical order: each column's share of the table by its weight, widened
+         * where its longest word would not fit (see {@link Layouter#columnWidths(float[], float[], float)}).
+         */
         private float[] columnWidths(Block.Table t, float w) {
-            int n = t.header().size();
+            int n = t.columns().size();
+            float total = 0;
+            for (Block.Column c : t.columns()) {
+                total += c.weight();
+            }
             float[] preferred = new float[n];
             float[] need = new float[n];
             for (int i = 0; i < n; i++) {
-                preferred[i] = w * (n == STAGE_COLUMNS.length ? STAGE_COLUMNS[i] : 1f / n);
-                need[i] = ts.minContentWidth(t.header().get(i), CELL) + 2 * CELL_PAD + 1;
-                for (List<Text> r : t.rows()) {
-                    need[i] = Math.max(need[i], ts.minContentWidth(r.get(i), CELL) + 2 * CELL_PAD + 1);
+                preferred[i] = w * t.columns().get(i).weight() / total;
+                need[i] = ts.minContentWidth(t.columns().get(i).header(), CELL) + 2 * CELL_PAD + 1;
+                for (List<List<Block>> r : t.rows()) {
+                    for (Text x : Block.walk(r.get(i))) {
+                        // a list item's text stands after its bullet
+                        float indent = r.get(i).stream().anyMatch(b -> b instanceof Block.ListBlock) ? 16 : 0;
+                        need[i] = Math.max(need[i], ts.minContentWidth(x, CELL) + indent + 2 * CELL_PAD + 1);
+                    }
                 }
             }
             return Layouter.columnWidths(preferred, need, w);
         }
 
-        /** A table row; its cells are header cells of their column in the head row, the first cell of any other row heads its row. */
-        private Unit row(List<Text> cells, float x, float[] widths, boolean head, Tag tr) {
+        /**
+         * A table row; its cells are header cells of their column in the head row, and the first
+         * cell of any other row heads its row when the table has row headers.
+         */
+        private Unit row(List<List<Block>> cells, float x, float[] widths, boolean head, boolean rowHeaders, Tag tr) {
             int n = cells.size();
             float[] colX = new float[n];
             float cx = x;
@@ -397,8 +559,21 @@ public final class Layouter {
             List<List<Unit>> content = new ArrayList<>();
             float h = 0;
             for (int i = 0; i < n; i++) {
-                Tag cellTag = head ? tr.header("Column") : i == 0 ? tr.header("Row") : tr.add("TD");
-                List<Unit> cell = lines(cells.get(i), CELL, colX[i] + CELL_PAD, widths[i] - 2 * CELL_PAD, 0, cellTag, false);
+                Tag cellTag = head ? tr.header("Column") : i == 0 && rowHeaders ? tr.header("Row") : tr.add("TD");
+                List<Unit> cell = new ArrayList<>();
+                for (Block b : cells.get(i)) {
+                    float bx = colX[i] + CELL_PAD;
+                    float bw = widths[i] - 2 * CELL_PAD;
+                    List<Unit> part = switch (b) {
+                        case Block.Paragraph p -> lines(p.text(), CELL, bx, bw, cell.isEmpty() ? 0 : 4, cellTag, false);
+                        case Block.ListBlock l -> list(l, bx, bw, cellTag, CELL);
+                        default -> units(b, bx, bw, cellTag);
+                    };
+                    if (cell.isEmpty() && !part.isEmpty()) {
+                        part.set(0, part.get(0).withSpace(0));
+                    }
+                    cell.addAll(part);
+                }
                 content.add(cell);
                 h = Math.max(h, stackHeight(cell) + 2 * CELL_PAD);
             }
@@ -412,13 +587,13 @@ public final class Layouter {
         }
 
         /** A contact card's content, set in a box at {@code x} of width {@code w}. */
-        private List<Unit> cardContent(Block.ContactCard c, float x, float w, Tag card) {
+        private List<Unit> cardContent(Block.Card c, float x, float w, Tag card) {
             float innerX = x + CARD_PAD;
             float innerW = w - 2 * CARD_PAD;
             List<Unit> inner = new ArrayList<>(lines(c.name(), CARD_NAME, innerX, innerW, 0, card.heading("H3", c.name().plainText()), false));
             inner.addAll(lines(c.about(), CARD_TEXT, innerX, innerW, 1, card.add("P"), false));
-            for (int i = 0; i < c.address().size(); i++) {
-                inner.addAll(lines(c.address().get(i), CARD_TEXT, innerX, innerW, i == 0 ? 4 : 0, card.add("P"), false));
+            for (int i = 0; i < c.lines().size(); i++) {
+                inner.addAll(lines(c.lines().get(i), CARD_TEXT, innerX, innerW, i == 0 ? 4 : 0, card.add("P"), false));
             }
             for (int i = 0; i < c.phones().size(); i++) {
                 inner.addAll(lines(c.phones().get(i), CARD_TEXT, innerX, innerW, i == 0 ? 4 : 0, card.add("P"), false));
@@ -430,7 +605,7 @@ public final class Layouter {
          * Contact cards two by two, each pair one unit of the height of the taller card; the first
          * card of a pair stands at the start side (right in right-to-left leaflets).
          */
-        private List<Unit> cards(List<Block.ContactCard> cards, float x, float w, Tag parent) {
+        private List<Unit> cards(List<Block.Card> cards, float x, float w, Tag parent) {
             List<Unit> us = new ArrayList<>();
             float half = (w - CARD_GAP) / 2;
             for (int i = 0; i < cards.size(); i += 2) {
@@ -614,8 +789,8 @@ public final class Layouter {
 
         private void placeLine(Line line, TextStyle st, float x, float baseline, Tag tag, List<Item> out) {
             for (Piece p : line.pieces()) {
-                out.add(new Item.Glyphs(p.face(), p.size(), st.rgb(), x + p.x(), baseline, p.glyphs(), p.dx(), p.dy(),
-                        p.text(), p.lang(), p.clusters(), tag));
+                out.add(new Item.Glyphs(p.face(), p.size(), p.rgb(), x + p.x(), baseline, p.glyphs(), p.dx(), p.dy(),
+                        p.text(), p.lang(), p.clusters(), tag, p.link(), p.advance()));
             }
         }
     }

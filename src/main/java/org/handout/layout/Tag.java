@@ -19,6 +19,7 @@ public final class Tag {
     private final String title;
     private final String scope;
     private String alt;
+    private boolean numbered;
 
     private Tag(String role, String title, String scope) {
         this.role = role;
@@ -32,6 +33,16 @@ public final class Tag {
         t.alt = altText;
         kids.add(t);
         return t;
+    }
+
+    /** Marks a list ({@code L}) as numbered: its labels are decimal numbers. */
+    public void numbered() {
+        numbered = true;
+    }
+
+    /** Whether this list's labels are numbers ({@code /ListNumbering /Decimal}). */
+    public boolean isNumbered() {
+        return numbered;
     }
 
     /** A figure's alternative text. */

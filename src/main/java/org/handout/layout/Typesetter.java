@@ -149,6 +149,10 @@ final class Typesetter {
         private final TextStyle style;
         private final char[] chars;
         private final boolean[] bold;
+        /** Emphasised: set in the face's italic, or in the accent colour where the face has none. */
+        private final boolean[] emphasis;
+        /** The link each character belongs to, or null. */
+        private final Inline.Link[] link;
         private final boolean[] noBreak;
         private final String[] lang;
         private final byte[] levels;
@@ -163,28 +167,43 @@ final class Typesetter {
             StringBuilder b = new StringBuilder();
             List<boolean[]> flags = new ArrayList<>();
             List<String> langs = new ArrayList<>();
+            List<boolean[]> emphases = new ArrayList<>();
+            List<Inline.Link> links = new ArrayList<>();
             for (Inline part : text.parts()) {
                 boolean strong = style.bold() || part instanceof Inline.Strong;
+                int from = flags.size();
                 switch (part) {
                     case Inline.Phone p -> append(b, flags, langs, LRI + p.text() + PDI, strong, true, null);
                     case Inline.Foreign f -> append(b, flags, langs,
                             (ULocale.forLanguageTag(f.lang()).isRightToLeft() ? RLI : LRI) + f.text() + PDI, strong, false, f.lang());
                     default -> append(b, flags, langs, part.text(), strong, false, null);
                 }
+                for (int k = from; k < flags.size(); k++) {
+                    emphases.add(new boolean[] {part instanceof Inline.Emphasis});
+                    links.add(part instanceof Inline.Link l ? l : null);
+                }
             }
             chars = b.toString().toCharArray();
             int n = chars.length;
             bold = new boolean[n];
+            emphasis = new boolean[n];
+            link = links.toArray(new Inline.Link[0]);
             noBreak = new boolean[n];
             lang = langs.toArray(new String[0]);
             for (int i = 0; i < n; i++) {
                 bold[i] = flags.get(i)[0];
                 noBreak[i] = flags.get(i)[1];
+                emphasis[i] = emphases.get(i)[0];
             }
             Bidi bidi = new Bidi();
             bidi.setPara(b.toString(), rightToLeft ? Bidi.RTL : Bidi.LTR, null);
             levels = n == 0 ? new byte[0] : bidi.getLevels();
             faces = assignFaces();
+            for (int i = 0; i < n; i++) {
+                if (emphasis[i] && faces[i] != null) {
+                    faces[i] = chain.italic(faces[i]);
+                }
+            }
             itemize();
             advance = new float[n];
             for (Run r : runs) {
@@ -401,10 +420,10 @@ final class Typesetter {
                 }
                 int j = i + 1;
                 while (j < chars.length && faces[j] == faces[i] && levels[j] == levels[i] && bold[j] == bold[i]
-                        && java.util.Objects.equals(lang[j], lang[i])) {
+                        && emphasis[j] == emphasis[i] && link[j] == link[i] && java.util.Objects.equals(lang[j], lang[i])) {
                     j++;
                 }
-                runs.add(new Run(i, j, faces[i], levels[i], lang[i]));
+                runs.add(new Run(i, j, faces[i], levels[i], lang[i], emphasis[i] && !chain.hasItalic(faces[i]), link[i]));
                 i = j;
             }
         }
@@ -745,8 +764,8 @@ final class Typesetter {
                 for (int g = 0; g < count; g++) {
                     clusters[g] = at[g] - s;
                 }
-                pieces.add(new Piece(r.face, style.size(), style.rgb(), 0, adv, glyphs, dx, dy,
-                        new String(chars, s, e - s), r.lang, rtl, clusters));
+                pieces.add(new Piece(r.face, style.size(), r.accent ? ACCENT : style.rgb(), 0, adv, glyphs, dx, dy,
+                        new String(chars, s, e - s), r.lang, rtl, clusters, r.link));
                 pieceChars.add(at);
                 pieceLevels.add(r.level);
             }
@@ -783,7 +802,7 @@ final class Typesetter {
                 Piece p = pieces.get(i);
                 String text = i == count - 1 ? p.text() + trailing : p.text();
                 placed.add(new Piece(p.face(), p.size(), p.rgb(), xs[i], p.advance(), p.glyphs(), p.dx(), p.dy(),
-                        text, p.lang(), p.rightToLeft(), p.clusters()));
+                        text, p.lang(), p.rightToLeft(), p.clusters(), p.link()));
             }
             return new Line(x, placed);
         }
@@ -839,7 +858,7 @@ final class Typesetter {
                     }
                 }
                 out.add(new Piece(p.face(), p.size(), p.rgb(), p.x(), p.advance() + own * each, p.glyphs(), dx, p.dy(),
-                        p.text(), p.lang(), p.rightToLeft(), p.clusters()));
+                        p.text(), p.lang(), p.rightToLeft(), p.clusters(), p.link()));
             }
             return out;
         }
@@ -849,7 +868,13 @@ final class Typesetter {
         return (level & 1) == 1;
     }
 
-    /** A run of one level, face, weight and language, as char offsets into the paragraph. */
-    private record Run(int start, int end, Face face, byte level, String lang) {
+    /**
+     * A run of one level, face, weight, language and link, as char offsets into the paragraph;
+     * {@code accent}: emphasised in a face without an italic, so drawn in the accent colour.
+     */
+    private record Run(int start, int end, Face face, byte level, String lang, boolean accent, Inline.Link link) {
     }
+
+    /** The colour of emphasis in a script whose face has no italic (Arabic, Devanagari, Han...): the headings' blue. */
+    private static final int ACCENT = 0x14507A;
 }

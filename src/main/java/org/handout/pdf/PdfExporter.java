@@ -340,7 +340,7 @@ public final class PdfExporter {
             }
             return new Item.Glyphs(g.face(), g.size(), g.rgb(), g.x(), g.y(), java.util.Arrays.copyOf(glyphs, k),
                     java.util.Arrays.copyOf(dx, k), java.util.Arrays.copyOf(dy, k), g.text(), g.lang(),
-                    java.util.Arrays.copyOf(clusters, k), g.tag());
+                    java.util.Arrays.copyOf(clusters, k), g.tag(), g.link(), g.width());
         }
 
         private static int clusterEnd(int[] sortedStarts, int start, int length) {

@@ -34,7 +34,7 @@ class ContentLoaderTest {
                 blocks:
                   - paragraph: p
                     text: "It can reach the {sites}."
-                  - bullets: list
+                  - list: list
                     items:
                       - {id: one, text: "One"}
                       - {id: two, text: "Two"}

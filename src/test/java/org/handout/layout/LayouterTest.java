@@ -110,7 +110,7 @@ class LayouterTest {
     @Test
     void rightToLeftLeafletIsMirrored() {
         LaidOut out = layout("ar", List.of(new Block.Paragraph(Text.plain("نص قصير")),
-                new Block.BulletList(List.of(Text.plain("بند أول"), Text.plain("بند ثان")))));
+                Block.ListBlock.bullets(List.of(Text.plain("بند أول"), Text.plain("بند ثان")))));
         Item.Glyphs para = (Item.Glyphs) out.pages().get(0).items().stream()
                 .filter(i -> i instanceof Item.Glyphs g && g.text().contains("نص")).findFirst().orElseThrow();
         Item.Glyphs bullet = (Item.Glyphs) out.pages().get(0).items().stream()
@@ -127,7 +127,7 @@ class LayouterTest {
         for (String lang : List.of("en", "ar")) {
             List<Block> cards = new ArrayList<>();
             for (String name : List.of("FIRST-CARD", "SECOND-CARD", "THIRD-CARD")) {
-                cards.add(new Block.ContactCard(Text.plain(name), Text.plain("about"), List.of(Text.plain("1 Main St")),
+                cards.add(new Block.Card(Text.plain(name), Text.plain("about"), List.of(Text.plain("1 Main St")),
                         List.of(Text.plain("800-000-0000"))));
             }
             LaidOut out = layout(lang, cards);
@@ -199,9 +199,9 @@ class LayouterTest {
             for (int i = 0; i < 8; i++) {
                 items.add(Text.plain(("p" + i + "x item ").repeat(30).strip()));
             }
-            blocks.add(new Block.BulletList(items));
+            blocks.add(Block.ListBlock.bullets(items));
             for (int i = 0; i < 4; i++) {
-                blocks.add(new Block.ContactCard(Text.plain("p" + (8 + i) + "x name"), Text.plain("p" + (8 + i) + "x about the organisation"),
+                blocks.add(new Block.Card(Text.plain("p" + (8 + i) + "x name"), Text.plain("p" + (8 + i) + "x about the organisation"),
                         List.of(Text.plain("p" + (8 + i) + "x 1 Main Street"), Text.plain("p" + (8 + i) + "x Springfield")),
                         List.of(Text.plain("p" + (8 + i) + "x 800-000-0000"))));
             }

@@ -61,7 +61,7 @@ class LineFillTest {
         for (Block b : blocks) {
             switch (b) {
                 case Block.Paragraph p -> out.add(p.text());
-                case Block.BulletList l -> out.addAll(l.items());
+                case Block.ListBlock l -> out.addAll(l.texts());
                 case Block.Callout c -> out.addAll(bodyTexts(c.body()));
                 default -> {
                 }

@@ -73,9 +73,21 @@ class TextAreaTest {
         return out;
     }
 
+    /** The stage table's column weights, as content/staging.yaml gives them. */
+    private static final float[] STAGE_COLUMNS = {0.22f, 0.39f, 0.39f};
+
     private static Block.Table stageTable(String stage, String meaning, String treatment) {
-        return new Block.Table(List.of(Text.strong("Stadium"), Text.strong("Was es bedeutet"), Text.strong("Wie es meist behandelt wird")),
+        return table(List.of(Text.strong("Stadium"), Text.strong("Was es bedeutet"), Text.strong("Wie es meist behandelt wird")),
                 List.of(List.of(Text.strong(stage), Text.plain(meaning), Text.plain(treatment))));
+    }
+
+    /** A table with the stage table's column weights. */
+    private static Block.Table table(List<Text> header, List<List<Text>> rows) {
+        List<Block.Column> columns = new java.util.ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            columns.add(new Block.Column(header.get(i), STAGE_COLUMNS[i]));
+        }
+        return new Block.Table(columns, true, rows.stream().map(r -> r.stream().map(c -> List.<Block>of(new Block.Paragraph(c))).toList()).toList());
     }
 
     @Test
@@ -93,7 +105,7 @@ class TextAreaTest {
             Item.Rect r = head.get(i);
             sum += r.width();
             assertTrue(r.x() >= area.left() - 0.01f && r.x() + r.width() <= area.right() + 0.01f, "column " + i + " leaves the page");
-            float fair = Layouter.COLUMN_FLOOR * Layouter.STAGE_COLUMNS[i] * area.width();
+            float fair = Layouter.COLUMN_FLOOR * STAGE_COLUMNS[i] * area.width();
             assertTrue(r.width() >= fair - 0.01f, "column " + i + " is squeezed to " + r.width() + " pt, less than " + fair);
         }
         assertEquals(area.width(), sum, 0.01, "the columns add up to the table's width");
@@ -115,7 +127,7 @@ class TextAreaTest {
     @Test
     void aWordWiderThanItsColumnInAnArabicTableBreaksBetweenClustersAndTheColumnsStayMirrored() {
         String word = "والمستشفيات".repeat(8);
-        Block.Table table = new Block.Table(List.of(Text.strong("المرحلة"), Text.strong("ماذا تعني"), Text.strong("كيف تعالج")),
+        Block.Table table = table(List.of(Text.strong("المرحلة"), Text.strong("ماذا تعني"), Text.strong("كيف تعالج")),
                 List.of(List.of(Text.strong("موضعي"), Text.plain(word + " ورم في مكان واحد."), Text.plain("جراحة فقط."))));
         LaidOut out = layout(leaflet("ar", List.of(table), footer()));
         assertEquals(List.of(), out.outside());
@@ -123,7 +135,7 @@ class TextAreaTest {
         assertTrue(head.get(0).x() > head.get(1).x() && head.get(1).x() > head.get(2).x(), "right to left: the first column is rightmost");
         float measure = TextArea.of(Paper.A4).width();
         for (int i = 0; i < 3; i++) {
-            float fair = Layouter.COLUMN_FLOOR * Layouter.STAGE_COLUMNS[i] * measure;
+            float fair = Layouter.COLUMN_FLOOR * STAGE_COLUMNS[i] * measure;
             assertTrue(head.get(i).width() >= fair - 0.01f, "column " + i + " is squeezed to " + head.get(i).width() + " pt");
         }
         String body = squeezed(String.join("", glyphs(out.pages().get(0)).stream().map(Item.Glyphs::text).toList()));
@@ -140,11 +152,11 @@ class TextAreaTest {
                     new Block.Heading(1, Text.plain(COMPOUND)),
                     new Block.Heading(2, Text.plain("Über " + COMPOUND)),
                     new Block.Paragraph(Text.plain("Die " + COMPOUND + " ist lang.")),
-                    new Block.BulletList(List.of(Text.plain(COMPOUND), Text.plain("kurz"))),
+                    Block.ListBlock.bullets(List.of(Text.plain(COMPOUND), Text.plain("kurz"))),
                     new Block.Callout(Text.strong(COMPOUND), List.of(new Block.Paragraph(Text.plain(COMPOUND)))),
-                    new Block.ContactCard(Text.plain(COMPOUND), Text.plain("about " + COMPOUND), List.of(Text.plain(COMPOUND)),
+                    new Block.Card(Text.plain(COMPOUND), Text.plain("about " + COMPOUND), List.of(Text.plain(COMPOUND)),
                             List.of(new Text(List.of(new Inline.Plain("Tel. "), new Inline.Phone(phone))))),
-                    new Block.ContactCard(Text.plain("Second card"), Text.plain("about"), List.of(Text.plain("1 Main St")),
+                    new Block.Card(Text.plain("Second card"), Text.plain("about"), List.of(Text.plain("1 Main St")),
                             List.of(new Text(List.of(new Inline.Phone(phone))))));
             LaidOut out = layout(leaflet(lang, blocks, footer));
             assertEquals(List.of(), out.outside(), lang + ": something lies outside the text area");

@@ -101,7 +101,7 @@ class EveryReaderGetsTheWordsBackTest {
     private static List<String> terms(Leaflet doc) {
         Set<String> t = new LinkedHashSet<>();
         for (Block b : doc.blocks()) {
-            if (b instanceof Block.ContactCard c) {
+            if (b instanceof Block.Card c) {
                 for (Text phone : c.phones()) {
                     Matcher m = PHONE.matcher(phone.plainText());
                     while (m.find()) {
@@ -109,7 +109,7 @@ class EveryReaderGetsTheWordsBackTest {
                     }
                 }
             } else if (b instanceof Block.Table table) {
-                table.rows().forEach(r -> t.add(Readers.words(r.get(0).plainText())));
+                table.rows().forEach(r -> t.add(Readers.words(Block.walk(r.get(0)).get(0).plainText())));
             }
         }
         return List.copyOf(t);
