@@ -309,7 +309,8 @@ public final class Composer {
             return "";
         }
         Message at = loc.message(source.key()).orElse(source);
-        check(s.get(), at.file(), at.line(), at.column(), at.key());
+        // what is drawn: the markup's tags and a phone number's marks are not
+        check(org.handout.text.Markup.plain(s.get()), at.file(), at.line(), at.column(), at.key());
         return s.get();
     }
 

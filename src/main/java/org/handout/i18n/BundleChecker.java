@@ -182,12 +182,39 @@ public final class BundleChecker {
         });
     }
 
+    /**
+     * The inline markup of a translation: the same tags as the English (in any order, as the
+     * words move), each opened and closed, none inside another.
+     */
+    private static void markup(Message m, Message s, Problems problems) {
+        List<String> english = new java.util.ArrayList<>(org.handout.text.Markup.tags(s.pattern()));
+        List<String> here = new java.util.ArrayList<>(org.handout.text.Markup.tags(m.pattern()));
+        if (english.isEmpty() && here.isEmpty()) {
+            return;
+        }
+        java.util.Collections.sort(english);
+        java.util.Collections.sort(here);
+        if (!english.equals(here)) {
+            problems.add(Problem.error(m.file(), m.line(), m.column(), m.key(), "markup differs from the English: it has "
+                            + (here.isEmpty() ? "none" : String.join(" ", here.stream().map(t -> "<" + t + ">").toList()))
+                            + ", the English " + String.join(" ", english.stream().map(t -> "<" + t + ">").toList()))
+                    .withHint("keep each tag of the English around the words it marks in your language: <b>…</b>, <i>…</i>, <link:name>…</link>, <lang:tag>…</lang>"));
+            return;
+        }
+        Map<String, String> anyLink = new java.util.HashMap<>();
+        here.stream().filter(t -> t.startsWith("link:")).forEach(t -> anyLink.put(t.substring(5), ""));
+        org.handout.text.Markup.parse(m.pattern(), anyLink).error().ifPresent(why -> problems.add(
+                Problem.error(m.file(), m.line(), m.column(), m.key(), "markup: " + why)
+                        .withHint("each <b>, <i>, <link:name> and <lang:tag> is closed before the next opens")));
+    }
+
     private void checkMessage(Bundle bundle, Message m, Message s, Problems problems) {
         String file = m.file();
         // a bidi override, a control or a stray joiner would print wrongly: refused at its place
         org.handout.text.TextSafety.report(m.pattern(), bundle.tag(), m.file(), m.line(), m.column(), m.key(), problems);
         // parsed first: nothing below may see a pattern ICU cannot parse safely (a hostile nesting)
         Optional<MessagePattern> parsed = parse(m, bundle.locale(), problems);
+        markup(m, s, problems);
         if (!m.pattern().equals(m.pattern().strip())) {
             problems.add(Problem.warning(file, m.line(), m.column(), m.key(), "leading or trailing whitespace")
                     .withHint("remove the spaces at the start or end of the text"));

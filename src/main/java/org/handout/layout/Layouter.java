@@ -284,7 +284,7 @@ public final class Layouter {
                 case Block.Definitions d -> definitions(d, x, w, parent);
                 case Block.Checklist c -> checklist(c, x, w, parent);
                 case Block.Figure f -> figure(f.png(), f.width(), f.height(), f.share(), f.alt(), f.caption(), x, w, parent);
-                case Block.Qr q -> figure(Qr.png(q.url()), Qr.side(q.url()), Qr.side(q.url()), 0.22f, q.url(), q.caption(), x, w, parent);
+                case Block.Qr q -> figure(Qr.png(q.url()), Qr.side(q.url()), Qr.side(q.url()), 0.18f, q.url(), q.caption(), x, w, parent);
             };
         }
 
@@ -308,7 +308,8 @@ public final class Layouter {
                 Block.Item item = l.items().get(i);
                 boolean keep = n <= SHORT_LIST ? i < n - 1 : i == 0 || i == n - 2;
                 Tag li = list.add("LI");
-                Unit u = bullet(item.label(), item.text(), st, x, w, indent, li, l.numbered()).withSpace(i == 0 ? 4 : 2);
+                Unit u = bullet(item.label(), item.text(), st, x, w, indent, li, l.numbered(), !item.blocks().isEmpty())
+                        .withSpace(i == 0 ? 4 : 2);
                 List<Unit> inner = new ArrayList<>();
                 if (!item.blocks().isEmpty()) {
                     Tag body = li.kids().get(li.kids().size() - 1);
@@ -438,6 +439,9 @@ public final class Layouter {
         private List<Unit> lines(Text text, TextStyle st, float x, float w, float spaceBefore, Tag tag, boolean keepAll,
                                  Align how) {
             List<Unit> us = new ArrayList<>();
+            if (tag != null && text.parts().stream().anyMatch(p -> p instanceof org.handout.doc.Inline.Link)) {
+                tag.mixed();
+            }
             List<Line> lines = keepAll ? ts.setBalanced(text, st, w) : ts.set(text, st, w, how);
             for (int i = 0; i < lines.size(); i++) {
                 Line line = lines.get(i);
@@ -448,9 +452,16 @@ public final class Layouter {
             return us;
         }
 
-        private Unit bullet(String labelText, Text item, TextStyle st, float x, float w, float indent, Tag li, boolean numbered) {
+        /**
+         * A list item's label and text; {@code nested}: blocks follow under it, so its text is a
+         * paragraph of its own inside the item's body (a structure element holds either content or
+         * other elements, and the nested list is one).
+         */
+        private Unit bullet(String labelText, Text item, TextStyle st, float x, float w, float indent, Tag li, boolean numbered,
+                            boolean nested) {
             Tag label = li.add("Lbl");
-            Tag body = li.add("LBody");
+            Tag itemBody = li.add("LBody");
+            Tag body = nested ? itemBody.add("P") : itemBody;
             List<Line> lines = ts.set(item, st, w - indent, align);
             Line dot = ts.set(Text.plain(labelText), st, indent).get(0);
             float textX = rtl ? x : x + indent;
@@ -561,11 +572,13 @@ public final class Layouter {
             for (int i = 0; i < n; i++) {
                 Tag cellTag = head ? tr.header("Column") : i == 0 && rowHeaders ? tr.header("Row") : tr.add("TD");
                 List<Unit> cell = new ArrayList<>();
+                // a cell of one paragraph holds its text; a cell of several blocks, a P for each paragraph
+                boolean simple = cells.get(i).size() == 1 && cells.get(i).get(0) instanceof Block.Paragraph;
                 for (Block b : cells.get(i)) {
                     float bx = colX[i] + CELL_PAD;
                     float bw = widths[i] - 2 * CELL_PAD;
                     List<Unit> part = switch (b) {
-                        case Block.Paragraph p -> lines(p.text(), CELL, bx, bw, cell.isEmpty() ? 0 : 4, cellTag, false);
+                        case Block.Paragraph p -> lines(p.text(), CELL, bx, bw, cell.isEmpty() ? 0 : 4, simple ? cellTag : cellTag.add("P"), false);
                         case Block.ListBlock l -> list(l, bx, bw, cellTag, CELL);
                         default -> units(b, bx, bw, cellTag);
                     };
@@ -791,6 +804,10 @@ public final class Layouter {
             for (Piece p : line.pieces()) {
                 out.add(new Item.Glyphs(p.face(), p.size(), p.rgb(), x + p.x(), baseline, p.glyphs(), p.dx(), p.dy(),
                         p.text(), p.lang(), p.clusters(), tag, p.link(), p.advance()));
+                if (p.link() != null) {
+                    // a link is underlined, as readers expect it, in its colour
+                    out.add(new Item.Rect(x + p.x(), baseline - p.size() * 0.14f, p.advance(), Math.max(0.5f, p.size() * 0.05f), p.rgb(), -1, 0));
+                }
             }
         }
     }

@@ -20,6 +20,7 @@ public final class Tag {
     private final String scope;
     private String alt;
     private boolean numbered;
+    private boolean mixed;
 
     private Tag(String role, String title, String scope) {
         this.role = role;
@@ -43,6 +44,20 @@ public final class Tag {
     /** Whether this list's labels are numbers ({@code /ListNumbering /Decimal}). */
     public boolean isNumbered() {
         return numbered;
+    }
+
+    /**
+     * Marks an element whose text holds a link: the PDF then puts its words in {@code Span} and
+     * {@code Link} elements of their own, in reading order (an element holds either words or
+     * other elements).
+     */
+    public void mixed() {
+        mixed = true;
+    }
+
+    /** Whether the element's text holds a link. */
+    public boolean isMixed() {
+        return mixed;
     }
 
     /** A figure's alternative text. */

@@ -764,7 +764,7 @@ final class Typesetter {
                 for (int g = 0; g < count; g++) {
                     clusters[g] = at[g] - s;
                 }
-                pieces.add(new Piece(r.face, style.size(), r.accent ? ACCENT : style.rgb(), 0, adv, glyphs, dx, dy,
+                pieces.add(new Piece(r.face, style.size(), r.accent || r.link != null ? ACCENT : style.rgb(), 0, adv, glyphs, dx, dy,
                         new String(chars, s, e - s), r.lang, rtl, clusters, r.link));
                 pieceChars.add(at);
                 pieceLevels.add(r.level);

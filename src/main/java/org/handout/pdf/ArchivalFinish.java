@@ -56,6 +56,12 @@ final class ArchivalFinish {
                          java.util.List<Set<String>> pageFonts, String creator) {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             fonts(doc, fonts, pageFonts);
+            // a page with links is read in the order of its structure tree, annotations too (PDF/UA-1 7.18.3)
+            for (org.apache.pdfbox.pdmodel.PDPage page : doc.getPages()) {
+                if (!page.getAnnotations().isEmpty()) {
+                    page.getCOSObject().setName(COSName.getPDFName("Tabs"), "S");
+                }
+            }
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setProducer(creator + " (OpenPDF, PDFBox)");
             // Gregorian and UTC whatever the machine: Calendar.getInstance gives a Buddhist year under th-TH

@@ -269,7 +269,10 @@ final class GlyphTexts {
         return rightToLeft(g, false);
     }
 
-    /** As {@link #rightToLeft(Item.Glyphs)}; a run with neither (one neutral character) is {@code neutral}. */
+    /**
+     * As {@link #rightToLeft(Item.Glyphs)}; a run of digits is left to right, and a run with no
+     * strong character and no digit (one neutral character) is {@code neutral}.
+     */
     static boolean rightToLeft(Item.Glyphs g, boolean neutral) {
         int[] c = g.clusters();
         if (c.length > 1 && c[0] != c[c.length - 1]) {
@@ -282,7 +285,9 @@ final class GlyphTexts {
             if (d == UCharacterDirection.RIGHT_TO_LEFT || d == UCharacterDirection.RIGHT_TO_LEFT_ARABIC) {
                 return true;
             }
-            if (d == UCharacterDirection.LEFT_TO_RIGHT) {
+            if (d == UCharacterDirection.LEFT_TO_RIGHT || d == UCharacterDirection.EUROPEAN_NUMBER
+                    || d == UCharacterDirection.ARABIC_NUMBER) {
+                // digits read left to right, and with a Latin letter beside them ("4S") are one stretch
                 return false;
             }
             i += Character.charCount(cp);

@@ -131,6 +131,7 @@ public final class PdfExporter {
                     }
                 }
             }
+            job.linkTargets();
             document.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("OpenPDF refused the document: " + e.getMessage(), e);
@@ -162,6 +163,12 @@ public final class PdfExporter {
         private void create(Tag tag, PdfStructureElement parent) {
             PdfStructureElement e = new PdfStructureElement(parent, new PdfName(tag.role()));
             tag.alt().ifPresent(alt -> e.put(PdfName.ALT, textString(alt)));
+            if (tag.isNumbered()) {
+                PdfDictionary attributes = new PdfDictionary();
+                attributes.put(PdfName.O, new PdfName("List"));
+                attributes.put(new PdfName("ListNumbering"), new PdfName("Decimal"));
+                e.put(PdfName.A, attributes);
+            }
             tag.scope().ifPresent(scope -> {
                 PdfDictionary attributes = new PdfDictionary();
                 attributes.put(PdfName.O, new PdfName("Table"));
@@ -179,6 +186,76 @@ public final class PdfExporter {
             begin(writer, cb, g);
             draw(cb, List.of(g), g.face(), GlyphTexts.rightToLeft(g));
             end(cb, g);
+            if (g.link() != null && !g.artifact()) {
+                annotate(writer, g);
+            }
+        }
+
+        /** The {@code Link} structure element of each link, made when its first words are drawn (so it reads in its place). */
+        private final Map<org.handout.doc.Inline.Link, PdfStructureElement> links = new IdentityHashMap<>();
+        /** Each link element's annotations, as object references with their page, added to it once every page is drawn. */
+        private final Map<PdfStructureElement, List<PdfDictionary>> linkAnnotations = new java.util.LinkedHashMap<>();
+
+        private PdfStructureElement link(Item.Glyphs g) {
+            lastSpan = null; // words after a link are a new span
+            return links.computeIfAbsent(g.link(), l -> new PdfStructureElement(elements.get(g.tag()), new PdfName("Link")));
+        }
+
+        /**
+         * The {@code Span} of words of an element that holds a link, outside the link: one for each
+         * stretch between links (and per language), made as the words are drawn, in reading order.
+         */
+        private PdfStructureElement span(Item.Glyphs g) {
+            if (lastSpan == null || lastSpanTag != g.tag() || !java.util.Objects.equals(g.lang(), lastSpanLang)) {
+                lastSpan = new PdfStructureElement(elements.get(g.tag()), PdfName.SPAN);
+                if (g.lang() != null) {
+                    lastSpan.put(PdfName.LANG, new PdfString(g.lang()));
+                }
+                lastSpanTag = g.tag();
+                lastSpanLang = g.lang();
+            }
+            return lastSpan;
+        }
+
+        /**
+         * A link annotation over one line's words of a link: no border, printed (PDF/A), with its
+         * words and address as its description (PDF/UA), and tied to the link's structure element
+         * both ways ({@code /StructParent} and an object reference among the element's kids).
+         */
+        private void annotate(PdfWriter writer, Item.Glyphs g) {
+            PdfStructureElement e = links.get(g.link());
+            float below = g.size() * 0.28f;
+            Rectangle box = new Rectangle(g.x(), g.y() - below, g.x() + g.width(), g.y() - below + g.size() * 1.2f);
+            org.openpdf.text.pdf.PdfAnnotation a = org.openpdf.text.pdf.PdfAnnotation.createLink(writer, box,
+                    org.openpdf.text.pdf.PdfAnnotation.HIGHLIGHT_INVERT, new org.openpdf.text.pdf.PdfAction(g.link().url()));
+            a.setBorder(new org.openpdf.text.pdf.PdfBorderArray(0, 0, 0));
+            a.setFlags(org.openpdf.text.pdf.PdfAnnotation.FLAGS_PRINT);
+            a.put(PdfName.CONTENTS, textString(g.link().text() + " (" + g.link().url() + ")"));
+            int key = writer.getStructureTreeRoot().addExistingObject(e.getReference());
+            a.put(PdfName.STRUCTPARENT, new org.openpdf.text.pdf.PdfNumber(key));
+            writer.addAnnotation(a);
+            PdfDictionary objr = new PdfDictionary(new PdfName("OBJR"));
+            objr.put(PdfName.OBJ, a.getIndirectReference());
+            objr.put(PdfName.PG, writer.getCurrentPage());
+            linkAnnotations.computeIfAbsent(e, x -> new java.util.ArrayList<>()).add(objr);
+        }
+
+        /** Adds each link's annotations to its element's kids, after its words (OpenPDF refuses words after an object reference). */
+        void linkTargets() {
+            linkAnnotations.forEach((e, objrs) -> {
+                org.openpdf.text.pdf.PdfObject k = e.get(PdfName.K);
+                PdfArray kids;
+                if (k instanceof PdfArray arr) {
+                    kids = arr;
+                } else {
+                    kids = new PdfArray();
+                    if (k != null) {
+                        kids.add(k);
+                    }
+                    e.put(PdfName.K, kids);
+                }
+                objrs.forEach(kids::add);
+            });
         }
 
         /**
@@ -199,7 +276,8 @@ public final class PdfExporter {
                 cb.beginMarkedContentSequence(PdfName.SPAN, properties, true);
             } else {
                 bookmark(writer, g);
-                cb.beginMarkedContentSequence(g.lang() == null ? elements.get(g.tag()) : foreign(g), properties);
+                cb.beginMarkedContentSequence(g.link() != null ? link(g) : g.tag().isMixed() ? span(g)
+                        : g.lang() == null ? elements.get(g.tag()) : foreign(g), properties);
             }
         }
 
@@ -226,7 +304,8 @@ public final class PdfExporter {
         void rightToLeftLine(PdfWriter writer, PdfContentByte cb, List<Item.Glyphs> shaped) {
             List<Item.Glyphs> line = shaped.stream().map(this::visible).toList();
             Item.Glyphs first = line.get(0);
-            if (!line.stream().allMatch(x -> x.tag() == first.tag() && java.util.Objects.equals(x.lang(), first.lang()))) {
+            if (!line.stream().allMatch(x -> x.tag() == first.tag() && x.link() == first.link()
+                    && java.util.Objects.equals(x.lang(), first.lang()))) {
                 shaped.forEach(x -> glyphs(writer, cb, x));
                 return;
             }
@@ -389,7 +468,8 @@ public final class PdfExporter {
             Pen pen = null;
             float size = -1;
             int rgb = -1;
-            for (Item.Glyphs g : runs) {
+            for (int r = 0; r < runs.size(); r++) {
+                Item.Glyphs g = runs.get(r);
                 boolean carried = g.face() != main;
                 GlyphTexts.Piece[] pieces = GlyphTexts.of(g, fonts.of(g.face())::characters, rightToLeftLine);
                 int[] ids = g.glyphs();
@@ -423,8 +503,11 @@ public final class PdfExporter {
                     pen.scale = scale;
                     // a number or a Latin word inside a right-to-left line, between right-to-left marks:
                     // PDFium and poppler then keep the punctuation around it on the right side
+                    // (runs next to each other, such as a digit and a letter of two faces in "4S", are one stretch)
                     boolean embedded = rightToLeftLine && !GlyphTexts.rightToLeft(g, true);
-                    if (embedded) {
+                    boolean opens = embedded && (r == 0 || GlyphTexts.rightToLeft(runs.get(r - 1), true));
+                    boolean closes = embedded && (r == runs.size() - 1 || GlyphTexts.rightToLeft(runs.get(r + 1), true));
+                    if (opens) {
                         pen.moveTo(g.x() + g.dx()[first], pen.rise());
                         pen.zeroWidth(font.carrier(0, "\u200F"));
                     }
@@ -462,7 +545,15 @@ public final class PdfExporter {
                             continue;
                         }
                         if (carried && advance != 0) {
-                            // a glyph of another face: a shape, its text on an empty glyph as wide
+                            // a glyph of another face: a shape, its text on an empty glyph as wide;
+                            // what glyphs without width before it carry goes first, as in the main face
+                            if (rightToLeftLine && marksText.length() > 0 && marksText.codePoints().noneMatch(GlyphTexts::isMark)
+                                    && p.before() == null && p.after() == null && p.own().codePoints().count() == 1) {
+                                lettersOnShares(pen, font, marksText, p.own(), g, i, Math.round(advance));
+                                shape(shapes, outlines, g, i);
+                                continue;
+                            }
+                            carryMarks(pen, font, marksText, inside);
                             pen.moveTo(g.x() + g.dx()[i], 0);
                             String all = java.util.Objects.toString(p.before(), "") + p.own() + java.util.Objects.toString(p.after(), "");
                             int width = Math.round(advance);
@@ -491,16 +582,8 @@ public final class PdfExporter {
                             // keeps the characters of one glyph in their order when it reverses a line; so
                             // this glyph is a shape too, and each letter gets an empty glyph with a share of
                             // its width
-                            int[] letters = (marksText + own).codePoints().toArray();
-                            marksText.setLength(0);
-                            pen.moveTo(g.x() + g.dx()[i], 0);
-                            int share = Math.round(advance / letters.length);
-                            for (int k = 0; k < letters.length; k++) {
-                                int w = k == letters.length - 1 ? Math.round(advance) - share * (letters.length - 1) : share;
-                                pen.show(font.carrier(w, new String(letters, k, 1)), w);
-                            }
+                            lettersOnShares(pen, font, marksText, own, g, i, Math.round(advance));
                             shape(shapes, outlines, g, i);
-                            pen.afterSpace = false;
                             continue;
                         }
                         carryMarks(pen, font, marksText, inside);
@@ -521,7 +604,7 @@ public final class PdfExporter {
                         }
                     }
                     carryMarks(pen, font, marksText, inside);
-                    if (embedded) {
+                    if (closes) {
                         pen.zeroWidth(font.carrier(0, "\u200F"));
                     }
                 } else {
@@ -535,6 +618,23 @@ public final class PdfExporter {
             }
             ops.append("ET\n").append(shapes);
             cb.setLiteral(ops.toString());
+        }
+
+        /**
+         * Letters without width met before glyph {@code i} (Naskh's lam-alef: the alef drawn on the
+         * lam) and the glyph's own letter, each on an empty glyph with a share of its {@code advance}.
+         */
+        private static void lettersOnShares(Pen pen, EmbeddedFonts.Used font, StringBuilder marksText, String own,
+                                            Item.Glyphs g, int i, int advance) {
+            int[] letters = (marksText + own).codePoints().toArray();
+            marksText.setLength(0);
+            pen.moveTo(g.x() + g.dx()[i], 0);
+            int share = Math.round((float) advance / letters.length);
+            for (int k = 0; k < letters.length; k++) {
+                int w = k == letters.length - 1 ? advance - share * (letters.length - 1) : share;
+                pen.show(font.carrier(w, new String(letters, k, 1)), w);
+            }
+            pen.afterSpace = false;
         }
 
         /**

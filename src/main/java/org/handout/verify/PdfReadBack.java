@@ -268,20 +268,52 @@ public final class PdfReadBack {
      */
     static String logical(List<Glyph> glyphs) {
         StringBuilder b = new StringBuilder();
+        java.util.BitSet ours = new java.util.BitSet();
         for (Glyph g : glyphs) {
             if ("\u200F".equals(g.unicode()) && g.blank() && g.width() == 0) {
                 // a right-to-left mark of our own, on an empty glyph of its own: first in each
-                // right-to-left line (for MuPDF) and before a separator (for poppler); see pdf/PdfExporter
-                continue;
+                // right-to-left line (for MuPDF), before a separator (for poppler) and around a
+                // number (see pdf/PdfExporter). It takes part in putting the line back in order, as
+                // in PDFium, poppler and MuPDF (a number after it stays a number, not Arabic
+                // digits whose hyphens would reorder its groups), and is then left out.
+                ours.set(b.length());
             }
             b.append(g.unicode() == null ? "\uFFFD" : g.unicode());
         }
         String visual = b.toString();
         if (!com.ibm.icu.text.Bidi.requiresBidi(visual.toCharArray(), 0, visual.length())) {
-            return visual;
+            return ours.isEmpty() ? visual : without(visual, ours);
         }
         com.ibm.icu.text.Bidi bidi = new com.ibm.icu.text.Bidi(visual, com.ibm.icu.text.Bidi.RTL);
-        return bidi.writeReordered(0);
+        // the reordered text, char by char from the line's own (no character added or removed, so
+        // the visual map says where each came from)
+        int[] from = bidi.getVisualMap();
+        StringBuilder out = new StringBuilder(visual.length());
+        for (int k : from) {
+            if (k >= 0 && !ours.get(k)) {
+                out.append(visual.charAt(k));
+            }
+        }
+        // getVisualMap reverses the UTF-16 units of a right-to-left run: put surrogate pairs back in order
+        for (int i = 0; i + 1 < out.length(); i++) {
+            if (Character.isLowSurrogate(out.charAt(i)) && Character.isHighSurrogate(out.charAt(i + 1))) {
+                char low = out.charAt(i);
+                out.setCharAt(i, out.charAt(i + 1));
+                out.setCharAt(i + 1, low);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    private static String without(String s, java.util.BitSet drop) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            if (!drop.get(i)) {
+                out.append(s.charAt(i));
+            }
+        }
+        return out.toString();
     }
 
     private final List<PageText> pages;

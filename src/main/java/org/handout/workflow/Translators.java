@@ -105,7 +105,8 @@ public final class Translators {
             backup = Optional.of(backup(file));
         }
         String header = """
-                # %s (%s) bundle for handout: the four neuroblastoma leaflets.
+                # yaml-language-server: $schema=../schemas/bundle.schema.json
+                # %s (%s) bundle for handout: %s.
                 # Each entry: 'source' is the English it is translated from (handout writes it; do not edit),
                 # 'text' is your translation. Delete 'state: initial' once an entry is translated.
                 # Plurals need exactly these categories in %s: %s.
@@ -117,7 +118,9 @@ public final class Translators {
                   status: draft
                   reviewer: null
                   reviewed: null
-                """.formatted(locale.getDisplayName(ULocale.ENGLISH), canonical, canonical,
+                """.formatted(locale.getDisplayName(ULocale.ENGLISH), canonical,
+                project.content().leafletIds().size() == 1 ? "the leaflet " + project.content().leafletIds().get(0)
+                        : "the leaflets " + String.join(", ", project.content().leafletIds()), canonical,
                 String.join(", ", new TreeSet<>(categories)), canonical, edition());
         List<BundleWriter.Entry> entries = new ArrayList<>();
         List<String> added = new ArrayList<>();

@@ -40,7 +40,7 @@ class FastBuildTest {
         Path four = dir.resolve("four");
         build(ws, new BuildOptions(List.of("ar", "hi", "ja", "de"), List.of(), one).withJobs(1));
         build(ws, new BuildOptions(List.of("ar", "hi", "ja", "de"), List.of(), four).withJobs(4));
-        assertEquals(16, org.handout.testing.Outputs.hashes(one).size());
+        assertEquals(4 * org.handout.testing.TestProject.LEAFLET_COUNT, org.handout.testing.Outputs.hashes(one).size());
         assertEquals(org.handout.testing.Outputs.hashes(one), org.handout.testing.Outputs.hashes(four));
     }
 
@@ -57,18 +57,18 @@ class FastBuildTest {
             Files.setLastModifiedTime(out.resolve(f), old);
         }
         String again = build(ws, options);
-        assertTrue(again.contains("fr       4 of 4 leaflets up to date"), again);
+        assertTrue(again.contains("fr       " + TestProject.LEAFLET_COUNT + " of " + TestProject.LEAFLET_COUNT + " leaflets up to date"), again);
         for (String f : first.keySet()) {
             assertEquals(old, Files.getLastModifiedTime(out.resolve(f)), f + " was written again");
         }
         p.setText("translations/fr.yaml", "overview.what.children", "Il touche surtout les bébés et les jeunes enfants.");
         String changed = build(ws, options);
-        assertTrue(changed.contains("fr       4 of 4 leaflets,"), changed);
-        assertTrue(changed.contains("ru       4 of 4 leaflets up to date"), changed);
+        assertTrue(changed.contains("fr       " + TestProject.LEAFLET_COUNT + " of " + TestProject.LEAFLET_COUNT + " leaflets,"), changed);
+        assertTrue(changed.contains("ru       " + TestProject.LEAFLET_COUNT + " of " + TestProject.LEAFLET_COUNT + " leaflets up to date"), changed);
         assertEquals(old, Files.getLastModifiedTime(out.resolve("ru/overview.pdf")), "Russian did not change");
         assertTrue(!old.equals(Files.getLastModifiedTime(out.resolve("fr/overview.pdf"))), "French changed");
         String forced = build(ws, options.withForce(true));
-        assertTrue(forced.contains("ru       4 of 4 leaflets,"), forced);
+        assertTrue(forced.contains("ru       " + TestProject.LEAFLET_COUNT + " of " + TestProject.LEAFLET_COUNT + " leaflets,"), forced);
     }
 
     @Test
@@ -76,7 +76,7 @@ class FastBuildTest {
         Path out = dir.resolve("out");
         build(new Workspace(TestProject.REAL), new BuildOptions(List.of("he", "ko"), List.of(), out));
         Manifest m = Manifest.read(out);
-        assertEquals(8, m.entries().size());
+        assertEquals(2 * org.handout.testing.TestProject.LEAFLET_COUNT, m.entries().size());
         for (Manifest.Entry e : m.entries()) {
             Path f = out.resolve(e.path());
             assertEquals(Files.size(f), e.bytes(), e.path());
@@ -88,7 +88,7 @@ class FastBuildTest {
             assertTrue(e.inputs().matches("[0-9a-f]{64}"));
         }
         var json = org.handout.testing.Manifests.entries(out);
-        assertEquals(8, json.size());
+        assertEquals(2 * org.handout.testing.TestProject.LEAFLET_COUNT, json.size());
         assertEquals("he", json.get("he/contacts.pdf").get("language").asText());
         assertEquals("contacts", json.get("he/contacts.pdf").get("leaflet").asText());
     }
@@ -100,7 +100,7 @@ class FastBuildTest {
         Path full = dir.resolve("full");
         build(ws, new BuildOptions(langs, List.of(), full));
         Map<String, String> all = org.handout.testing.Outputs.hashes(full);
-        assertEquals(28, all.size());
+        assertEquals(7 * org.handout.testing.TestProject.LEAFLET_COUNT, all.size());
         Map<String, String> union = new TreeMap<>();
         Set<String> seen = new HashSet<>();
         List<Integer> sizes = new ArrayList<>();

@@ -70,13 +70,13 @@ class LeafletRoundTripTest {
     }
 
     @Test
-    void buildsFourLeafletsInFourteenLanguagesWithoutProblems() throws IOException {
+    void buildsSevenLeafletsInFourteenLanguagesWithoutProblems() throws IOException {
         assertEquals(List.of(), report.problems().stream().filter(org.handout.report.Problem::isError).toList());
         assertEquals(List.of("en", "ar", "bn", "de", "es", "fr", "he", "hi", "ja", "ko", "ru", "th", "vi", "zh-Hans"), project.languageTags());
-        assertEquals(List.of("overview", "symptoms", "staging", "contacts"), project.content().leafletIds());
-        assertEquals(56, report.written().size());
+        assertEquals(List.of("overview", "symptoms", "staging", "contacts", "tests", "after-treatment", "questions"), project.content().leafletIds());
+        assertEquals(98, report.written().size());
         try (Stream<Path> files = Files.walk(out)) {
-            assertEquals(56, files.filter(f -> f.toString().endsWith(".pdf")).count());
+            assertEquals(98, files.filter(f -> f.toString().endsWith(".pdf")).count());
         }
         try (Stream<Path> files = Files.walk(out)) {
             assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".tmp")).toList(), "temporary files left behind");

@@ -43,7 +43,7 @@ class ManifestTest {
         String manifest = Files.readString(out.resolve("manifest.json"));
         assertTrue(manifest.contains("\"stale\"") && manifest.contains("\"draft\" : true"), manifest);
         assertEquals(List.of(), schema().validate(manifest, InputFormat.JSON), manifest);
-        assertEquals(9, Manifests.entries(out).size());
+        assertEquals(2 * org.handout.testing.TestProject.LEAFLET_COUNT + 1, Manifests.entries(out).size());
     }
 
     @Test

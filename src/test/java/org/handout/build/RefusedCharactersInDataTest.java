@@ -61,7 +61,8 @@ class RefusedCharactersInDataTest {
         assertTrue(r.err().lines().anyMatch(l -> l.startsWith("content/staging.yaml:" + codeLine + ":")
                 && l.endsWith("error: character 2 is U+000A (a line feed), a line break: a leaflet string is one run of text,"
                 + " and handout breaks the lines itself")), r.err());
-        assertEquals(List.of("en/overview.pdf", "en/symptoms.pdf"), pdfs(out), "only the two broken leaflets are held back");
+        assertEquals(org.handout.testing.TestProject.LEAFLETS.stream().filter(l -> !l.equals("contacts") && !l.equals("staging"))
+                .map(l -> "en/" + l + ".pdf").sorted().toList(), pdfs(out), "only the two broken leaflets are held back");
     }
 
     @Test

@@ -119,7 +119,7 @@ class MainTest {
         TestProject p = TestProject.copyInto(dir.resolve("project"));
         Path out = dir.resolve("out");
         assertEquals(0, run("build", "--root", p.root().toString(), "--lang", "ru,vi", "--out", out.toString()).code());
-        assertEquals(8, pdfs(out).size());
+        assertEquals(2 * org.handout.testing.TestProject.LEAFLET_COUNT, pdfs(out).size());
 
         String key = "symptoms.signs.intro";
         int line = p.setText("translations/ru.yaml", key, "У ребёнка {count, plural, one {# признак}");
@@ -133,7 +133,7 @@ class MainTest {
                 r.err());
         assertEquals("held back: symptoms", org.handout.testing.Manifests.stale(out, "ru/symptoms.pdf"));
         assertEquals("", org.handout.testing.Manifests.stale(out, "ru/overview.pdf"));
-        assertEquals(8, pdfs(out).size());
+        assertEquals(2 * org.handout.testing.TestProject.LEAFLET_COUNT, pdfs(out).size());
     }
 
     @Test
@@ -176,14 +176,14 @@ class MainTest {
         TestProject p = TestProject.copyInto(dir.resolve("project"));
         Path out = dir.resolve("out");
         assertEquals(0, run("build", "--root", p.root().toString(), "--lang", "en,ar", "--out", out.toString()).code());
-        assertEquals(8, pdfs(out).size());
+        assertEquals(2 * org.handout.testing.TestProject.LEAFLET_COUNT, pdfs(out).size());
         p.replace("content/staging.yaml", "infantMonths: 12", "infantMonths: twelve");
         int line = p.lineOf("content/staging.yaml", "infantMonths: twelve");
         Run r = run("build", "--root", p.root().toString(), "--lang", "en,ar", "--out", out.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("content/staging.yaml:" + line + ":"), r.err());
         assertTrue(r.err().contains("data 'infantMonths' must be a whole number"), r.err());
-        assertEquals(8, pdfs(out).size(), "the previous PDFs are left untouched");
+        assertEquals(2 * org.handout.testing.TestProject.LEAFLET_COUNT, pdfs(out).size(), "the previous PDFs are left untouched");
         for (String lang : List.of("en", "ar")) {
             assertEquals("held back: staging", org.handout.testing.Manifests.stale(out, lang + "/staging.pdf"));
             assertEquals("", org.handout.testing.Manifests.stale(out, lang + "/overview.pdf"), "the other leaflets still build");
@@ -221,8 +221,8 @@ class MainTest {
         Run r = run("build", "--root", p.root().toString(), "--lang", "en,ar", "--out", out.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("content/common.yaml:"), r.err());
-        assertEquals(8, pdfs(out).size(), "the previous PDFs are left untouched");
-        assertEquals(8, org.handout.testing.Manifests.entries(out).values().stream()
+        assertEquals(2 * org.handout.testing.TestProject.LEAFLET_COUNT, pdfs(out).size(), "the previous PDFs are left untouched");
+        assertEquals(2 * org.handout.testing.TestProject.LEAFLET_COUNT, org.handout.testing.Manifests.entries(out).values().stream()
                 .filter(e -> e.path("stale").asText().equals("the content or the fonts have errors")).count(), "none of them is left looking current");
         assertTrue(r.err().contains("it is STALE (the content or the fonts have errors)"), r.err());
     }

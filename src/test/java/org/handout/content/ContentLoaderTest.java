@@ -139,4 +139,87 @@ class ContentLoaderTest {
         assertEquals(List.of("content/mini.yaml:3: error: file is not UTF-8 text; save it as UTF-8"),
                 p.sorted().stream().map(Problem::format).toList());
     }
+
+    static final String EVERY_BLOCK = """
+            leaflet: mini
+            revised: "2026-11-25"
+            title: "A mini leaflet"
+            data:
+              site: {link: "https://example.org/a"}
+              rows: {count: s.t}
+            sections:
+              - id: s
+                heading: "Heading"
+                blocks:
+                  - heading: h
+                    text: "Sub"
+                  - list: l
+                    numbered: true
+                    items:
+                      - id: a
+                        text: "A <b>bold</b> word"
+                        blocks:
+                          - list: in
+                            items:
+                              - {id: x, text: "Inner"}
+                  - table: t
+                    columns:
+                      - {id: c1, header: "One", width: 1}
+                      - {id: c2, header: "Two", width: 3}
+                    rows:
+                      - id: r
+                        data: {code: "4S"}
+                        cells: {c1: "Stage {code}", c2: {items: [{id: i, text: "item"}]}}
+                  - callout: c
+                    kind: warning
+                    title: "Careful"
+                    blocks:
+                      - paragraph: p
+                        text: "See <link:site>this</link>."
+                  - definitions: d
+                    items:
+                      - {id: w, term: "word", meaning: "meaning"}
+                  - checklist: k
+                    lines: 2
+                    items:
+                      - {id: q, text: "Question?"}
+                  - qr: code
+                    link: site
+                    caption: "Scan it."
+                  - include: shared
+            """;
+
+    static final String SNIPPETS = """
+            snippets:
+              - paragraph: shared
+                text: "Written once."
+            """;
+
+    @Test
+    void everyBlockKindMakesItsKeysAndASnippetKeepsItsOwn() throws IOException {
+        Files.createDirectories(dir.resolve("content"));
+        Files.writeString(dir.resolve("content/snippets.yaml"), SNIPPETS);
+        Problems p = new Problems();
+        Content c = load(EVERY_BLOCK, p).orElseThrow(() -> new AssertionError(p.sorted()));
+        assertEquals(List.of("mini.title", "mini.s.heading", "mini.s.h", "mini.s.l.a", "mini.s.l.a.in.x",
+                "mini.s.t.header.c1", "mini.s.t.header.c2", "mini.s.t.r.c1", "mini.s.t.r.c2.i", "mini.s.c.title", "mini.s.c.p",
+                "mini.s.d.w.term", "mini.s.d.w.meaning", "mini.s.k.q", "mini.s.code.caption", "snippets.shared"),
+                c.texts().keySet().stream().filter(k -> !k.startsWith("common.")).toList());
+        LeafletSource l = c.leaflet("mini").orElseThrow();
+        assertEquals(new DataValue.Number(1), l.data().get("rows"), "a count of a table's rows");
+        assertEquals(ArgumentKind.TEXT, l.rowArguments().get("mini.s.t.r.c1").get("code"), "a row's data is a placeholder of its cells");
+        SourceBlock.Qr qr = (SourceBlock.Qr) l.sections().get(0).blocks().get(6);
+        assertEquals("https://example.org/a", qr.url());
+    }
+
+    @Test
+    void aBlockOfTheNewVocabularyWithABadValueIsReportedAtItsLine() throws IOException {
+        String bad = EVERY_BLOCK.replace("kind: warning", "kind: alarm").replace("width: 3", "width: wide")
+                .replace("link: site", "link: nowhere").replace("- include: shared", "- include: missing");
+        List<String> said = problems(bad);
+        assertTrue(said.stream().anyMatch(x -> x.contains("unknown callout kind 'alarm'; use note, warning or doctor")), said.toString());
+        assertTrue(said.stream().anyMatch(x -> x.matches("content/mini.yaml:\\d+:\\d+: error: a column's 'width' is a share.*")), said.toString());
+        assertTrue(said.stream().anyMatch(x -> x.contains("'nowhere' is not a web address under 'data'")), said.toString());
+        assertTrue(said.stream().anyMatch(x -> x.contains("there is no snippet 'missing'")), said.toString());
+    }
 }

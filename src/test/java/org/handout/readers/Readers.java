@@ -202,6 +202,15 @@ public final class Readers {
                 .replaceAll("[\\s\\u00A0\\u202F\\u2007]+", " ").strip();
     }
 
+    /** Whether a line may end between {@code before} and {@code after} with no space there (ICU line breaking allows it). */
+    static boolean breaksWithoutSpace(char before, char after) {
+        int b = Character.getType(before);
+        int a = Character.getType(after);
+        return b == Character.DASH_PUNCTUATION || before == '/' || a == Character.START_PUNCTUATION
+                || a == Character.INITIAL_QUOTE_PUNCTUATION || b == Character.END_PUNCTUATION
+                || b == Character.FINAL_QUOTE_PUNCTUATION;
+    }
+
     private static boolean isSpace(char c) {
         return Character.isWhitespace(c) || c == '\u00A0' || c == '\u202F' || c == '\u2007';
     }
@@ -231,7 +240,10 @@ public final class Readers {
                 if (w == ' ') {
                     i++;
                     j++;
-                } else if (noSpaces && j > 0) {
+                } else if (j > 0 && (noSpaces || breaksWithoutSpace(want.charAt(j - 1), w))) {
+                    // the line broke where the text has no space: after a hyphen or dash, before
+                    // an opening bracket or quote, or between any two characters in Chinese,
+                    // Japanese and Thai
                     i++;
                 } else {
                     return false;

@@ -14,6 +14,14 @@ import java.util.stream.Stream;
 public final class TestProject {
     /** The project this test suite belongs to (Maven runs tests in the project folder). */
     public static final Path REAL = Path.of("").toAbsolutePath();
+    /** The project's leaflets, as content/common.yaml lists them. */
+    public static final java.util.List<String> LEAFLETS = org.handout.content.ContentLoader
+            .load(REAL.resolve("content"), "content", new org.handout.report.Problems()).orElseThrow().leafletIds();
+    /** How many leaflets the project has. */
+    public static final int LEAFLET_COUNT = LEAFLETS.size();
+    /** How many English strings a bundle translates (the shared ones and every leaflet's). */
+    public static final int STRINGS = org.handout.content.ContentLoader
+            .load(REAL.resolve("content"), "content", new org.handout.report.Problems()).orElseThrow().texts().size();
 
     private final Path root;
 
@@ -38,7 +46,11 @@ public final class TestProject {
         Files.createDirectories(to);
         try (Stream<Path> files = Files.list(from)) {
             for (Path f : files.toList()) {
-                Files.copy(f, to.resolve(f.getFileName()));
+                if (Files.isDirectory(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    copy(f, to.resolve(f.getFileName().toString())); // content/figures/
+                } else {
+                    Files.copy(f, to.resolve(f.getFileName().toString()));
+                }
             }
         }
     }
