@@ -206,7 +206,7 @@ public final class Layouter {
                 List<Unit> us = new ArrayList<>(units(blocks.get(i), left, width, doc));
                 boolean leadIn = blocks.get(i) instanceof Block.Paragraph && i + 1 < blocks.size()
                         && (blocks.get(i + 1) instanceof Block.ListBlock || blocks.get(i + 1) instanceof Block.Table
-                        || blocks.get(i + 1) instanceof Block.Checklist);
+                        || blocks.get(i + 1) instanceof Block.Checklist || blocks.get(i + 1) instanceof Block.Qr);
                 if (leadIn && !us.isEmpty()) {
                     // "Your child may have some of these tests:" stays with the list it introduces
                     us.set(us.size() - 1, us.get(us.size() - 1).keep(true));
