@@ -284,7 +284,7 @@ public final class Layouter {
                 case Block.Definitions d -> definitions(d, x, w, parent);
                 case Block.Checklist c -> checklist(c, x, w, parent);
                 case Block.Figure f -> figure(f.png(), f.width(), f.height(), f.share(), f.alt(), f.caption(), x, w, parent);
-                case Block.Qr q -> figure(Qr.png(q.url()), Qr.side(q.url()), Qr.side(q.url()), 0.18f, q.url(), q.caption(), x, w, parent);
+                case Block.Qr q -> qr(q, x, w, parent);
             };
         }
 
@@ -388,6 +388,33 @@ public final class Layouter {
                         out.add(new Item.Rect(x, top - 20, w, 0.6f, RULE, -1, 0))));
             }
             return us;
+        }
+
+        /**
+         * A QR code at the start side of the column, its caption beside it (at the end side, and
+         * vertically centred): a code needs no more width than a thumb, and a caption under it
+         * would take lines of its own. Tagged as a figure whose alternative text is the address.
+         */
+        private List<Unit> qr(Block.Qr q, float x, float w, Tag parent) {
+            float side = Math.min(w * 0.16f, 80);
+            byte[] png = Qr.png(q.url());
+            Tag fig = parent.figure(q.url());
+            float gap = 12;
+            float textW = w - side - gap;
+            List<Line> lines = q.caption().map(c -> ts.set(c, CAPTION, textW)).orElse(List.of());
+            Tag cap = q.caption().isPresent() ? parent.add("Caption") : null;
+            float lh = lineHeight(CAPTION);
+            float h = Math.max(side, lines.size() * lh);
+            float qx = rtl ? x + w - side : x;
+            float tx = rtl ? x : x + side + gap;
+            return List.of(new Unit(10, h, false, null, (top, out) -> {
+                out.add(new Item.Image(qx, top - (h + side) / 2, side, side, png, fig));
+                float y = top - (h - lines.size() * lh) / 2;
+                for (Line line : lines) {
+                    drawLine(line, CAPTION, tx, textW, y, cap, out);
+                    y -= lh;
+                }
+            }));
         }
 
         /** A picture centred in the column at {@code share} of its width, tagged as a figure with its alt text, and its caption. */
