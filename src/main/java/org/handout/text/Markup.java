@@ -19,7 +19,8 @@ public final class Markup {
     /** Around a phone number put in by a placeholder: private-use characters no text may hold. */
     public static final char PHONE_START = '\uE000';
     public static final char PHONE_END = '\uE001';
-    private static final Pattern TAG = Pattern.compile("<(/?)(b|i|link|lang)(?::([A-Za-z0-9-]+))?>");
+    /** One tag of the markup: {@code <b>}, {@code </b>}, {@code <link:nci>}... */
+    public static final Pattern TAG = Pattern.compile("<(/?)(b|i|link|lang)(?::([A-Za-z0-9-]+))?>");
 
     private Markup() {
     }

@@ -97,9 +97,12 @@ public final class Xliff {
                 b.append("      </originalData>\n");
             }
             b.append("      <segment state=\"").append(state.word()).append("\">\n");
-            b.append("        <source>").append(inline(source, data, "s")).append("</source>\n");
+            List<String[]> sourceIds = new ArrayList<>();
+            java.util.Set<String> kept = new java.util.HashSet<>();
+            targetPieces.stream().filter(Piece::code).forEach(x -> kept.add(x.text()));
+            b.append("        <source>").append(inline(source, data, sourceIds, null, target.isEmpty() ? null : kept)).append("</source>\n");
             if (!target.isEmpty()) {
-                b.append("        <target>").append(inline(targetPieces, data, "t")).append("</target>\n");
+                b.append("        <target>").append(inline(targetPieces, data, new ArrayList<>(), sourceIds, kept)).append("</target>\n");
             }
             b.append("      </segment>\n");
             b.append("    </unit>\n");
@@ -108,20 +111,65 @@ public final class Xliff {
         return b.toString();
     }
 
-    /** Text and protected codes: each code a {@code <ph>} that refers to its original ICU syntax. */
-    private static String inline(List<Piece> pieces, Map<String, String> data, String prefix) {
+    /**
+     * Text and protected codes: each code a {@code <ph>} that refers to its original ICU syntax
+     * or markup. A code of the target takes the id of the same code in the source (XLIFF 2.0: a
+     * target's codes correspond to the source's by id; {@code source} is null for the source itself,
+     * whose ids go into {@code ids}); a code the target has and the source has not (a plural
+     * category English lacks) gets one of its own. Only a placeholder and a markup tag must stay in
+     * every translation ({@code canDelete="no"}), where the translation keeps it; plural frames and {@code #}
+     * differ by language.
+     */
+    private static String inline(List<Piece> pieces, Map<String, String> data, List<String[]> ids, List<String[]> source,
+                                 java.util.Set<String> kept) {
         StringBuilder b = new StringBuilder();
-        int n = 0;
+        java.util.Set<String> used = new java.util.HashSet<>();
+        int own = 0;
         for (Piece p : pieces) {
             if (p.code()) {
-                n++;
-                b.append("<ph id=\"").append(prefix).append(n).append("\" dataRef=\"").append(data.get(p.text()))
-                        .append("\" canCopy=\"no\" canDelete=\"no\" disp=\"").append(escape(p.text())).append("\"/>");
+                String id = null;
+                if (source == null) {
+                    id = "c" + (ids.size() + 1);
+                    ids.add(new String[] {p.text(), id});
+                } else {
+                    for (String[] s : source) {
+                        if (s[0].equals(p.text()) && used.add(s[1])) {
+                            id = s[1];
+                            break;
+                        }
+                    }
+                    if (id == null) {
+                        id = "t" + (++own);
+                    }
+                }
+                // (a number's placeholder may become a plural in a language that needs one: required
+                // only where the translation so far keeps it as it is)
+                boolean required = (isPlaceholder(p.text()) || org.handout.text.Markup.TAG.matcher(p.text()).matches())
+                        && (kept == null || kept.contains(p.text()));
+                b.append("<ph id=\"").append(id).append("\" dataRef=\"").append(data.get(p.text()))
+                        .append("\" canCopy=\"no\"").append(required ? " canDelete=\"no\"" : "")
+                        .append(" disp=\"").append(escape(p.text())).append("\"/>");
             } else {
                 b.append(escape(p.text()));
             }
         }
         return b.toString();
+    }
+
+    /** Whether a code is a whole placeholder ({@code {date}}, {@code {n, number}}), which every translation keeps. */
+    private static boolean isPlaceholder(String code) {
+        if (!code.startsWith("{") || !code.endsWith("}")) {
+            return false;
+        }
+        int depth = 0;
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+            if (depth == 0 && i < code.length() - 1) {
+                return false;
+            }
+        }
+        return !code.contains("plural") && !code.contains("select");
     }
 
     /** A stretch of a pattern: words a translator edits, or ICU syntax ({@code code}) that must stay. */
@@ -176,7 +224,27 @@ public final class Xliff {
         if (at < pattern.length()) {
             out.add(new Piece(pattern.substring(at), false));
         }
-        return out;
+        // the inline markup (<b>, </b>, <link:nci>...) is code too: a translator moves it, never retypes it
+        List<Piece> withTags = new ArrayList<>();
+        for (Piece piece : out) {
+            if (piece.code()) {
+                withTags.add(piece);
+                continue;
+            }
+            java.util.regex.Matcher m = org.handout.text.Markup.TAG.matcher(piece.text());
+            int from = 0;
+            while (m.find()) {
+                if (m.start() > from) {
+                    withTags.add(new Piece(piece.text().substring(from, m.start()), false));
+                }
+                withTags.add(new Piece(m.group(), true));
+                from = m.end();
+            }
+            if (from < piece.text().length()) {
+                withTags.add(new Piece(piece.text().substring(from), false));
+            }
+        }
+        return withTags;
     }
 
     /** Writes the export of {@code tag} to {@code file}. */
