@@ -304,10 +304,25 @@ public final class Xliff {
         List<String> rejected = new ArrayList<>();
         BundleChecker checker = new BundleChecker(project.content());
         NodeList units = doc.getElementsByTagNameNS(NS, "unit");
+        // a key given by two units: neither is imported, as neither can be said to be the translator's
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        java.util.Set<String> twice = new java.util.HashSet<>();
+        for (int u = 0; u < units.getLength(); u++) {
+            String id = ((Element) units.item(u)).getAttribute("id");
+            if (seen.merge(id, 1, Integer::sum) > 1) {
+                twice.add(id);
+            }
+        }
         for (int u = 0; u < units.getLength(); u++) {
             Element unit = (Element) units.item(u);
             String key = unit.getAttribute("id");
             int line = lineOf(unit);
+            if (twice.contains(key)) {
+                problems.add(Problem.error(shown, line, 0, key, "this unit's id is used by " + seen.get(key) + " units in the file; none of them is imported")
+                        .withHint("keep one unit per id (the translation tool's export should have one)"));
+                rejected.add(key);
+                continue;
+            }
             Message now = english.get(key);
             if (now == null) {
                 problems.error(shown, line, 0, key, "unknown key: the English source has no such string; unit not imported");
@@ -320,14 +335,23 @@ public final class Xliff {
                 Element d = (Element) ds.item(i);
                 data.put(d.getAttribute("id"), d.getTextContent());
             }
-            Element segment = first(unit, "segment");
-            Element sourceEl = segment == null ? null : first(segment, "source");
-            if (sourceEl == null) {
+            // a tool may split a unit into segments (and keep the spaces between them as <ignorable>): joined
+            List<Element> parts = new ArrayList<>();
+            for (Node n = unit.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof Element e && NS.equals(e.getNamespaceURI())
+                        && (e.getLocalName().equals("segment") || e.getLocalName().equals("ignorable")) && first(e, "source") != null) {
+                    parts.add(e);
+                }
+            }
+            Element segment = parts.stream().filter(e -> e.getLocalName().equals("segment")).findFirst().orElse(null);
+            if (segment == null) {
                 problems.error(shown, line, 0, key, "the unit has no <segment><source>; unit not imported");
                 rejected.add(key);
                 continue;
             }
-            Optional<String> source = text(sourceEl, data, shown, key, problems);
+            Element sourceEl = first(segment, "source");
+            Optional<String> source = joined(parts, "source", data, shown, key, problems)
+                    .map(t -> "preserve".equals(spaceOf(sourceEl)) ? t : t.replaceAll("[ \\t\\r\\n]+", " ").strip());
             if (source.isEmpty()) {
                 rejected.add(key);
                 continue;
@@ -340,12 +364,29 @@ public final class Xliff {
                 continue;
             }
             Element targetEl = first(segment, "target");
-            Optional<String> target = targetEl == null ? Optional.of("") : text(targetEl, data, shown, key, problems);
+            Optional<String> target = targetEl == null ? Optional.of("") : joined(parts, "target", data, shown, key, problems)
+                    .map(t -> "preserve".equals(spaceOf(targetEl)) ? t : t.replaceAll("[ \\t\\r\\n]+", " ").strip());
             if (target.isEmpty()) {
                 rejected.add(key);
                 continue;
             }
-            String stateWord = segment.getAttribute("state");
+            BundleWriter.Entry before = entries.get(key);
+            if (target.get().isEmpty() && before != null && !before.text().isEmpty()) {
+                // a tool that leaves a target out has not deleted the translation: the bundle keeps it
+                problems.add(Problem.warning(shown, line, 0, key, "no target in the file: the bundle's translation is kept")
+                        .withHint("translate the unit in your tool, or delete the entry's text in the bundle yourself if it is meant to go"));
+                unchanged.add(key);
+                continue;
+            }
+            if (!target.get().isEmpty() && target.get().equals(now.pattern()) && !now.pattern().matches("[\\p{Lu}\\p{N} .-]+")) {
+                // English copied into the target, whatever state the tool gives it, is no one's sign-off
+                problems.add(Problem.warning(shown, line, 0, key, "the target is the English; imported, and the check will say so until it is translated")
+                        .withHint("a state of reviewed or final in a translation tool is the tool's, not a medical review"));
+            }
+            // of several segments, the least advanced state is the unit's
+            String stateWord = parts.stream().filter(e -> e.getLocalName().equals("segment")).map(e -> e.getAttribute("state"))
+                    .min(java.util.Comparator.comparingInt(w -> w.isEmpty() ? 9 : Origin.State.of(w).map(Enum::ordinal).orElse(-1)))
+                    .orElse("");
             Optional<Origin.State> state = stateWord.isEmpty() ? Optional.of(target.get().isEmpty() ? Origin.State.INITIAL
                     : Origin.State.TRANSLATED) : Origin.State.of(stateWord);
             if (state.isEmpty()) {
@@ -353,7 +394,8 @@ public final class Xliff {
                 rejected.add(key);
                 continue;
             }
-            Optional<String> note = notes(unit, TRANSLATOR);
+            // a tool that drops notes does not delete the bundle's
+            Optional<String> note = notes(unit, TRANSLATOR).or(() -> before == null ? Optional.empty() : before.note());
             if (!target.get().isEmpty() && state.get() != Origin.State.INITIAL) {
                 Problems p = new Problems();
                 Bundle one = new Bundle(tag, shown, bundle.get().translation(), Map.of(key, new Message(key, target.get(), shown, line, 0)),
@@ -385,7 +427,39 @@ public final class Xliff {
         return Optional.of(new Imported(tag, updated, unchanged, stale, rejected));
     }
 
+    /** The {@code xml:space} in force on an element: its own, or its nearest ancestor's. */
+    private static String spaceOf(Element e) {
+        for (org.w3c.dom.Node n = e; n instanceof Element x; n = n.getParentNode()) {
+            String v = x.getAttributeNS("http://www.w3.org/XML/1998/namespace", "space");
+            if (!v.isEmpty()) {
+                return v;
+            }
+        }
+        return "default";
+    }
+
     /** The pattern a source or target stands for: its text, each {@code <ph>} replaced by its original data. */
+    /** The {@code source} or {@code target} of every segment and ignorable of a unit, in order (an ignorable without a target gives its source). */
+    private static Optional<String> joined(List<Element> parts, String which, Map<String, String> data, String shown, String key,
+                                           Problems problems) {
+        StringBuilder b = new StringBuilder();
+        for (Element part : parts) {
+            Element el = first(part, which);
+            if (el == null) {
+                el = part.getLocalName().equals("ignorable") ? first(part, "source") : null;
+            }
+            if (el == null) {
+                continue;
+            }
+            Optional<String> t = text(el, data, shown, key, problems);
+            if (t.isEmpty()) {
+                return Optional.empty();
+            }
+            b.append(t.get());
+        }
+        return Optional.of(b.toString());
+    }
+
     private static Optional<String> text(Element el, Map<String, String> data, String shown, String key, Problems problems) {
         StringBuilder b = new StringBuilder();
         for (Node n = el.getFirstChild(); n != null; n = n.getNextSibling()) {
@@ -399,8 +473,16 @@ public final class Xliff {
                     return Optional.empty();
                 }
                 b.append(code);
+            } else if (n instanceof Element e && NS.equals(e.getNamespaceURI()) && (e.getLocalName().equals("mrk") || e.getLocalName().equals("pc"))) {
+                // a tool's annotation (a comment, a term) or a paired code around words: the words are kept
+                Optional<String> inner = text(e, data, shown, key, problems);
+                if (inner.isEmpty()) {
+                    return Optional.empty();
+                }
+                problems.add(Problem.warning(shown, lineOf(e), 0, key, "<" + e.getLocalName() + "> from the translation tool: its words are kept, the markup is dropped"));
+                b.append(inner.get());
             } else if (n instanceof Element e) {
-                problems.error(shown, lineOf(e), 0, key, "<" + e.getLocalName() + "> is not supported inside a segment (only text and <ph>); unit not imported");
+                problems.error(shown, lineOf(e), 0, key, "<" + e.getLocalName() + "> is not supported inside a segment (only text, <ph>, <mrk> and <pc>); unit not imported");
                 return Optional.empty();
             }
         }
