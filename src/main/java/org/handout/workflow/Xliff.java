@@ -44,6 +44,8 @@ public final class Xliff {
     private static final String FINGERPRINT = "source-fingerprint";
     private static final String TRANSLATOR = "translator";
     private static final String ENGLISH_WAS = "english-was";
+    /** The note that says which plural category a unit is. */
+    private static final String PLURAL = "plural-category";
 
     private final Workspace workspace;
     private final Project project;
@@ -67,48 +69,70 @@ public final class Xliff {
             // the translator's tool shows it as needing work, and it comes back only once confirmed
             boolean stale = origin.isPresent() && !origin.get().source().equals(english.pattern());
             Origin.State state = stale ? Origin.State.INITIAL : origin.map(Origin::state).orElse(Origin.State.INITIAL);
-            b.append("    <unit id=\"").append(escape(english.key())).append("\">\n");
-            b.append("      <notes>\n");
-            b.append("        <note category=\"").append(FINGERPRINT).append("\">").append(Origin.fingerprint(english.pattern()))
-                    .append("</note>\n");
-            origin.flatMap(Origin::note).ifPresent(n -> b.append("        <note category=\"").append(TRANSLATOR).append("\">")
-                    .append(escape(n)).append("</note>\n"));
-            if (stale) {
-                b.append("        <note category=\"").append(ENGLISH_WAS).append("\">").append(escape(origin.get().source()))
-                        .append("</note>\n");
-            }
-            b.append("      </notes>\n");
-            List<Piece> source = pieces(english.pattern());
-            List<Piece> targetPieces = target.isEmpty() ? List.of() : pieces(target);
-            Map<String, String> data = new LinkedHashMap<>(); // code text -> data id
-            for (Piece p : source) {
-                if (p.code()) {
-                    data.putIfAbsent(p.text(), "d" + (data.size() + 1));
+            Optional<PluralUnits.Split> se = PluralUnits.split(english.pattern());
+            Optional<PluralUnits.Split> st = target.isEmpty() ? Optional.empty() : PluralUnits.split(target);
+            if (se.isPresent() && (target.isEmpty() || st.filter(x -> x.argument().equals(se.get().argument())).isPresent())) {
+                // one unit per category the language has, each a whole sentence (see PluralUnits)
+                for (String category : PluralUnits.categories(bundle.locale())) {
+                    String arg = se.get().argument();
+                    unit(b, english.key() + PluralUnits.SEPARATOR + category, english.pattern(),
+                            PluralUnits.unit(arg, category, se.get().sentence(category)),
+                            st.map(x -> PluralUnits.unit(arg, category, x.sentence(category))).orElse(""), origin, stale, state,
+                            Optional.of("the '" + category + "' form of {" + arg + "} in " + bundle.tag() + ", for numbers such as "
+                                    + PluralUnits.examples(bundle.locale(), category) + "; the English here is its "
+                                    + (se.get().branches().containsKey(category) ? "'" + category + "'" : "'other'") + " form"));
                 }
+                continue;
             }
-            for (Piece p : targetPieces) {
-                if (p.code()) {
-                    data.putIfAbsent(p.text(), "d" + (data.size() + 1));
-                }
-            }
-            if (!data.isEmpty()) {
-                b.append("      <originalData>\n");
-                data.forEach((code, id) -> b.append("        <data id=\"").append(id).append("\">").append(escape(code)).append("</data>\n"));
-                b.append("      </originalData>\n");
-            }
-            b.append("      <segment state=\"").append(state.word()).append("\">\n");
-            List<String[]> sourceIds = new ArrayList<>();
-            java.util.Set<String> kept = new java.util.HashSet<>();
-            targetPieces.stream().filter(Piece::code).forEach(x -> kept.add(x.text()));
-            b.append("        <source>").append(inline(source, data, sourceIds, null, target.isEmpty() ? null : kept)).append("</source>\n");
-            if (!target.isEmpty()) {
-                b.append("        <target>").append(inline(targetPieces, data, new ArrayList<>(), sourceIds, kept)).append("</target>\n");
-            }
-            b.append("      </segment>\n");
-            b.append("    </unit>\n");
+            unit(b, english.key(), english.pattern(), english.pattern(), target, origin, stale, state, Optional.empty());
         }
         b.append("  </file>\n</xliff>\n");
         return b.toString();
+    }
+
+    /** One unit: its notes (the English's fingerprint first), its codes' original data, and one segment. */
+    private static void unit(StringBuilder b, String id, String fingerprinted, String sourcePattern, String target, Optional<Origin> origin,
+                             boolean stale, Origin.State state, Optional<String> extra) {
+        b.append("    <unit id=\"").append(escape(id)).append("\">\n");
+        b.append("      <notes>\n");
+        b.append("        <note category=\"").append(FINGERPRINT).append("\">").append(Origin.fingerprint(fingerprinted))
+                .append("</note>\n");
+        origin.flatMap(Origin::note).ifPresent(n -> b.append("        <note category=\"").append(TRANSLATOR).append("\">")
+                .append(escape(n)).append("</note>\n"));
+        extra.ifPresent(n -> b.append("        <note category=\"").append(PLURAL).append("\">").append(escape(n)).append("</note>\n"));
+        if (stale) {
+            b.append("        <note category=\"").append(ENGLISH_WAS).append("\">").append(escape(origin.get().source()))
+                    .append("</note>\n");
+        }
+        b.append("      </notes>\n");
+        List<Piece> source = pieces(sourcePattern);
+        List<Piece> targetPieces = target.isEmpty() ? List.of() : pieces(target);
+        Map<String, String> data = new LinkedHashMap<>(); // code text -> data id
+        for (Piece p : source) {
+            if (p.code()) {
+                data.putIfAbsent(p.text(), "d" + (data.size() + 1));
+            }
+        }
+        for (Piece p : targetPieces) {
+            if (p.code()) {
+                data.putIfAbsent(p.text(), "d" + (data.size() + 1));
+            }
+        }
+        if (!data.isEmpty()) {
+            b.append("      <originalData>\n");
+            data.forEach((code, ref) -> b.append("        <data id=\"").append(ref).append("\">").append(escape(code)).append("</data>\n"));
+            b.append("      </originalData>\n");
+        }
+        b.append("      <segment state=\"").append(state.word()).append("\">\n");
+        List<String[]> sourceIds = new ArrayList<>();
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        targetPieces.stream().filter(Piece::code).forEach(x -> kept.add(x.text()));
+        b.append("        <source>").append(inline(source, data, sourceIds, null, target.isEmpty() ? null : kept)).append("</source>\n");
+        if (!target.isEmpty()) {
+            b.append("        <target>").append(inline(targetPieces, data, new ArrayList<>(), sourceIds, kept)).append("</target>\n");
+        }
+        b.append("      </segment>\n");
+        b.append("    </unit>\n");
     }
 
     /**
@@ -144,7 +168,8 @@ public final class Xliff {
                 }
                 // (a number's placeholder may become a plural in a language that needs one: required
                 // only where the translation so far keeps it as it is)
-                boolean required = (isPlaceholder(p.text()) || org.handout.text.Markup.TAG.matcher(p.text()).matches())
+                boolean frame = p.text().equals("}}") || p.text().matches("\\{[A-Za-z][A-Za-z0-9]*, plural, other \\{");
+                boolean required = (isPlaceholder(p.text()) || org.handout.text.Markup.TAG.matcher(p.text()).matches() || frame)
                         && (kept == null || kept.contains(p.text()));
                 b.append("<ph id=\"").append(id).append("\" dataRef=\"").append(data.get(p.text()))
                         .append("\" canCopy=\"no\"").append(required ? " canDelete=\"no\"" : "")
@@ -303,7 +328,10 @@ public final class Xliff {
         List<String> stale = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
         BundleChecker checker = new BundleChecker(project.content());
+        Run run = new Run(tag, shown, bundle.get(), checker, problems, entries, updated, unchanged, rejected);
         NodeList units = doc.getElementsByTagNameNS(NS, "unit");
+        // the category units of each plural message, put together after the loop: category, target, state, note, line
+        Map<String, List<Object[]>> plurals = new LinkedHashMap<>();
         // a key given by two units: neither is imported, as neither can be said to be the translator's
         Map<String, Integer> seen = new java.util.HashMap<>();
         java.util.Set<String> twice = new java.util.HashSet<>();
@@ -323,7 +351,16 @@ public final class Xliff {
                 rejected.add(key);
                 continue;
             }
-            Message now = english.get(key);
+            // a plural's category unit: "overview.who.age:few"
+            String pluralOf = null;
+            String category = null;
+            int sep = key.lastIndexOf(PluralUnits.SEPARATOR);
+            if (sep > 0 && english.containsKey(key.substring(0, sep))
+                    && PluralUnits.categories(bundle.get().locale()).contains(key.substring(sep + 1))) {
+                pluralOf = key.substring(0, sep);
+                category = key.substring(sep + 1);
+            }
+            Message now = english.get(pluralOf == null ? key : pluralOf);
             if (now == null) {
                 problems.error(shown, line, 0, key, "unknown key: the English source has no such string; unit not imported");
                 rejected.add(key);
@@ -356,7 +393,10 @@ public final class Xliff {
                 rejected.add(key);
                 continue;
             }
-            if (!source.get().equals(now.pattern())) {
+            String cat = category;
+            String expected = pluralOf == null ? now.pattern() : PluralUnits.split(now.pattern())
+                    .map(se -> PluralUnits.unit(se.argument(), cat, se.sentence(cat))).orElse(now.pattern());
+            if (!source.get().equals(expected)) {
                 problems.add(Problem.error(shown, line, 0, key, "stale: this unit was exported from an older English; not imported")
                         .with("was", source.get()).with("now", now.pattern())
                         .withHint("export again (handout export-xliff --lang " + tag + ") and translate the new English"));
@@ -370,61 +410,149 @@ public final class Xliff {
                 rejected.add(key);
                 continue;
             }
-            BundleWriter.Entry before = entries.get(key);
-            if (target.get().isEmpty() && before != null && !before.text().isEmpty()) {
-                // a tool that leaves a target out has not deleted the translation: the bundle keeps it
-                problems.add(Problem.warning(shown, line, 0, key, "no target in the file: the bundle's translation is kept")
-                        .withHint("translate the unit in your tool, or delete the entry's text in the bundle yourself if it is meant to go"));
-                unchanged.add(key);
-                continue;
-            }
-            if (!target.get().isEmpty() && target.get().equals(now.pattern()) && !now.pattern().matches("[\\p{Lu}\\p{N} .-]+")) {
-                // English copied into the target, whatever state the tool gives it, is no one's sign-off
-                problems.add(Problem.warning(shown, line, 0, key, "the target is the English; imported, and the check will say so until it is translated")
-                        .withHint("a state of reviewed or final in a translation tool is the tool's, not a medical review"));
-            }
             // of several segments, the least advanced state is the unit's
             String stateWord = parts.stream().filter(e -> e.getLocalName().equals("segment")).map(e -> e.getAttribute("state"))
                     .min(java.util.Comparator.comparingInt(w -> w.isEmpty() ? 9 : Origin.State.of(w).map(Enum::ordinal).orElse(-1)))
                     .orElse("");
-            Optional<Origin.State> state = stateWord.isEmpty() ? Optional.of(target.get().isEmpty() ? Origin.State.INITIAL
-                    : Origin.State.TRANSLATED) : Origin.State.of(stateWord);
-            if (state.isEmpty()) {
-                problems.error(shown, line, 0, key, "segment state '" + stateWord + "' is not initial, translated, reviewed or final");
-                rejected.add(key);
+            if (pluralOf != null) {
+                plurals.computeIfAbsent(pluralOf, k -> new ArrayList<>()).add(new Object[] {category, target.get(), stateWord,
+                        notes(unit, TRANSLATOR), line});
                 continue;
             }
-            // a tool that drops notes does not delete the bundle's
-            Optional<String> note = notes(unit, TRANSLATOR).or(() -> before == null ? Optional.empty() : before.note());
-            if (!target.get().isEmpty() && state.get() != Origin.State.INITIAL) {
-                Problems p = new Problems();
-                Bundle one = new Bundle(tag, shown, bundle.get().translation(), Map.of(key, new Message(key, target.get(), shown, line, 0)),
-                        Map.of(key, new Origin(now.pattern(), target.get(), state.get(), note, line, 0)));
-                checker.checkOne(one, key, p);
-                if (p.hasErrors()) {
-                    p.sorted().stream().filter(Problem::isError).forEach(x -> problems.add(x.withHint("fix the target in your tool and import again; unit not imported")));
-                    rejected.add(key);
-                    continue;
-                }
-            }
-            BundleWriter.Entry old = entries.get(key);
-            if (old != null && state.get() == Origin.State.INITIAL && target.get().equals(old.text())) {
-                unchanged.add(key); // sent out as needing work, back untouched: the entry stays as it was
-                continue;
-            }
-            BundleWriter.Entry fresh = new BundleWriter.Entry(key, now.pattern(), target.get(), state.get(), note);
-            if (fresh.equals(old)) {
-                unchanged.add(key);
-            } else {
-                entries.put(key, fresh);
-                updated.add(key);
-            }
+            apply(run, key, line, now, target.get(), stateWord, notes(unit, TRANSLATOR));
         }
+        plurals.forEach((key, forms) -> plural(run, key, english.get(key), forms));
         if (!updated.isEmpty()) {
             String header = BundleWriter.header(Files.readString(bundleFile, StandardCharsets.UTF_8)).orElseThrow();
             BundleWriter.write(bundleFile, BundleWriter.text(header, new ArrayList<>(entries.values())));
         }
         return Optional.of(new Imported(tag, updated, unchanged, stale, rejected));
+    }
+
+    /** The lists an import fills, and what it works on. */
+    private record Run(String tag, String shown, Bundle bundle, BundleChecker checker, Problems problems,
+                       Map<String, BundleWriter.Entry> entries, List<String> updated, List<String> unchanged, List<String> rejected) {
+    }
+
+    /**
+     * One unit's target (or a plural's units', put together) into its entry, if it passes: a
+     * missing target keeps the translation, English copied is flagged, the state is the tool's,
+     * a dropped note keeps the bundle's, and the target is checked as {@code check} would.
+     */
+    private static void apply(Run r, String key, int line, Message now, String target, String stateWord, Optional<String> unitNote) {
+        String tag = r.tag();
+        String shown = r.shown();
+        Problems problems = r.problems();
+        Map<String, BundleWriter.Entry> entries = r.entries();
+        List<String> updated = r.updated();
+        List<String> unchanged = r.unchanged();
+        List<String> rejected = r.rejected();
+        BundleChecker checker = r.checker();
+        Optional<Bundle> bundle = Optional.of(r.bundle());
+        BundleWriter.Entry before = entries.get(key);
+        if (target.isEmpty() && before != null && !before.text().isEmpty()) {
+            // a tool that leaves a target out has not deleted the translation: the bundle keeps it
+            problems.add(Problem.warning(shown, line, 0, key, "no target in the file: the bundle's translation is kept")
+                    .withHint("translate the unit in your tool, or delete the entry's text in the bundle yourself if it is meant to go"));
+            unchanged.add(key);
+            return;
+        }
+        if (!target.isEmpty() && target.equals(now.pattern()) && !now.pattern().matches("[\\p{Lu}\\p{N} .-]+")) {
+            // English copied into the target, whatever state the tool gives it, is no one's sign-off
+            problems.add(Problem.warning(shown, line, 0, key, "the target is the English; imported, and the check will say so until it is translated")
+                    .withHint("a state of reviewed or final in a translation tool is the tool's, not a medical review"));
+        }
+        Optional<Origin.State> state = stateWord.isEmpty() ? Optional.of(target.isEmpty() ? Origin.State.INITIAL
+                : Origin.State.TRANSLATED) : Origin.State.of(stateWord);
+        if (state.isEmpty()) {
+            problems.error(shown, line, 0, key, "segment state '" + stateWord + "' is not initial, translated, reviewed or final");
+            rejected.add(key);
+            return;
+        }
+        // a tool that drops notes does not delete the bundle's
+        Optional<String> note = unitNote.or(() -> before == null ? Optional.empty() : before.note());
+        if (!target.isEmpty() && state.get() != Origin.State.INITIAL) {
+            Problems p = new Problems();
+            Bundle one = new Bundle(tag, shown, bundle.get().translation(), Map.of(key, new Message(key, target, shown, line, 0)),
+                    Map.of(key, new Origin(now.pattern(), target, state.get(), note, line, 0)));
+            checker.checkOne(one, key, p);
+            if (p.hasErrors()) {
+                p.sorted().stream().filter(Problem::isError).forEach(x -> problems.add(x.withHint("fix the target in your tool and import again; unit not imported")));
+                rejected.add(key);
+                return;
+            }
+        }
+        BundleWriter.Entry old = entries.get(key);
+        if (old != null && state.get() == Origin.State.INITIAL && target.equals(old.text())) {
+            unchanged.add(key); // sent out as needing work, back untouched: the entry stays as it was
+            return;
+        }
+        BundleWriter.Entry fresh = new BundleWriter.Entry(key, now.pattern(), target, state.get(), note);
+        if (fresh.equals(old)) {
+            unchanged.add(key);
+        } else {
+            entries.put(key, fresh);
+            updated.add(key);
+        }
+    }
+
+    /**
+     * A plural message's category units put together: every category the language has, each a
+     * whole sentence, become one ICU plural of whole sentences (or stay the bundle's own pattern
+     * where every sentence is as it was).
+     */
+    @SuppressWarnings("unchecked")
+    private static void plural(Run r, String key, Message now, List<Object[]> units) {
+        int line = (Integer) units.get(0)[4];
+        List<String> categories = PluralUnits.categories(r.bundle().locale());
+        Map<String, String> sentences = new LinkedHashMap<>();
+        String argument = null;
+        String least = "";
+        Optional<String> note = Optional.empty();
+        boolean anyTarget = false;
+        Map<String, String> targets = new java.util.HashMap<>();
+        for (Object[] u : units) {
+            targets.put((String) u[0], (String) u[1]);
+            anyTarget |= !((String) u[1]).isEmpty();
+            String state = (String) u[2];
+            if (least.isEmpty() || (!state.isEmpty() && Origin.State.of(state).map(Enum::ordinal).orElse(-1)
+                    < Origin.State.of(least).map(Enum::ordinal).orElse(-1))) {
+                least = state;
+            }
+            note = note.or(() -> (Optional<String>) u[3]);
+        }
+        if (!anyTarget) {
+            apply(r, key, line, now, "", least, note);
+            return;
+        }
+        for (String c : categories) {
+            String t = targets.get(c);
+            if (t == null || t.isEmpty()) {
+                r.problems().add(Problem.error(r.shown(), line, 0, key, "the '" + c + "' form has no unit or no target in the file; the message is not imported")
+                        .withHint("translate every form of the message (" + String.join(", ", categories) + ") in your tool"));
+                r.rejected().add(key);
+                return;
+            }
+            Optional<String[]> parts = PluralUnits.unwrap(t);
+            if (parts.isEmpty() || (argument != null && !argument.equals(parts.get()[0]))) {
+                r.problems().add(Problem.error(r.shown(), line, 0, key, "the '" + c + "' unit's target lost the codes around its sentence; the message is not imported")
+                        .withHint("keep the protected codes at the start and end of the target"));
+                r.rejected().add(key);
+                return;
+            }
+            argument = parts.get()[0];
+            sentences.put(c, parts.get()[2]);
+        }
+        String full = PluralUnits.assemble(argument, sentences);
+        BundleWriter.Entry old = r.entries().get(key);
+        if (old != null) {
+            String arg = argument;
+            Optional<PluralUnits.Split> was = PluralUnits.split(old.text()).filter(x -> x.argument().equals(arg));
+            if (was.isPresent() && categories.stream().allMatch(c -> was.get().sentence(c).equals(sentences.get(c)))) {
+                full = old.text(); // every sentence as it was: the bundle keeps its own way of writing it
+            }
+        }
+        apply(r, key, line, now, full, least, note);
     }
 
     /** The {@code xml:space} in force on an element: its own, or its nearest ancestor's. */

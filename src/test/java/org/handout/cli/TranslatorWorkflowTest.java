@@ -201,10 +201,11 @@ class TranslatorWorkflowTest {
         String x = Files.readString(xlf);
         assertTrue(x.contains("<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en\" trgLang=\"fr\">"));
         assertTrue(x.contains("<note category=\"translator\">checked with Dr Martin</note>"), "notes travel");
-        assertTrue(x.contains("<data id=\"d1\">{rareAfterAge, plural, one {</data>"), "ICU syntax is original data");
-        assertTrue(x.contains("canCopy=\"no\" disp=\"{rareAfterAge, plural, one {\"/>"), "and protected in the text");
-        // a plural's frames may differ by language (XLIFF 2.0: only what every target keeps is canDelete="no")
-        assertTrue(!x.contains("canDelete=\"no\" disp=\"{rareAfterAge, plural"), "a plural frame is not marked undeletable");
+        assertTrue(x.contains("<data id=\"d2\">{usualAgeFrom}</data>"), "ICU syntax is original data");
+        assertTrue(x.contains("canCopy=\"no\" canDelete=\"no\" disp=\"{usualAgeFrom}\"/>"), "and protected in the text");
+        // a plural message is a unit per category of the language, each a whole sentence
+        assertTrue(x.contains("<unit id=\"overview.who.rare-later:one\">") && x.contains("<unit id=\"overview.who.rare-later:other\">"), x);
+        assertTrue(!x.contains("<unit id=\"overview.who.rare-later\">"), "not one unit of ICU syntax");
         // the translator edits one target in their tool
         List<String> fr = p.read("translations/fr.yaml").lines().toList();
         String title = fr.get(fr.indexOf("  overview.title:") + 2).replaceFirst("^    text: \"(.*)\"$", "$1");
@@ -232,14 +233,16 @@ class TranslatorWorkflowTest {
         String before = p.read("translations/de.yaml");
         // (in its unit only: the questions leaflet says the same in German)
         String x = Files.readString(xlf);
-        int unit = x.indexOf("<unit id=\"staging.risk.groups\">");
+        int unit = x.indexOf("<unit id=\"staging.risk.groups:other\">");
         int at = x.indexOf("Nach der Risikogruppe richtet sich die Behandlung.", unit);
         Files.writeString(xlf, x.substring(0, at) + "Die Risikogruppe entscheidet." + x.substring(at + "Nach der Risikogruppe richtet sich die Behandlung.".length()));
         Run r = run("import-xliff", "--root", p.root().toString(), xlf.toString());
         assertEquals(1, r.code());
-        assertTrue(r.err().contains("error: [staging.risk.groups] stale: this unit was exported from an older English; not imported"), r.err());
-        assertTrue(r.err().contains("    now: ") && r.err().contains(NEW), r.err());
-        assertTrue(r.out().contains("de: 0 updated, " + (org.handout.testing.TestProject.STRINGS - 1) + " unchanged, 1 stale, 0 rejected"), r.out());
+        // the message is a unit per plural form in German (one, other): both were made from the older English
+        assertTrue(r.err().contains("error: [staging.risk.groups:one] stale: this unit was exported from an older English; not imported"), r.err());
+        assertTrue(r.err().contains("error: [staging.risk.groups:other] stale"), r.err());
+        assertTrue(r.err().contains("    now: ") && r.err().contains(NEW.substring(0, NEW.length() - 1)), r.err());
+        assertTrue(r.out().contains("de: 0 updated, " + (org.handout.testing.TestProject.STRINGS - 1) + " unchanged, 2 stale, 0 rejected"), r.out());
         assertEquals(before, p.read("translations/de.yaml"), "the bundle is untouched");
     }
 
@@ -249,12 +252,13 @@ class TranslatorWorkflowTest {
         Path xlf = dir.resolve("de.xlf");
         assertEquals(0, run("export-xliff", "--root", p.root().toString(), "--lang", "de", "--out", xlf.toString()).code());
         String x = Files.readString(xlf);
-        // a translator's tool empties a plural branch and lets a right-to-left override in
-        int unit = x.indexOf("<unit id=\"overview.who.rare-later\">");
-        String branch = "<ph id=\"c4\" dataRef=\"d2\" canCopy=\"no\" disp=\"#\"/> Jahre";
-        int at = x.indexOf(branch, unit);
-        assertTrue(at > unit, "the export has a German plural branch to empty");
-        String emptied = x.substring(0, at) + x.substring(at + branch.length());
+        // a translator's tool empties a plural form's sentence (its codes kept) and lets a right-to-left override in
+        int unit = x.indexOf("<unit id=\"overview.who.rare-later:other\">");
+        int from = x.indexOf("<target>", unit);
+        int open = x.indexOf("/>", from) + 2;
+        int close = x.lastIndexOf("<ph ", x.indexOf("</target>", from));
+        assertTrue(unit > 0 && open < close, "the export has the German 'other' form to empty");
+        String emptied = x.substring(0, open) + x.substring(close);
         int title = emptied.indexOf("<unit id=\"overview.title\">");
         int target = emptied.indexOf("<target>", title) + "<target>".length();
         Files.writeString(xlf, emptied.substring(0, target) + "\u202E" + emptied.substring(target));
@@ -272,14 +276,14 @@ class TranslatorWorkflowTest {
         Path xlf = dir.resolve("es.xlf");
         assertEquals(0, run("export-xliff", "--root", p.root().toString(), "--lang", "es", "--out", xlf.toString()).code());
         String x = Files.readString(xlf);
-        int unit = x.indexOf("<unit id=\"overview.who.rare-later\">");
+        int unit = x.indexOf("<unit id=\"common.revised\">");
         int target = x.indexOf("<target>", unit);
         int end = x.indexOf("</target>", target);
-        Files.writeString(xlf, x.substring(0, target) + "<target>Rara vez después de los diez años.</target>" + x.substring(end + "</target>".length()));
+        Files.writeString(xlf, x.substring(0, target) + "<target>Actualizado.</target>" + x.substring(end + "</target>".length()));
         String before = p.read("translations/es.yaml");
         Run r = run("import-xliff", "--root", p.root().toString(), xlf.toString());
         assertEquals(1, r.code());
-        assertTrue(r.err().contains("[overview.who.rare-later] placeholder {rareAfterAge} from the English is missing"), r.err());
+        assertTrue(r.err().contains("[common.revised] placeholder {date} from the English is missing"), r.err());
         assertTrue(r.out().contains("1 rejected"), r.out());
         assertEquals(before, p.read("translations/es.yaml"));
 

@@ -56,8 +56,10 @@ class OkapiReadsEveryExportTest {
                 events.add(reader.next());
             }
         }
-        long units = events.stream().filter(Event::isUnit).count();
-        assertEquals(TestProject.STRINGS, units, "a unit per English string");
+        // a unit per English string, or per plural form of the language for a message with a plural
+        long units = events.stream().filter(Event::isUnit).map(e -> e.getUnit().getId().replaceFirst(":(zero|one|two|few|many|other)$", ""))
+                .distinct().count();
+        assertEquals(TestProject.STRINGS, units, "every English string is in the file");
 
         // the translator edits the title's target in the tool; the tool writes the file again
         String bundleBefore = p.read("translations/" + lang + ".yaml");
