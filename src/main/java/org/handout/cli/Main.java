@@ -44,6 +44,8 @@ public final class Main {
             + "       handout accept --lang TAG [KEY...]\n"
             + "       handout export-xliff --lang TAG [--out FILE]\n"
             + "       handout import-xliff FILE\n"
+            + "       handout export-po --lang TAG [--out FILE]\n"
+            + "       handout import-po FILE\n"
             + "       handout verify [FILE...] [--out DIR] [--clinic ID]\n"
             + "       handout verify --tags FILE\n"
             + "       handout bench [--runs N] [--rounds N] [--scale N]\n"
@@ -112,9 +114,9 @@ public final class Main {
         }
         String command = rest.get(0);
         List<String> positional = rest.subList(1, rest.size());
-        boolean takesArgs = java.util.Set.of("init", "accept", "import-xliff", "verify").contains(command);
-        if (!java.util.Set.of("build", "preview", "check", "status", "init", "accept", "export-xliff", "import-xliff", "verify", "bench",
-                        "serve")
+        boolean takesArgs = java.util.Set.of("init", "accept", "import-xliff", "import-po", "verify").contains(command);
+        if (!java.util.Set.of("build", "preview", "check", "status", "init", "accept", "export-xliff", "import-xliff", "export-po",
+                        "import-po", "verify", "bench", "serve")
                 .contains(command)
                 || (!takesArgs && !positional.isEmpty())) {
             err.println("handout: unknown command '" + String.join(" ", rest) + "'");
@@ -165,6 +167,10 @@ public final class Main {
                 return translators.exportXliff(langs, outOption);
             case "import-xliff":
                 return translators.importXliff(positional);
+            case "export-po":
+                return translators.exportPo(langs, outOption);
+            case "import-po":
+                return translators.importPo(positional);
             case "serve":
                 try {
                     return org.handout.serve.Server.run(ws, cl.getOptionValue("host", "127.0.0.1"), number(cl, "port", 8377), out);
@@ -442,6 +448,7 @@ public final class Main {
                     + "  lacks and keeps the rest; --overwrite starts it again, keeping a backup).\n"
                     + "accept: records that entries were updated to the current English (all stale ones, or the KEYs named).\n"
                     + "export-xliff, import-xliff: XLIFF 2.0 for translation tools (default file output/xliff/TAG.xlf).\n"
+                    + "export-po, import-po: gettext PO for Weblate, Poedit and the like (default file output/po/TAG.po; docs/po.md).\n"
                     + "verify: checks built PDFs (default: all in <out>): text and tags in reading order, fonts, every glyph inside\n"
                     + "  the text area, PDF/UA-1, PDF/A-2u.\n"
                     + "bench: measures cold and warm build times, memory, PDF sizes and a 1,000-leaflet matrix (see BENCHMARKS.md).\n"

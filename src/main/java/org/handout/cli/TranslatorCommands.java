@@ -17,12 +17,13 @@ import org.handout.report.Problem;
 import org.handout.report.Problems;
 import org.handout.workflow.BundleWriter;
 import org.handout.workflow.Json;
+import org.handout.workflow.Po;
 import org.handout.workflow.Translators;
 import org.handout.workflow.Xliff;
 
 /**
  * The translator's commands: {@code check}, {@code status}, {@code init}, {@code accept},
- * {@code export-xliff} and {@code import-xliff}. Each loads the project, calls the workflow
+ * {@code export-xliff}, {@code import-xliff}, {@code export-po} and {@code import-po}. Each loads the project, calls the workflow
  * package and prints; the exit code is 0 when fine (warnings allowed), 1 on errors, 2 on misuse.
  */
 final class TranslatorCommands {
@@ -205,7 +206,7 @@ final class TranslatorCommands {
             return 2;
         }
         if (to.isPresent()) {
-            Optional<String> refused = notAnXliffTarget(to.get());
+            Optional<String> refused = notAnExportTarget(to.get(), "an XLIFF file", start -> start.contains("<xliff"));
             if (refused.isPresent()) {
                 err.println("handout: export-xliff --out " + to.get() + ": " + refused.get() + "; nothing was written");
                 err.println("    hint: write the XLIFF somewhere else, e.g. --out " + langs.get(0) + ".xlf");
@@ -231,10 +232,11 @@ final class TranslatorCommands {
     }
 
     /**
-     * Why {@code export-xliff} must not write to a file, if it must not: inside the project's inputs
-     * (a bundle, the content, the fonts, the clinics), or over a file that is not an XLIFF document.
+     * Why an export ({@code export-xliff}, {@code export-po}) must not write to a file, if it must
+     * not: inside the project's inputs (a bundle, the content, the fonts, the clinics), or over a
+     * file that is not of the export's format (by its first 2,048 bytes: {@code ours}).
      */
-    private Optional<String> notAnXliffTarget(Path file) {
+    private Optional<String> notAnExportTarget(Path file, String format, java.util.function.Predicate<String> ours) {
         Path f = file.toAbsolutePath().normalize();
         for (Path dir : List.of(ws.translations(), ws.content(), ws.fonts(), ws.clinics())) {
             if (f.startsWith(dir.toAbsolutePath().normalize())) {
@@ -247,8 +249,8 @@ final class TranslatorCommands {
         if (Files.exists(f)) {
             try (var in = Files.newInputStream(f)) {
                 String start = new String(in.readNBytes(2048), java.nio.charset.StandardCharsets.UTF_8);
-                if (!start.contains("<xliff")) {
-                    return Optional.of("it exists and is not an XLIFF file");
+                if (!ours.test(start)) {
+                    return Optional.of("it exists and is not " + format);
                 }
             } catch (IOException e) {
                 return Optional.of("it cannot be read: " + e.getMessage());
@@ -275,10 +277,71 @@ final class TranslatorCommands {
             if (r.isEmpty()) {
                 return 1;
             }
-            Xliff.Imported i = r.get();
-            out.printf(Locale.ROOT, "%s: %d updated, %d unchanged, %d stale, %d rejected%n", i.tag(), i.updated().size(),
-                    i.unchanged().size(), i.stale().size(), i.rejected().size());
-            return problems.hasErrors() ? 1 : 0;
+            return report(r.get(), problems);
+        } catch (IOException e) {
+            err.println("handout: cannot read or write: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** What an import did, on one line; the exit code: 1 when anything was refused, else 0. */
+    private int report(Xliff.Imported i, Problems problems) {
+        out.printf(Locale.ROOT, "%s: %d updated, %d unchanged, %d stale, %d rejected%n", i.tag(), i.updated().size(),
+                i.unchanged().size(), i.stale().size(), i.rejected().size());
+        return problems.hasErrors() ? 1 : 0;
+    }
+
+    int exportPo(List<String> langs, Optional<Path> to) {
+        if (langs.size() != 1) {
+            err.println("handout: export-po needs one --lang, e.g. handout export-po --lang de");
+            return 2;
+        }
+        if (to.isPresent()) {
+            // a PO file has a msgid line near its start (after the header's comments)
+            Optional<String> refused = notAnExportTarget(to.get(), "a PO file", start -> start.matches("(?s)(.*\n)?msgid \".*"));
+            if (refused.isPresent()) {
+                err.println("handout: export-po --out " + to.get() + ": " + refused.get() + "; nothing was written");
+                err.println("    hint: write the PO file somewhere else, e.g. --out " + langs.get(0) + ".po");
+                return 2;
+            }
+        }
+        Project project = Project.load(ws);
+        Optional<Bundle> bundle = project.languages() == null ? Optional.empty()
+                : project.languages().bundle(langs.get(0)).filter(b -> !b.isSource());
+        if (bundle.isEmpty()) {
+            err.println("handout: no bundle for '" + langs.get(0) + "' that loads; handout check --lang " + langs.get(0) + " says why");
+            return 1;
+        }
+        Path file = to.orElse(ws.output().resolve("po").resolve(langs.get(0) + ".po"));
+        try {
+            new Po(ws, project).exportTo(bundle.get(), file);
+        } catch (IOException e) {
+            err.println("handout: cannot write " + file + ": " + e.getMessage());
+            return 1;
+        }
+        out.println("written: " + file);
+        return 0;
+    }
+
+    int importPo(List<String> args) {
+        if (args.size() != 1) {
+            err.println("handout: import-po takes one file, e.g. handout import-po de.po");
+            return 2;
+        }
+        Path file = Path.of(args.get(0));
+        if (!Files.isRegularFile(file)) {
+            err.println("handout: no such file: " + file);
+            return 2;
+        }
+        Project project = Project.load(ws);
+        Problems problems = new Problems();
+        try {
+            Optional<Xliff.Imported> r = new Po(ws, project).importFrom(file, args.get(0), problems);
+            problems.sorted().forEach(p -> err.println(p.formatLong()));
+            if (r.isEmpty()) {
+                return 1;
+            }
+            return report(r.get(), problems);
         } catch (IOException e) {
             err.println("handout: cannot read or write: " + e.getMessage());
             return 1;

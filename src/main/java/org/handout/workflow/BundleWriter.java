@@ -12,7 +12,7 @@ import org.handout.i18n.Origin;
 /**
  * Writes the messages of a bundle file, one entry per key in the English order, keeping
  * everything above {@code messages:} (the reviewer's notes, the language and translation header)
- * exactly as it was. Used by {@code init}, {@code accept} and {@code import-xliff}.
+ * exactly as it was. Used by {@code init}, {@code accept}, {@code import-xliff} and {@code import-po}.
  */
 public final class BundleWriter {
     private BundleWriter() {
