@@ -208,6 +208,40 @@ public final class BundleChecker {
                         .withHint("each <b>, <i>, <link:name> and <lang:tag> is closed before the next opens")));
     }
 
+    /**
+     * The letters of a translation are of its language's scripts (ICU's for the locale) or Latin
+     * (names, abbreviations such as CT and MRI): Han pasted into a Spanish entry is refused at its
+     * key, not found later as a character no font of the language has.
+     */
+    private static void scripts(Bundle bundle, Message m, Problems problems) {
+        java.util.Set<Integer> allowed = new java.util.HashSet<>();
+        for (int c : com.ibm.icu.lang.UScript.getCode(bundle.locale())) {
+            allowed.add(c);
+        }
+        if (allowed.isEmpty()) {
+            return; // a language ICU knows no script of: nothing to hold it to
+        }
+        allowed.add(com.ibm.icu.lang.UScript.LATIN);
+        String t = m.pattern();
+        for (int i = 0; i < t.length(); ) {
+            int cp = t.codePointAt(i);
+            i += Character.charCount(cp);
+            int script = com.ibm.icu.lang.UScript.getScript(cp);
+            if (script == com.ibm.icu.lang.UScript.COMMON || script == com.ibm.icu.lang.UScript.INHERITED
+                    || script == com.ibm.icu.lang.UScript.UNKNOWN || allowed.contains(script)) {
+                continue;
+            }
+            java.util.List<String> names = allowed.stream().filter(x -> x != com.ibm.icu.lang.UScript.LATIN)
+                    .map(com.ibm.icu.lang.UScript::getName).sorted().toList();
+            problems.add(Problem.error(m.file(), m.line(), m.column(), m.key(), String.format(java.util.Locale.ROOT,
+                            "character U+%04X %s (%s) is %s script, not a script of %s (%s%s)",
+                            cp, com.ibm.icu.lang.UCharacter.getName(cp), new String(Character.toChars(cp)),
+                            com.ibm.icu.lang.UScript.getName(script), bundle.tag(), names.isEmpty() ? "Latin" : String.join(", ", names), names.isEmpty() ? "" : ", and Latin for names and abbreviations"))
+                    .withHint("text of another language pasted in? translate it, or write the name in Latin letters"));
+            return;
+        }
+    }
+
     private void checkMessage(Bundle bundle, Message m, Message s, Problems problems) {
         String file = m.file();
         // a bidi override, a control or a stray joiner would print wrongly: refused at its place
@@ -215,6 +249,7 @@ public final class BundleChecker {
         // parsed first: nothing below may see a pattern ICU cannot parse safely (a hostile nesting)
         Optional<MessagePattern> parsed = parse(m, bundle.locale(), problems);
         markup(m, s, problems);
+        scripts(bundle, m, problems);
         if (!m.pattern().equals(m.pattern().strip())) {
             problems.add(Problem.warning(file, m.line(), m.column(), m.key(), "leading or trailing whitespace")
                     .withHint("remove the spaces at the start or end of the text"));

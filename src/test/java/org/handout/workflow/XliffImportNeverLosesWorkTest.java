@@ -153,4 +153,15 @@ class XliffImportNeverLosesWorkTest {
         assertTrue(r.err().contains("[overview.who.causes] the target is the English"), r.err());
         assertTrue(p.read("translations/fr.yaml").contains("status: draft"), "a tool's review state is not the bundle's review");
     }
+
+    @Test
+    void aTargetInAnotherLanguagesScriptIsRefusedAtItsKey() throws IOException {
+        String bundle = p.read("translations/fr.yaml");
+        String t = target("overview.title");
+        replaceInUnit("overview.title", "<target>" + t + "</target>", "<target>神经母细胞瘤</target>");
+        Run r = importIt();
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("[overview.title] character U+795E CJK UNIFIED IDEOGRAPH-795E (神) is Han script, not a script of fr"), r.err());
+        assertEquals(bundle, p.read("translations/fr.yaml"), "not imported");
+    }
 }
