@@ -141,6 +141,12 @@ public final class Main {
         Align align = cl.hasOption("justify") ? Align.JUSTIFY : Align.START;
         TranslatorCommands translators = new TranslatorCommands(ws, out, err);
         Optional<Path> outOption = Optional.ofNullable(cl.getOptionValue("out")).map(o -> Path.of(o).toAbsolutePath());
+        if (cl.hasOption("format") && !command.equals("check")) {
+            // only check has another format; an option no one reads must not look obeyed
+            err.println("handout: --format is an option of check (text or json); " + command + " has none"
+                    + (command.equals("export-xliff") && "po".equals(cl.getOptionValue("format")) ? " (for PO: handout export-po)" : ""));
+            return 2;
+        }
         switch (command) {
             case "preview":
                 return preview(cl, ws, langs, leaflets, paper, region, align, out, err);

@@ -62,4 +62,14 @@ class MachineReadableOutputTest {
         assertTrue(!schema("status").validate("{\"edition\": \"1 Dec\", \"languages\": [], \"staleOutputs\": {}}", InputFormat.JSON).isEmpty(),
                 "the schema refuses an edition that is not a date");
     }
+
+    @Test
+    void aCommandWithoutAnotherFormatRefusesFormatInsteadOfIgnoringIt() {
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"export-xliff", "--lang", "fr", "--format", "po"}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(e, true, StandardCharsets.UTF_8));
+        assertEquals(2, code);
+        assertTrue(e.toString(StandardCharsets.UTF_8).contains("--format is an option of check (text or json); export-xliff has none (for PO: handout export-po)"),
+                e.toString(StandardCharsets.UTF_8));
+    }
 }
