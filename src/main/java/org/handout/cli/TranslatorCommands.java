@@ -200,16 +200,62 @@ final class TranslatorCommands {
         }
     }
 
+    /**
+     * A translation-tool format: its command names, what a file of it is called, its suffix and
+     * output folder, how to recognise a file of it (an export never overwrites anything else),
+     * and how to write and read it.
+     */
+    private record Exchange(String name, String what, String called, String suffix, java.util.function.Predicate<String> looksLikeOne,
+                            Exporter exporter, Importer importer) {
+    }
+
+    @FunctionalInterface
+    private interface Exporter {
+        void export(Workspace ws, Project project, Bundle bundle, Path file) throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface Importer {
+        Optional<Xliff.Imported> read(Workspace ws, Project project, Path file, String shown, Problems problems)
+                throws IOException;
+    }
+
+    private static final Exchange XLIFF = new Exchange("xliff", "an XLIFF file", "the XLIFF", "xlf", start -> start.contains("<xliff"),
+            (ws, project, bundle, file) -> new Xliff(ws, project).exportTo(bundle, file),
+            (ws, project, file, shown, problems) -> new Xliff(ws, project).importFrom(file, shown, problems));
+    /** A PO file has a msgid line near its start (after the header's comments). */
+    private static final Exchange PO = new Exchange("po", "a PO file", "the PO file", "po", start -> start.matches("(?s)(.*\n)?msgid \".*"),
+            (ws, project, bundle, file) -> new Po(ws, project).exportTo(bundle, file),
+            (ws, project, file, shown, problems) -> new Po(ws, project).importFrom(file, shown, problems));
+
     int exportXliff(List<String> langs, Optional<Path> to) {
+        return export(XLIFF, langs, to);
+    }
+
+    int exportPo(List<String> langs, Optional<Path> to) {
+        return export(PO, langs, to);
+    }
+
+    int importXliff(List<String> args) {
+        return importFrom(XLIFF, args);
+    }
+
+    int importPo(List<String> args) {
+        return importFrom(PO, args);
+    }
+
+    /** {@code export-<format> --lang X [--out FILE]}: one bundle in the format, to output/<format>/X.<suffix> by default. */
+    private int export(Exchange f, List<String> langs, Optional<Path> to) {
         if (langs.size() != 1) {
-            err.println("handout: export-xliff needs one --lang, e.g. handout export-xliff --lang de");
+            err.println("handout: export-" + f.name() + " needs one --lang, e.g. handout export-" + f.name() + " --lang de");
             return 2;
         }
         if (to.isPresent()) {
-            Optional<String> refused = notAnExportTarget(to.get(), "an XLIFF file", start -> start.contains("<xliff"));
+            Optional<String> refused = notAnExportTarget(to.get(), f.what(), f.looksLikeOne());
             if (refused.isPresent()) {
-                err.println("handout: export-xliff --out " + to.get() + ": " + refused.get() + "; nothing was written");
-                err.println("    hint: write the XLIFF somewhere else, e.g. --out " + langs.get(0) + ".xlf");
+                err.println("handout: export-" + f.name() + " --out " + to.get() + ": " + refused.get() + "; nothing was written");
+                err.println("    hint: write " + f.called() + " somewhere else, e.g. --out "
+                        + langs.get(0) + "." + f.suffix());
                 return 2;
             }
         }
@@ -220,15 +266,41 @@ final class TranslatorCommands {
             err.println("handout: no bundle for '" + langs.get(0) + "' that loads; handout check --lang " + langs.get(0) + " says why");
             return 1;
         }
-        Path file = to.orElse(ws.output().resolve("xliff").resolve(langs.get(0) + ".xlf"));
+        Path file = to.orElse(ws.output().resolve(f.name()).resolve(langs.get(0) + "." + f.suffix()));
         try {
-            new Xliff(ws, project).exportTo(bundle.get(), file);
+            f.exporter().export(ws, project, bundle.get(), file);
         } catch (IOException e) {
             err.println("handout: cannot write " + file + ": " + e.getMessage());
             return 1;
         }
         out.println("written: " + file);
         return 0;
+    }
+
+    /** {@code import-<format> FILE}: its entries into the bundle its language names, reported on one line. */
+    private int importFrom(Exchange f, List<String> args) {
+        if (args.size() != 1) {
+            err.println("handout: import-" + f.name() + " takes one file, e.g. handout import-" + f.name() + " de." + f.suffix());
+            return 2;
+        }
+        Path file = Path.of(args.get(0));
+        if (!Files.isRegularFile(file)) {
+            err.println("handout: no such file: " + file);
+            return 2;
+        }
+        Project project = Project.load(ws);
+        Problems problems = new Problems();
+        try {
+            Optional<Xliff.Imported> r = f.importer().read(ws, project, file, args.get(0), problems);
+            problems.sorted().forEach(p -> err.println(p.formatLong()));
+            if (r.isEmpty()) {
+                return 1;
+            }
+            return report(r.get(), problems);
+        } catch (IOException e) {
+            err.println("handout: cannot read or write: " + e.getMessage());
+            return 1;
+        }
     }
 
     /**
@@ -259,92 +331,10 @@ final class TranslatorCommands {
         return Optional.empty();
     }
 
-    int importXliff(List<String> args) {
-        if (args.size() != 1) {
-            err.println("handout: import-xliff takes one file, e.g. handout import-xliff de.xlf");
-            return 2;
-        }
-        Path file = Path.of(args.get(0));
-        if (!Files.isRegularFile(file)) {
-            err.println("handout: no such file: " + file);
-            return 2;
-        }
-        Project project = Project.load(ws);
-        Problems problems = new Problems();
-        try {
-            Optional<Xliff.Imported> r = new Xliff(ws, project).importFrom(file, args.get(0), problems);
-            problems.sorted().forEach(p -> err.println(p.formatLong()));
-            if (r.isEmpty()) {
-                return 1;
-            }
-            return report(r.get(), problems);
-        } catch (IOException e) {
-            err.println("handout: cannot read or write: " + e.getMessage());
-            return 1;
-        }
-    }
-
     /** What an import did, on one line; the exit code: 1 when anything was refused, else 0. */
     private int report(Xliff.Imported i, Problems problems) {
         out.printf(Locale.ROOT, "%s: %d updated, %d unchanged, %d stale, %d rejected%n", i.tag(), i.updated().size(),
                 i.unchanged().size(), i.stale().size(), i.rejected().size());
         return problems.hasErrors() ? 1 : 0;
-    }
-
-    int exportPo(List<String> langs, Optional<Path> to) {
-        if (langs.size() != 1) {
-            err.println("handout: export-po needs one --lang, e.g. handout export-po --lang de");
-            return 2;
-        }
-        if (to.isPresent()) {
-            // a PO file has a msgid line near its start (after the header's comments)
-            Optional<String> refused = notAnExportTarget(to.get(), "a PO file", start -> start.matches("(?s)(.*\n)?msgid \".*"));
-            if (refused.isPresent()) {
-                err.println("handout: export-po --out " + to.get() + ": " + refused.get() + "; nothing was written");
-                err.println("    hint: write the PO file somewhere else, e.g. --out " + langs.get(0) + ".po");
-                return 2;
-            }
-        }
-        Project project = Project.load(ws);
-        Optional<Bundle> bundle = project.languages() == null ? Optional.empty()
-                : project.languages().bundle(langs.get(0)).filter(b -> !b.isSource());
-        if (bundle.isEmpty()) {
-            err.println("handout: no bundle for '" + langs.get(0) + "' that loads; handout check --lang " + langs.get(0) + " says why");
-            return 1;
-        }
-        Path file = to.orElse(ws.output().resolve("po").resolve(langs.get(0) + ".po"));
-        try {
-            new Po(ws, project).exportTo(bundle.get(), file);
-        } catch (IOException e) {
-            err.println("handout: cannot write " + file + ": " + e.getMessage());
-            return 1;
-        }
-        out.println("written: " + file);
-        return 0;
-    }
-
-    int importPo(List<String> args) {
-        if (args.size() != 1) {
-            err.println("handout: import-po takes one file, e.g. handout import-po de.po");
-            return 2;
-        }
-        Path file = Path.of(args.get(0));
-        if (!Files.isRegularFile(file)) {
-            err.println("handout: no such file: " + file);
-            return 2;
-        }
-        Project project = Project.load(ws);
-        Problems problems = new Problems();
-        try {
-            Optional<Xliff.Imported> r = new Po(ws, project).importFrom(file, args.get(0), problems);
-            problems.sorted().forEach(p -> err.println(p.formatLong()));
-            if (r.isEmpty()) {
-                return 1;
-            }
-            return report(r.get(), problems);
-        } catch (IOException e) {
-            err.println("handout: cannot read or write: " + e.getMessage());
-            return 1;
-        }
     }
 }

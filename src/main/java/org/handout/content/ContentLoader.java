@@ -421,7 +421,8 @@ public final class ContentLoader {
             for (Node n : list) {
                 YamlMap.of(n, file, "", "a column", problems).ifPresent(c -> {
                     Optional<String> cid = c.text("id").filter(v -> checkId(file, c.required("id").orElseThrow(), v));
-                    float weight = c.optionalText("width").map(v -> weight(file, c, v)).orElse(1f);
+                    float weight = c.optionalText("width").map(v -> share(file, c, "width", v, 0, 100, 1,
+                            "a column's 'width' is a share, a number above 0 (such as 1 or 2.5)")).orElse(1f);
                     cid.ifPresent(v -> {
                         if (!columnIds.add(v)) {
                             problems.error(file, c.line(), c.column(), "", "column id '" + v + "' is used twice");
@@ -482,19 +483,22 @@ public final class ContentLoader {
         return Optional.of(new SourceBlock.Table(id, columns, rowHeaders, rows));
     }
 
-    private float weight(String file, YamlMap c, String v) {
+    /**
+     * A number above {@code above} and up to {@code most} in {@code field}; else the problem,
+     * saying {@code what} the number is, and {@code otherwise}.
+     */
+    private float share(String file, YamlMap m, String field, String v, float above, float most, float otherwise, String what) {
         try {
             float w = Float.parseFloat(v);
-            if (w > 0 && w <= 100) {
+            if (w > above && w <= most) {
                 return w;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        Node at = c.node("width").orElseThrow();
-        problems.error(file, Yaml.line(at), Yaml.column(at), "", "a column's 'width' is a share, a number above 0 (such as 1 or 2.5), not '"
-                + TextSafety.shown(v) + "'");
-        return 1;
+        Node at = m.node(field).orElseThrow();
+        problems.error(file, Yaml.line(at), Yaml.column(at), "", what + ", not '" + TextSafety.shown(v) + "'");
+        return otherwise;
     }
 
     /** A cell: a text, or {@code {items: [...]}} for a bulleted list. */
@@ -533,20 +537,8 @@ public final class ContentLoader {
     private Optional<SourceBlock> figure(String file, String key, String id, YamlMap b) {
         Optional<Message> alt = text(b, "alt", key + ".alt");
         Optional<Message> caption = b.has("caption") ? text(b, "caption", key + ".caption") : Optional.empty();
-        float width = b.optionalText("width").map(v -> {
-            try {
-                float w = Float.parseFloat(v);
-                if (w > 0.05f && w <= 1) {
-                    return w;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            Node at = b.node("width").orElseThrow();
-            problems.error(file, Yaml.line(at), Yaml.column(at), "", "a figure's 'width' is its share of the text width, from 0.05 to 1, not '"
-                    + TextSafety.shown(v) + "'");
-            return 0.6f;
-        }).orElse(0.6f);
+        float width = b.optionalText("width").map(v -> share(file, b, "width", v, 0.05f, 1, 0.6f,
+                "a figure's 'width' is its share of the text width, from 0.05 to 1")).orElse(0.6f);
         Optional<Node> imageNode = b.required("image");
         Optional<SourceBlock.Image> image = b.text("image").flatMap(path -> {
             int line = imageNode.map(Yaml::line).orElse(0);

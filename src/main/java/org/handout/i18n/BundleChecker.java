@@ -172,6 +172,20 @@ public final class BundleChecker {
         return dot > 0 && content.isBroken(key.substring(0, dot));
     }
 
+    /**
+     * The problems of one translation a tool brings in ({@code target} for the English message
+     * {@code english}, at {@code line} of {@code shown}), as {@link #check} would find them in the bundle.
+     */
+    public Problems checkTranslation(Bundle bundle, String shown, int line, Message english, String target, Origin.State state,
+                                     Optional<String> note) {
+        String key = english.key();
+        Problems p = new Problems();
+        Bundle one = new Bundle(bundle.tag(), shown, bundle.translation(), Map.of(key, new Message(key, target, shown, line, 0)),
+                Map.of(key, new Origin(english.pattern(), target, state, note, line, 0)));
+        checkOne(one, key, p);
+        return p;
+    }
+
     /** Checks one message of a bundle against its English, as {@link #check} would (syntax, placeholders, plurals, warnings). */
     public void checkOne(Bundle bundle, String key, Problems problems) {
         Message s = content.texts().get(key);

@@ -19,6 +19,19 @@ public final class BundleWriter {
     }
 
     /** One entry to write. */
+    /**
+     * A bundle's entries as a writer keeps them: those of the English's strings in the English's
+     * order, then any others the bundle has (an import reports those; they are not lost).
+     */
+    public static java.util.Map<String, Entry> entries(org.handout.i18n.Bundle bundle, java.util.Map<String, org.handout.content.Message> english) {
+        java.util.Map<String, Entry> entries = new java.util.LinkedHashMap<>();
+        for (org.handout.content.Message m : english.values()) {
+            bundle.origin(m.key()).ifPresent(o -> entries.put(m.key(), Entry.of(m.key(), o)));
+        }
+        bundle.origins().forEach((k, o) -> entries.putIfAbsent(k, Entry.of(k, o)));
+        return entries;
+    }
+
     public record Entry(String key, String source, String text, Origin.State state, Optional<String> note) {
         /** The entry as a bundle holds it. */
         public static Entry of(String key, Origin o) {

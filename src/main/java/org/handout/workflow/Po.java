@@ -256,11 +256,7 @@ public final class Po {
             return Optional.empty();
         }
         Map<String, Message> english = project.content().texts();
-        Map<String, BundleWriter.Entry> entries = new LinkedHashMap<>();
-        for (Message m : english.values()) {
-            bundle.get().origin(m.key()).ifPresent(o -> entries.put(m.key(), BundleWriter.Entry.of(m.key(), o)));
-        }
-        bundle.get().origins().forEach((k, o) -> entries.putIfAbsent(k, BundleWriter.Entry.of(k, o)));
+        Map<String, BundleWriter.Entry> entries = BundleWriter.entries(bundle.get(), english);
         List<String> updated = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         List<String> stale = new ArrayList<>();
@@ -349,10 +345,7 @@ public final class Po {
             // the same text from the same English keeps its state (reviewed stays reviewed); new text is translated, not reviewed
             Origin.State state = before != null && before.source().equals(now.pattern()) && before.text().equals(target)
                     && before.state() != Origin.State.INITIAL ? before.state() : Origin.State.TRANSLATED;
-            Problems p = new Problems();
-            Bundle one = new Bundle(tag, shown, bundle.get().translation(), Map.of(key, new Message(key, target, shown, line, 0)),
-                    Map.of(key, new Origin(now.pattern(), target, state, note, line, 0)));
-            checker.checkOne(one, key, p);
+            Problems p = checker.checkTranslation(bundle.get(), shown, line, now, target, state, note);
             if (p.hasErrors()) {
                 p.sorted().stream().filter(Problem::isError)
                         .forEach(x -> problems.add(x.withHint("fix the msgstr in your tool and import again; entry not imported")));

@@ -318,11 +318,7 @@ public final class Xliff {
             return Optional.empty();
         }
         Map<String, Message> english = project.content().texts();
-        Map<String, BundleWriter.Entry> entries = new LinkedHashMap<>();
-        for (Message m : english.values()) {
-            bundle.get().origin(m.key()).ifPresent(o -> entries.put(m.key(), BundleWriter.Entry.of(m.key(), o)));
-        }
-        bundle.get().origins().forEach((k, o) -> entries.putIfAbsent(k, BundleWriter.Entry.of(k, o)));
+        Map<String, BundleWriter.Entry> entries = BundleWriter.entries(bundle.get(), english);
         List<String> updated = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         List<String> stale = new ArrayList<>();
@@ -457,8 +453,10 @@ public final class Xliff {
             unchanged.add(key);
             return;
         }
-        if (!target.isEmpty() && target.equals(now.pattern()) && !now.pattern().matches("[\\p{Lu}\\p{N} .-]+")) {
-            // English copied into the target, whatever state the tool gives it, is no one's sign-off
+        if (!target.isEmpty() && target.equals(now.pattern()) && !now.pattern().matches("[\\p{Lu}\\p{N} .-]+")
+                && (before == null || !before.text().equals(target))) {
+            // English copied into the target, whatever state the tool gives it, is no one's sign-off (a bundle
+            // whose text is the English already hears so from check, not from every import: as in the PO import)
             problems.add(Problem.warning(shown, line, 0, key, "the target is the English; imported, and the check will say so until it is translated")
                     .withHint("a state of reviewed or final in a translation tool is the tool's, not a medical review"));
         }
@@ -472,10 +470,7 @@ public final class Xliff {
         // a tool that drops notes does not delete the bundle's
         Optional<String> note = unitNote.or(() -> before == null ? Optional.empty() : before.note());
         if (!target.isEmpty() && state.get() != Origin.State.INITIAL) {
-            Problems p = new Problems();
-            Bundle one = new Bundle(tag, shown, bundle.get().translation(), Map.of(key, new Message(key, target, shown, line, 0)),
-                    Map.of(key, new Origin(now.pattern(), target, state.get(), note, line, 0)));
-            checker.checkOne(one, key, p);
+            Problems p = checker.checkTranslation(bundle.get(), shown, line, now, target, state.get(), note);
             if (p.hasErrors()) {
                 p.sorted().stream().filter(Problem::isError).forEach(x -> problems.add(x.withHint("fix the target in your tool and import again; unit not imported")));
                 rejected.add(key);
@@ -692,7 +687,13 @@ public final class Xliff {
             flush();
             Element e = doc.createElementNS(uri.isEmpty() ? null : uri, qName);
             for (int i = 0; i < atts.getLength(); i++) {
-                if (!atts.getQName(i).startsWith("xmlns")) {
+                if (atts.getQName(i).startsWith("xmlns")) {
+                    continue;
+                }
+                if (!atts.getURI(i).isEmpty()) {
+                    // xml:space and a tool's own namespaced attributes keep their namespace
+                    e.setAttributeNS(atts.getURI(i), atts.getQName(i), atts.getValue(i));
+                } else {
                     e.setAttribute(atts.getLocalName(i).isEmpty() ? atts.getQName(i) : atts.getLocalName(i), atts.getValue(i));
                 }
             }

@@ -147,14 +147,29 @@ class NewLeafletFromYamlAloneTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"en", "ar", "hi"})
-    void theChecklistIsAListOfItemsAndStrongWordsAreBold(String lang) throws IOException {
+    void theChecklistIsAListOfItemsAfterTheTwoLists(String lang) throws IOException {
         List<TagTree.Node> tags = PdfReadBack.read(out.resolve(lang + "/visit.pdf")).tags();
-        long lists = tags.stream().filter(n -> n.type().equals("L")).count();
-        assertEquals(3, lists, "the numbered list, its nested list and the checklist");
+        List<Integer> lists = java.util.stream.IntStream.range(0, tags.size()).filter(i -> tags.get(i).type().equals("L")).boxed().toList();
+        assertEquals(3, lists.size(), "the numbered list, its nested list and the checklist");
+        // the checklist's two questions are the items of the last list (by position: two lists' nodes are equal records)
+        int last = lists.get(2);
+        long items = tags.subList(last + 1, tags.size()).stream().takeWhile(n -> n.depth() > tags.get(last).depth())
+                .filter(n -> n.type().equals("LI")).count();
+        assertEquals(2, items, "a list item per question");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "hi"})
+    void theStrongWordsAndOnlyThemAreSetInTheBoldFace(String lang) throws IOException {
+        // (in a left-to-right line each run is its own marked content, with the glyphs of its own face)
+        String strong = lang.equals("en") ? "your child's medicines" : "अपने बच्चे की दवाइयाँ";
+        String plain = lang.equals("en") ? "from other doctors." : "साथ लाएँ।";
         PdfReadBack read = PdfReadBack.read(out.resolve(lang + "/visit.pdf"));
-        boolean bold = read.pages().stream().flatMap(p -> p.spans().stream()).flatMap(s -> s.glyphs().stream())
-                .anyMatch(g -> g.font().contains("Bold"));
-        assertTrue(bold, "the strong words are set in a bold face");
+        List<PdfReadBack.Span> spans = read.pages().get(0).spans();
+        PdfReadBack.Span bold = spans.stream().filter(x -> x.text().contains(strong)).findFirst().orElseThrow();
+        PdfReadBack.Span regular = spans.stream().filter(x -> x.text().contains(plain)).findFirst().orElseThrow();
+        assertTrue(bold.glyphs().stream().filter(g -> !g.blank()).allMatch(g -> g.font().contains("Bold")), "strong: " + bold.text());
+        assertTrue(regular.glyphs().stream().filter(g -> !g.blank()).noneMatch(g -> g.font().contains("Bold")), "plain: " + regular.text());
     }
 
     private interface Visit {

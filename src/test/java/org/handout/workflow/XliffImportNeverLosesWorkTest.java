@@ -112,6 +112,13 @@ class XliffImportNeverLosesWorkTest {
         Run r = importIt();
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("fr: 0 updated"), "the words are the same: " + r.out());
+        // with xml:space="preserve" the spaces are the translator's: kept as they are
+        String now = target("overview.title");
+        replaceInUnit("overview.title", "<target>" + now + "</target>",
+                "<target xml:space=\"preserve\">" + t.replaceFirst(" ", "  ") + "</target>");
+        Run kept = importIt();
+        assertEquals(0, kept.code(), kept.err());
+        assertTrue(p.read("translations/fr.yaml").contains("text: \"" + t.replaceFirst(" ", "  ") + "\""), "two spaces kept: " + kept.out() + kept.err());
     }
 
     @Test
