@@ -43,9 +43,9 @@ public final class Main {
             + "       handout init TAG [--update|--overwrite]\n"
             + "       handout accept --lang TAG [KEY...]\n"
             + "       handout export-xliff --lang TAG [--out FILE]\n"
-            + "       handout import-xliff FILE\n"
+            + "       handout import-xliff FILE [--format text|json]\n"
             + "       handout export-po --lang TAG [--out FILE]\n"
-            + "       handout import-po FILE\n"
+            + "       handout import-po FILE [--format text|json]\n"
             + "       handout verify [FILE...] [--out DIR] [--clinic ID]\n"
             + "       handout verify --tags FILE\n"
             + "       handout bench [--runs N] [--rounds N] [--scale N]\n"
@@ -141,9 +141,9 @@ public final class Main {
         Align align = cl.hasOption("justify") ? Align.JUSTIFY : Align.START;
         TranslatorCommands translators = new TranslatorCommands(ws, out, err);
         Optional<Path> outOption = Optional.ofNullable(cl.getOptionValue("out")).map(o -> Path.of(o).toAbsolutePath());
-        if (cl.hasOption("format") && !command.equals("check")) {
-            // only check has another format; an option no one reads must not look obeyed
-            err.println("handout: --format is an option of check (text or json); " + command + " has none"
+        if (cl.hasOption("format") && !List.of("check", "import-xliff", "import-po").contains(command)) {
+            // only check and the imports have another format; an option no one reads must not look obeyed
+            err.println("handout: --format is an option of check, import-xliff and import-po (text or json); " + command + " has none"
                     + (command.equals("export-xliff") && "po".equals(cl.getOptionValue("format")) ? " (for PO: handout export-po)" : ""));
             return 2;
         }
@@ -172,11 +172,11 @@ public final class Main {
             case "export-xliff":
                 return translators.exportXliff(langs, outOption);
             case "import-xliff":
-                return translators.importXliff(positional);
+                return translators.importXliff(positional, cl.getOptionValue("format", "text"));
             case "export-po":
                 return translators.exportPo(langs, outOption);
             case "import-po":
-                return translators.importPo(positional);
+                return translators.importPo(positional, cl.getOptionValue("format", "text"));
             case "serve":
                 try {
                     return org.handout.serve.Server.run(ws, cl.getOptionValue("host", "127.0.0.1"), number(cl, "port", 8377), out);
@@ -410,7 +410,7 @@ public final class Main {
                 .desc("build leaflets whose translation has gaps anyway: missing strings in English, out-of-date ones as they are, "
                         + "every page marked DRAFT (default: such leaflets are held back)").get());
         o.addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT")
-                .desc("check: text (default) or json").get());
+                .desc("check, import-xliff, import-po: text (default) or json (the whole report, on standard output)").get());
         o.addOption(Option.builder().longOpt("force")
                 .desc("build: rebuild PDFs that are up to date").get());
         o.addOption(Option.builder().longOpt("update")

@@ -236,13 +236,16 @@ final class TranslatorCommands {
         return export(PO, langs, to);
     }
 
-    int importXliff(List<String> args) {
-        return importFrom(XLIFF, args);
+    int importXliff(List<String> args, String format) {
+        return importFrom(XLIFF, args, format);
     }
 
-    int importPo(List<String> args) {
-        return importFrom(PO, args);
+    int importPo(List<String> args, String format) {
+        return importFrom(PO, args, format);
     }
+
+    /** How many problems an import prints as text; the rest are counted (the JSON report has them all). */
+    static final int SHOWN_PROBLEMS = 40;
 
     /** {@code export-<format> --lang X [--out FILE]}: one bundle in the format, to output/<format>/X.<suffix> by default. */
     private int export(Exchange f, List<String> langs, Optional<Path> to) {
@@ -277,8 +280,16 @@ final class TranslatorCommands {
         return 0;
     }
 
-    /** {@code import-<format> FILE}: its entries into the bundle its language names, reported on one line. */
-    private int importFrom(Exchange f, List<String> args) {
+    /**
+     * {@code import-<format> FILE [--format text|json]}: its entries into the bundle its language
+     * names. As text: the problems (the first {@link #SHOWN_PROBLEMS}, then how many more) and
+     * one line of counts; as JSON, the whole report ({@code schemas/import-report.schema.json}).
+     */
+    private int importFrom(Exchange f, List<String> args, String format) {
+        if (!format.equals("text") && !format.equals("json")) {
+            err.println("handout: --format must be text or json, not '" + format + "'");
+            return 2;
+        }
         if (args.size() != 1) {
             err.println("handout: import-" + f.name() + " takes one file, e.g. handout import-" + f.name() + " de." + f.suffix());
             return 2;
@@ -290,17 +301,29 @@ final class TranslatorCommands {
         }
         Project project = Project.load(ws);
         Problems problems = new Problems();
+        Optional<Xliff.Imported> r;
         try {
-            Optional<Xliff.Imported> r = f.importer().read(ws, project, file, args.get(0), problems);
-            problems.sorted().forEach(p -> err.println(p.formatLong()));
-            if (r.isEmpty()) {
-                return 1;
-            }
-            return report(r.get(), problems);
+            r = f.importer().read(ws, project, file, args.get(0), problems);
         } catch (IOException e) {
             err.println("handout: cannot read or write: " + e.getMessage());
             return 1;
         }
+        List<Problem> sorted = problems.sorted();
+        if (format.equals("json")) {
+            out.print(Json.importReport(args.get(0), f.name(), r, sorted));
+        } else {
+            sorted.stream().limit(SHOWN_PROBLEMS).forEach(p -> err.println(p.formatLong()));
+            if (sorted.size() > SHOWN_PROBLEMS) {
+                List<Problem> rest = sorted.subList(SHOWN_PROBLEMS, sorted.size());
+                long e = rest.stream().filter(Problem::isError).count();
+                err.printf(Locale.ROOT, "... and %d more problem%s (%d error%s, %d warning%s): handout import-%s %s --format json lists every one%n",
+                        rest.size(), rest.size() == 1 ? "" : "s", e, e == 1 ? "" : "s", rest.size() - e, rest.size() - e == 1 ? "" : "s",
+                        f.name(), args.get(0));
+            }
+            r.ifPresent(i -> out.printf(Locale.ROOT, "%s: %d updated, %d unchanged, %d stale, %d rejected%n", i.tag(), i.updated().size(),
+                    i.unchanged().size(), i.stale().size(), i.rejected().size()));
+        }
+        return r.isEmpty() || problems.hasErrors() ? 1 : 0;
     }
 
     /**
@@ -331,10 +354,4 @@ final class TranslatorCommands {
         return Optional.empty();
     }
 
-    /** What an import did, on one line; the exit code: 1 when anything was refused, else 0. */
-    private int report(Xliff.Imported i, Problems problems) {
-        out.printf(Locale.ROOT, "%s: %d updated, %d unchanged, %d stale, %d rejected%n", i.tag(), i.updated().size(),
-                i.unchanged().size(), i.stale().size(), i.rejected().size());
-        return problems.hasErrors() ? 1 : 0;
-    }
 }

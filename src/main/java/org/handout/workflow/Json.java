@@ -60,4 +60,37 @@ public final class Json {
         b.append(",\n  \"warnings\": ").append(problems.size() - errors);
         return b.append("\n}\n").toString();
     }
+
+    /**
+     * What an import did ({@code schemas/import-report.schema.json}): the file and its format, the
+     * bundle's language (null when the file was refused whole), the keys updated, stale and
+     * rejected, how many were unchanged, and every problem.
+     */
+    public static String importReport(String file, String format, java.util.Optional<Xliff.Imported> imported, List<Problem> problems) {
+        StringBuilder b = new StringBuilder("{\n  \"file\": ").append(string(file)).append(",\n  \"format\": ").append(string(format));
+        b.append(",\n  \"language\": ").append(imported.map(i -> string(i.tag())).orElse("null"));
+        b.append(",\n  \"imported\": ").append(imported.isPresent());
+        for (String list : List.of("updated", "stale", "rejected")) {
+            List<String> keys = imported.map(i -> switch (list) {
+                case "updated" -> i.updated();
+                case "stale" -> i.stale();
+                default -> i.rejected();
+            }).orElse(List.of());
+            b.append(",\n  ").append(string(list)).append(": [");
+            for (int k = 0; k < keys.size(); k++) {
+                b.append(k == 0 ? "" : ", ").append(string(keys.get(k)));
+            }
+            b.append(']');
+        }
+        b.append(",\n  \"unchanged\": ").append(imported.map(i -> i.unchanged().size()).orElse(0));
+        b.append(",\n  \"problems\": [");
+        for (int i = 0; i < problems.size(); i++) {
+            b.append(i == 0 ? "\n    " : ",\n    ").append(problem(problems.get(i)));
+        }
+        long errors = problems.stream().filter(Problem::isError).count();
+        b.append(problems.isEmpty() ? "]" : "\n  ]");
+        b.append(",\n  \"errors\": ").append(errors);
+        b.append(",\n  \"warnings\": ").append(problems.size() - errors);
+        return b.append("\n}\n").toString();
+    }
 }

@@ -16,8 +16,8 @@ import java.util.TreeMap;
  * category no whole number reaches (Russian {@code other}, Czech {@code many}: fractions only) has
  * no index; the indices follow CLDR's order (zero, one, two, few, many, other).
  *
- * <p>In handout's PO files the header is for information: plurals stay ICU MessageFormat inside
- * one msgstr (see {@link Po}), no entry has {@code msgid_plural}.
+ * <p>In handout's PO files the header is for information: a plural is an entry per CLDR category
+ * (see {@link Po}), no entry has {@code msgid_plural}.
  */
 public final class PluralForms {
     /** CLDR's plural categories in their conventional order. */

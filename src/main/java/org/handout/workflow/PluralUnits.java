@@ -121,18 +121,53 @@ final class PluralUnits {
         return b.append('}').toString();
     }
 
-    /** Examples of numbers in a category of a language, for the translator ("2, 3, 4, 22…"). */
+    /**
+     * The sentences of every category as one ICU plural, or the bundle's own text {@code old} where
+     * it is a plural of the same argument whose every sentence is as given (the bundle keeps its
+     * own way of writing it: a round trip changes nothing).
+     */
+    static String assemble(String argument, Map<String, String> sentences, Optional<String> old) {
+        Optional<Split> was = old.flatMap(PluralUnits::split).filter(x -> x.argument().equals(argument));
+        if (was.isPresent() && sentences.entrySet().stream().allMatch(e -> was.get().sentence(e.getKey()).equals(e.getValue()))) {
+            return old.get();
+        }
+        return assemble(argument, sentences);
+    }
+
+    /**
+     * Whether a translation is the English copied: the same pattern, or a plural of the same
+     * argument whose sentence in every category is the English one (as a tool's "copy source"
+     * on every form gives).
+     */
+    static boolean isEnglish(String target, String english, List<String> categories) {
+        if (target.equals(english)) {
+            return true;
+        }
+        Optional<Split> t = split(target);
+        Optional<Split> e = split(english);
+        return t.isPresent() && e.isPresent() && t.get().argument().equals(e.get().argument())
+                && categories.stream().allMatch(c -> t.get().sentence(c).equals(e.get().sentence(c)));
+    }
+
+    /**
+     * Examples of numbers in a category of a language, for the translator ("numbers such as 2, 3, 4, 22…"), or
+     * of fractions where no whole number is in it (Russian {@code other}: "fractions such as 0.5, 1.5…").
+     */
     static String examples(ULocale locale, String category) {
-        var samples = PluralRules.forLocale(locale).getSamples(category);
+        PluralRules rules = PluralRules.forLocale(locale);
         List<String> out = new ArrayList<>();
-        for (Double d : samples) {
+        var whole = rules.getSamples(category, PluralRules.SampleType.INTEGER);
+        for (Double d : whole) {
             if (out.size() == 6) {
                 break;
             }
-            if (d == Math.rint(d)) {
-                out.add(String.valueOf(d.longValue()));
-            }
+            out.add(String.valueOf(d.longValue()));
         }
-        return String.join(", ", out) + (samples.size() > out.size() ? "…" : "");
+        if (!out.isEmpty()) {
+            return "numbers such as " + String.join(", ", out) + (whole.size() > out.size() ? "…" : "");
+        }
+        var fractions = rules.getSamples(category, PluralRules.SampleType.DECIMAL);
+        fractions.stream().filter(d -> d != Math.rint(d)).limit(4).forEach(d -> out.add(java.math.BigDecimal.valueOf(d).toPlainString()));
+        return "fractions such as " + String.join(", ", out) + (fractions.size() > out.size() ? "…" : "");
     }
 }

@@ -41,16 +41,17 @@ import org.handout.report.Problems;
  * entry, the flag Weblate's ICU MessageFormat check runs on (every msgid and msgstr is an ICU
  * pattern: a {@code {} or {@code '} typed into a plain sentence is syntax too).
  *
- * <p>Plurals: an ICU plural stays inside its one msgid and msgstr, as ICU MessageFormat
- * ({@code {n, plural, one {# year} few {# years} many {# years} other {# years}}}), and is not
- * turned into gettext plural forms ({@code msgid_plural}, {@code msgstr[0..n]}). A gettext plural
- * form is a whole message per form, chosen by one number: handout's messages put a plural in the
- * middle of a sentence, some have two numbers or a plural beside a select, and Arabic needs a plural
- * where the English prints a number plainly, which msgid_plural cannot say. Kept as ICU, the
- * placeholders and the plural travel as the bundle has them, the import checks them exactly as
- * {@code check} does, and Weblate's ICU check validates them on the translator's side; each entry
- * with a plural says in an extracted comment which categories the language needs (CLDR, ICU's
- * {@code PluralRules}). The header's {@code Plural-Forms} is for information ({@link PluralForms}).
+ * <p>Plurals: a message with one plural in it goes out as one entry per CLDR category of the
+ * language ({@code msgctxt "overview.who.age:few"}), each a whole sentence with the English
+ * sentence of that category as its msgid, exactly as the XLIFF export cuts it ({@link PluralUnits});
+ * the import puts the forms back together as one ICU plural. Not gettext's {@code msgid_plural}:
+ * its forms are numbered by the {@code Plural-Forms} formula and count whole numbers only, so
+ * Russian's CLDR {@code other} (fractions) has no form, and a platform whose formula differs puts a
+ * form in the wrong category without a word; a category in the msgctxt cannot be misread. A
+ * message that cannot be cut into whole sentences (two plurals, a select, an {@code =0} branch, a
+ * translation built differently from the English) stays one entry of ICU MessageFormat, with an
+ * extracted comment naming the categories the language needs. The header's {@code Plural-Forms}
+ * is for information ({@link PluralForms}).
  *
  * <p>Importing checks each entry as the XLIFF import does ({@link Xliff}), and loses no work: an
  * unknown key, an entry made from an older English (its msgid is not the English now) and one
@@ -61,9 +62,9 @@ import org.handout.report.Problems;
  */
 public final class Po {
     /** A file larger than this is refused before it is read. */
-    public static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
+    public static final long MAX_FILE_BYTES = ImportLimits.MAX_FILE_BYTES;
     /** A msgstr or a note longer than this (in characters) is not imported. */
-    public static final int MAX_ENTRY_CHARS = 16 * 1024;
+    public static final int MAX_ENTRY_CHARS = ImportLimits.MAX_ENTRY_CHARS;
     /** The flag of an entry in ICU MessageFormat, as Weblate names it. */
     public static final String ICU_FLAG = "icu-message-format";
     static final String FUZZY = "fuzzy";
@@ -91,8 +92,9 @@ public final class Po {
         StringBuilder b = new StringBuilder();
         comment(b, "# ", language + " (" + tag + ") translation of the handout leaflets, exported from " + bundle.file() + ".\n"
                 + "msgctxt is the key, msgid the English, msgstr the translation, each an ICU MessageFormat pattern.\n"
-                + "Keep every {placeholder} as it is. A plural stays one ICU message in its msgstr: give every category\n"
-                + tag + " needs (" + String.join(", ", cardinal) + "); # is the number. Plural-Forms below is for information.\n"
+                + "Keep every {placeholder} as it is. A sentence with a number that changes its words comes once per\n"
+                + "plural category " + tag + " has (" + String.join(", ", cardinal) + "), as msgctxt key:category; # is the number.\n"
+                + "Plural-Forms below is for information: no entry uses msgid_plural.\n"
                 + "Import with: handout import-po " + tag + ".po");
         b.append("msgid \"\"\nmsgstr \"\"\n");
         Map<String, String> header = new LinkedHashMap<>();
@@ -115,34 +117,60 @@ public final class Po {
             boolean initial = origin.isEmpty() || origin.get().state() == Origin.State.INITIAL;
             // a translation of an older English, or a skeleton or draft not yet translated: there, but needing work
             boolean fuzzy = !text.isEmpty() && (stale || initial);
-            b.append('\n');
-            origin.flatMap(Origin::note).ifPresent(n -> comment(b, "# ", n));
-            b.append("#. ").append(MARK).append("fingerprint ").append(Origin.fingerprint(m.pattern())).append(" state ")
-                    .append(origin.map(o -> o.state().word()).orElse(Origin.State.INITIAL.word())).append('\n');
-            if (stale && !text.isEmpty()) {
-                comment(b, "#. ", MARK + "out of date: translated from an older English (the previous msgid); "
-                        + "check it against the English now, then clear fuzzy");
-            } else if (fuzzy) {
-                comment(b, "#. ", MARK + "not translated yet: msgstr is a start (for a plural, one branch per category "
-                        + tag + " needs, in English); translate it, then clear fuzzy");
-            }
-            for (boolean ordinal : new boolean[] {false, true}) {
-                if (hasPlural(m.pattern(), ordinal) || hasPlural(text, ordinal)) {
-                    comment(b, "#. ", (ordinal ? "Ordinal plural (selectordinal)" : "Plural") + ": " + tag + " needs exactly these categories: "
-                            + String.join(", ", PluralForms.categories(locale, ordinal)) + (ordinal ? "" : "; # is the number"));
+            Optional<PluralUnits.Split> se = PluralUnits.split(m.pattern());
+            Optional<PluralUnits.Split> st = text.isEmpty() ? Optional.empty() : PluralUnits.split(text);
+            if (se.isPresent() && (text.isEmpty() || st.filter(x -> x.argument().equals(se.get().argument())).isPresent())) {
+                // one entry per category the language has, each a whole sentence (see PluralUnits)
+                String arg = se.get().argument();
+                Optional<PluralUnits.Split> was = origin.flatMap(o -> PluralUnits.split(o.source())).filter(x -> x.argument().equals(arg));
+                for (String category : PluralUnits.categories(locale)) {
+                    String form = "the '" + category + "' form of {" + arg + "} in " + tag + ", for "
+                            + PluralUnits.examples(locale, category) + " (# is the number); the English here is its "
+                            + (se.get().branches().containsKey(category) ? "'" + category + "'" : "'other'") + " form";
+                    String previous = was.map(x -> x.sentence(category)).orElse(origin.map(Origin::source).orElse(""));
+                    entry(b, m, origin, m.key() + PluralUnits.SEPARATOR + category, se.get().sentence(category),
+                            st.map(x -> x.sentence(category)).orElse(""), previous, stale, fuzzy, tag, Optional.of(form), locale);
                 }
+                continue;
             }
-            b.append("#: ").append(m.file()).append(':').append(m.line()).append('\n');
-            b.append("#, ").append(fuzzy ? FUZZY + ", " : "").append(ICU_FLAG).append('\n');
-            if (fuzzy && stale) {
-                b.append("#| msgctxt ").append(quote(m.key())).append('\n');
-                b.append("#| msgid ").append(quote(origin.get().source())).append('\n');
-            }
-            b.append("msgctxt ").append(quote(m.key())).append('\n');
-            b.append("msgid ").append(quote(m.pattern())).append('\n');
-            b.append("msgstr ").append(quote(text)).append('\n');
+            entry(b, m, origin, m.key(), m.pattern(), text, origin.map(Origin::source).orElse(""), stale, fuzzy, tag, Optional.empty(), locale);
         }
         return b.toString();
+    }
+
+    /**
+     * One entry: the bundle's note, handout's notes (fingerprint and state, why it is fuzzy, a
+     * plural form's category), where the English is, the flags, the previous msgid of a stale one,
+     * and msgctxt, msgid, msgstr.
+     */
+    private static void entry(StringBuilder b, Message m, Optional<Origin> origin, String context, String english, String text,
+                              String previous, boolean stale, boolean fuzzy, String tag, Optional<String> form, ULocale locale) {
+        b.append('\n');
+        origin.flatMap(Origin::note).ifPresent(n -> comment(b, "# ", n));
+        b.append("#. ").append(MARK).append("fingerprint ").append(Origin.fingerprint(m.pattern())).append(" state ")
+                .append(origin.map(o -> o.state().word()).orElse(Origin.State.INITIAL.word())).append('\n');
+        if (stale && !text.isEmpty()) {
+            comment(b, "#. ", MARK + "out of date: translated from an older English (the previous msgid); "
+                    + "check it against the English now, then clear fuzzy");
+        } else if (fuzzy) {
+            comment(b, "#. ", MARK + "not translated yet: msgstr is a start (a draft, or the English); translate it, then clear fuzzy");
+        }
+        form.ifPresent(f -> comment(b, "#. ", MARK + f));
+        for (boolean ordinal : new boolean[] {false, true}) {
+            if (hasPlural(english, ordinal) || hasPlural(text, ordinal)) {
+                comment(b, "#. ", (ordinal ? "Ordinal plural (selectordinal)" : "Plural") + ": " + tag + " needs exactly these categories: "
+                        + String.join(", ", PluralForms.categories(locale, ordinal)) + (ordinal ? "" : "; # is the number"));
+            }
+        }
+        b.append("#: ").append(m.file()).append(':').append(m.line()).append('\n');
+        b.append("#, ").append(fuzzy ? FUZZY + ", " : "").append(ICU_FLAG).append('\n');
+        if (fuzzy && stale) {
+            b.append("#| msgctxt ").append(quote(context)).append('\n');
+            b.append("#| msgid ").append(quote(previous)).append('\n');
+        }
+        b.append("msgctxt ").append(quote(context)).append('\n');
+        b.append("msgid ").append(quote(english)).append('\n');
+        b.append("msgstr ").append(quote(text)).append('\n');
     }
 
     /** Writes the export of a bundle to {@code file}. */
@@ -262,10 +290,17 @@ public final class Po {
         List<String> stale = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
         BundleChecker checker = new BundleChecker(project.content());
+        Run run = new Run(tag, shown, bundle.get(), checker, problems, entries, updated, unchanged, rejected);
+        List<String> categories = PluralUnits.categories(bundle.get().locale());
         List<Entry> messages = all.stream().filter(e -> e != header).toList();
         // a key given by two entries: neither is imported, as neither can be said to be the translator's
         Map<String, Integer> seen = new java.util.HashMap<>();
         messages.stream().filter(e -> e.msgctxt() != null).forEach(e -> seen.merge(e.msgctxt(), 1, Integer::sum));
+        // the category entries of each plural message ("overview.who.age:few"), put together after the loop
+        Map<String, List<Entry>> forms = new LinkedHashMap<>();
+        Set<String> byForms = new java.util.HashSet<>();
+        messages.stream().filter(e -> e.msgctxt() != null).forEach(e -> formOf(e.msgctxt(), english, categories).ifPresent(byForms::add));
+        Set<String> twice = new java.util.HashSet<>(); // given as one entry and as its forms: neither is imported
         for (Entry e : messages) {
             String key = e.msgctxt() == null ? "" : e.msgctxt();
             int line = e.line();
@@ -281,6 +316,11 @@ public final class Po {
                 rejected.add(key);
                 continue;
             }
+            Optional<String> pluralOf = formOf(key, english, categories);
+            if (pluralOf.isPresent() && e.msgidPlural() == null && !e.plural()) {
+                forms.computeIfAbsent(pluralOf.get(), k -> new ArrayList<>()).add(e);
+                continue;
+            }
             Message now = english.get(key);
             if (now == null) {
                 problems.error(shown, line, 0, key, "unknown key: the English source has no such string; entry not imported");
@@ -289,17 +329,12 @@ public final class Po {
             }
             if (e.msgidPlural() != null || e.plural()) {
                 problems.add(Problem.error(shown, line, 0, key, "gettext plural forms (msgid_plural, msgstr[n]) are not used: "
-                        + "the ICU plural stays inside one msgstr; entry not imported")
-                        .withHint("give the plural as ICU MessageFormat in msgstr, with the categories the extracted comment names"));
+                        + "each plural category is an entry of its own (msgctxt " + key + ":" + categories.get(0) + "); entry not imported")
+                        .withHint("translate the entries " + key + ":" + String.join(", :", categories) + " of the export"));
                 rejected.add(key);
                 continue;
             }
-            Optional<String> fileNote = e.comments().isEmpty() ? Optional.empty()
-                    : Optional.of(String.join("\n", e.comments())).filter(n -> !n.isBlank());
-            if (e.msgstr().length() > MAX_ENTRY_CHARS || fileNote.map(String::length).orElse(0) > MAX_ENTRY_CHARS) {
-                problems.add(Problem.error(shown, line, 0, key, "the msgstr or its comment is longer than " + MAX_ENTRY_CHARS
-                        + " characters; entry not imported").withHint("a leaflet's string is a sentence or a paragraph: check what the tool wrote"));
-                rejected.add(key);
+            if (tooLong(run, e)) {
                 continue;
             }
             if (!e.msgid().equals(now.pattern())) {
@@ -309,62 +344,166 @@ public final class Po {
                 stale.add(key);
                 continue;
             }
-            BundleWriter.Entry before = entries.get(key);
-            Optional<String> note = fileNote.or(() -> before == null ? Optional.empty() : before.note());
-            boolean fuzzy = e.flags().contains(FUZZY);
-            if (fuzzy || e.msgstr().isEmpty()) {
-                boolean hadText = before != null && !before.text().isEmpty();
-                if (fuzzy && !e.msgstr().isEmpty()) {
-                    problems.add(Problem.warning(shown, line, 0, key, "fuzzy (needs work): not imported as a translation; the bundle's entry is kept")
-                            .withHint("once it is translated, clear fuzzy (Poedit: Needs Work; Weblate: Needs editing) and import again"));
-                } else if (hadText) {
-                    // a tool that leaves a msgstr empty has not deleted the translation: the bundle keeps it
-                    problems.add(Problem.warning(shown, line, 0, key, "no msgstr in the file: the bundle's translation is kept")
-                            .withHint("translate the entry in your tool, or delete the entry's text in the bundle yourself if it is meant to go"));
-                }
-                // the text stays as it was; a note the translator wrote still comes in
-                BundleWriter.Entry kept = before == null
-                        ? new BundleWriter.Entry(key, now.pattern(), "", Origin.State.INITIAL, note)
-                        : new BundleWriter.Entry(key, before.source(), before.text(), before.state(), note);
-                if (note.isPresent() && !kept.equals(before)) {
-                    entries.put(key, kept);
-                    updated.add(key);
-                } else {
-                    unchanged.add(key);
-                }
-                continue;
-            }
-            String target = e.msgstr();
-            if (target.equals(now.pattern()) && !now.pattern().matches("[\\p{Lu}\\p{N} .-]+")
-                    && (before == null || !before.text().equals(target))) {
-                // English copied into the msgstr (a tool's "copy from source") is no one's translation; a bundle
-                // whose text is the English already hears so from check, not from every import
-                problems.add(Problem.warning(shown, line, 0, key, "the msgstr is the English; imported, and the check will say so until it is translated")
-                        .withHint("a tool's 'translated' is not a translation: translate it, or leave the msgstr empty"));
-            }
-            // the same text from the same English keeps its state (reviewed stays reviewed); new text is translated, not reviewed
-            Origin.State state = before != null && before.source().equals(now.pattern()) && before.text().equals(target)
-                    && before.state() != Origin.State.INITIAL ? before.state() : Origin.State.TRANSLATED;
-            Problems p = checker.checkTranslation(bundle.get(), shown, line, now, target, state, note);
-            if (p.hasErrors()) {
-                p.sorted().stream().filter(Problem::isError)
-                        .forEach(x -> problems.add(x.withHint("fix the msgstr in your tool and import again; entry not imported")));
+            if (byForms.contains(key)) {
+                problems.add(Problem.error(shown, line, 0, key, "the message is given twice, as one entry and as its plural forms; neither is imported")
+                        .withHint("keep the entries of the export (" + key + ":" + String.join(", :", categories) + ")"));
                 rejected.add(key);
+                twice.add(key);
                 continue;
             }
-            BundleWriter.Entry fresh = new BundleWriter.Entry(key, now.pattern(), target, state, note);
-            if (fresh.equals(before)) {
-                unchanged.add(key);
-            } else {
-                entries.put(key, fresh);
-                updated.add(key);
-            }
+            take(run, key, line, now, e.msgstr(), e.msgstr().equals(now.pattern()), e.flags().contains(FUZZY), note(e));
         }
+        forms.forEach((key, list) -> {
+            if (!twice.contains(key)) {
+                plural(run, key, english.get(key), list, stale);
+            }
+        });
         if (!updated.isEmpty()) {
             String top = BundleWriter.header(Files.readString(bundleFile, StandardCharsets.UTF_8)).orElseThrow();
             BundleWriter.write(bundleFile, BundleWriter.text(top, new ArrayList<>(entries.values())));
         }
         return Optional.of(new Xliff.Imported(tag, updated, unchanged, stale, rejected));
+    }
+
+    /** What an import works on, and the lists it fills. */
+    private record Run(String tag, String shown, Bundle bundle, BundleChecker checker, Problems problems,
+                       Map<String, BundleWriter.Entry> entries, List<String> updated, List<String> unchanged, List<String> rejected) {
+    }
+
+    /** The message a category entry's msgctxt ({@code overview.who.age:few}) is a form of, if it is one. */
+    private static Optional<String> formOf(String context, Map<String, Message> english, List<String> categories) {
+        int sep = context.lastIndexOf(PluralUnits.SEPARATOR);
+        if (sep <= 0 || !categories.contains(context.substring(sep + 1))) {
+            return Optional.empty();
+        }
+        String key = context.substring(0, sep);
+        return english.containsKey(key) && PluralUnits.split(english.get(key).pattern()).isPresent() ? Optional.of(key) : Optional.empty();
+    }
+
+    /** The entry's translator comments, as a note, if it has any. */
+    private static Optional<String> note(Entry e) {
+        return e.comments().isEmpty() ? Optional.empty() : Optional.of(String.join("\n", e.comments())).filter(n -> !n.isBlank());
+    }
+
+    /** Whether an entry's msgstr or comment is over the limit (then it is reported and rejected). */
+    private static boolean tooLong(Run r, Entry e) {
+        if (e.msgstr().length() <= MAX_ENTRY_CHARS && note(e).map(String::length).orElse(0) <= MAX_ENTRY_CHARS) {
+            return false;
+        }
+        r.problems().add(Problem.error(r.shown(), e.line(), 0, e.msgctxt(), "the msgstr or its comment is longer than " + MAX_ENTRY_CHARS
+                + " characters; entry not imported").withHint("a leaflet's string is a sentence or a paragraph: check what the tool wrote"));
+        r.rejected().add(e.msgctxt());
+        return true;
+    }
+
+    /**
+     * A plural message's category entries put together: each made from the English sentence of
+     * its category now (else the message is stale), every category the language has given (else
+     * nothing is imported), then one ICU plural of whole sentences, taken as one entry would be.
+     * A fuzzy form keeps the whole message as it was.
+     */
+    private static void plural(Run r, String key, Message now, List<Entry> list, List<String> stale) {
+        PluralUnits.Split se = PluralUnits.split(now.pattern()).orElseThrow();
+        List<String> categories = PluralUnits.categories(r.bundle().locale());
+        int line = list.get(0).line();
+        Map<String, Entry> byCategory = new LinkedHashMap<>();
+        for (Entry e : list) {
+            String category = e.msgctxt().substring(e.msgctxt().lastIndexOf(PluralUnits.SEPARATOR) + 1);
+            if (tooLong(r, e)) {
+                return;
+            }
+            if (!e.msgid().equals(se.sentence(category))) {
+                r.problems().add(Problem.error(r.shown(), e.line(), 0, e.msgctxt(), "stale: this entry's msgid is an older English; "
+                                + "the message is not imported").with("was", e.msgid()).with("now", se.sentence(category))
+                        .withHint("export again (handout export-po --lang " + r.tag() + ") and translate the new English"));
+                stale.add(key);
+                return;
+            }
+            byCategory.put(category, e);
+        }
+        BundleWriter.Entry before = r.entries().get(key);
+        // a note the translator changed on any form is the message's; else the first form's
+        Optional<String> note = list.stream().map(Po::note).filter(Optional::isPresent).map(Optional::get)
+                .filter(n -> before == null || !before.note().equals(Optional.of(n))).findFirst()
+                .or(() -> list.stream().map(Po::note).filter(Optional::isPresent).map(Optional::get).findFirst());
+        Optional<String> someText = list.stream().map(Entry::msgstr).filter(t -> !t.isEmpty()).findFirst();
+        boolean fuzzy = list.stream().anyMatch(e -> e.flags().contains(FUZZY) && !e.msgstr().isEmpty());
+        if (someText.isEmpty() || fuzzy) {
+            take(r, key, line, now, someText.orElse(""), false, fuzzy, note);
+            return;
+        }
+        Map<String, String> sentences = new LinkedHashMap<>();
+        for (String c : categories) {
+            Entry e = byCategory.get(c);
+            if (e == null || e.msgstr().isEmpty()) {
+                r.problems().add(Problem.error(r.shown(), e == null ? line : e.line(), 0, key + PluralUnits.SEPARATOR + c, "the '" + c
+                        + "' form has " + (e == null ? "no entry" : "no msgstr") + " in the file; the message is not imported")
+                        .withHint("translate every form of the message (" + String.join(", ", categories) + ") in your tool"));
+                r.rejected().add(key);
+                return;
+            }
+            sentences.put(c, e.msgstr());
+        }
+        String full = PluralUnits.assemble(se.argument(), sentences, Optional.ofNullable(before).map(BundleWriter.Entry::text));
+        take(r, key, line, now, full, PluralUnits.isEnglish(full, now.pattern(), categories), false, note);
+    }
+
+    /**
+     * One message's translation from the file into its entry: a fuzzy or empty one keeps the
+     * bundle's text (a note still comes in); English copied is flagged; the same text from the
+     * same English keeps its state (reviewed stays reviewed), a new text is translated, never
+     * reviewed; the text is checked as {@code check} would.
+     */
+    private static void take(Run r, String key, int line, Message now, String target, boolean copied, boolean fuzzy,
+                             Optional<String> fileNote) {
+        Problems problems = r.problems();
+        String shown = r.shown();
+        BundleWriter.Entry before = r.entries().get(key);
+        Optional<String> note = fileNote.or(() -> before == null ? Optional.empty() : before.note());
+        if (fuzzy || target.isEmpty()) {
+            boolean hadText = before != null && !before.text().isEmpty();
+            if (fuzzy && !target.isEmpty()) {
+                problems.add(Problem.warning(shown, line, 0, key, "fuzzy (needs work): not imported as a translation; the bundle's entry is kept")
+                        .withHint("once it is translated, clear fuzzy (Poedit: Needs Work; Weblate: Needs editing) and import again"));
+            } else if (hadText) {
+                // a tool that leaves a msgstr empty has not deleted the translation: the bundle keeps it
+                problems.add(Problem.warning(shown, line, 0, key, "no msgstr in the file: the bundle's translation is kept")
+                        .withHint("translate the entry in your tool, or delete the entry's text in the bundle yourself if it is meant to go"));
+            }
+            // the text stays as it was; a note the translator wrote still comes in
+            BundleWriter.Entry kept = before == null
+                    ? new BundleWriter.Entry(key, now.pattern(), "", Origin.State.INITIAL, note)
+                    : new BundleWriter.Entry(key, before.source(), before.text(), before.state(), note);
+            if (note.isPresent() && !kept.equals(before)) {
+                r.entries().put(key, kept);
+                r.updated().add(key);
+            } else {
+                r.unchanged().add(key);
+            }
+            return;
+        }
+        if (copied && !now.pattern().matches("[\\p{Lu}\\p{N} .-]+") && (before == null || !before.text().equals(target))) {
+            // English copied into the msgstr (a tool's "copy from source") is no one's translation; a bundle
+            // whose text is the English already hears so from check, not from every import
+            problems.add(Problem.warning(shown, line, 0, key, "the msgstr is the English; imported, and the check will say so until it is translated")
+                    .withHint("a tool's 'translated' is not a translation: translate it, or leave the msgstr empty"));
+        }
+        Origin.State state = before != null && before.source().equals(now.pattern()) && before.text().equals(target)
+                && before.state() != Origin.State.INITIAL ? before.state() : Origin.State.TRANSLATED;
+        Problems p = r.checker().checkTranslation(r.bundle(), shown, line, now, target, state, note);
+        if (p.hasErrors()) {
+            p.sorted().stream().filter(Problem::isError)
+                    .forEach(x -> problems.add(x.withHint("fix the msgstr in your tool and import again; entry not imported")));
+            r.rejected().add(key);
+            return;
+        }
+        BundleWriter.Entry fresh = new BundleWriter.Entry(key, now.pattern(), target, state, note);
+        if (fresh.equals(before)) {
+            r.unchanged().add(key);
+        } else {
+            r.entries().put(key, fresh);
+            r.updated().add(key);
+        }
     }
 
     /**

@@ -78,7 +78,7 @@ public final class Xliff {
                     unit(b, english.key() + PluralUnits.SEPARATOR + category, english.pattern(),
                             PluralUnits.unit(arg, category, se.get().sentence(category)),
                             st.map(x -> PluralUnits.unit(arg, category, x.sentence(category))).orElse(""), origin, stale, state,
-                            Optional.of("the '" + category + "' form of {" + arg + "} in " + bundle.tag() + ", for numbers such as "
+                            Optional.of("the '" + category + "' form of {" + arg + "} in " + bundle.tag() + ", for "
                                     + PluralUnits.examples(bundle.locale(), category) + "; the English here is its "
                                     + (se.get().branches().containsKey(category) ? "'" + category + "'" : "'other'") + " form"));
                 }
@@ -290,6 +290,12 @@ public final class Xliff {
      * it was.
      */
     public Optional<Imported> importFrom(Path xlf, String shown, Problems problems) throws IOException {
+        long size = Files.size(xlf);
+        if (size > ImportLimits.MAX_FILE_BYTES) {
+            problems.add(Problem.error(shown, 0, 0, "", "the file is " + size + " bytes, more than the " + ImportLimits.MAX_FILE_BYTES
+                    + " (8 MB) an XLIFF file of handout's may have; nothing was read").withHint("export again (handout export-xliff) and import that file"));
+            return Optional.empty();
+        }
         Document doc;
         try {
             doc = parse(Files.readAllBytes(xlf));
@@ -406,6 +412,13 @@ public final class Xliff {
                 rejected.add(key);
                 continue;
             }
+            if (target.get().length() > ImportLimits.MAX_ENTRY_CHARS
+                    || notes(unit, TRANSLATOR).map(String::length).orElse(0) > ImportLimits.MAX_ENTRY_CHARS) {
+                problems.add(Problem.error(shown, line, 0, key, "the target or its note is longer than " + ImportLimits.MAX_ENTRY_CHARS
+                        + " characters; unit not imported").withHint("a leaflet's string is a sentence or a paragraph: check what the tool wrote"));
+                rejected.add(key);
+                continue;
+            }
             // of several segments, the least advanced state is the unit's
             String stateWord = parts.stream().filter(e -> e.getLocalName().equals("segment")).map(e -> e.getAttribute("state"))
                     .min(java.util.Comparator.comparingInt(w -> w.isEmpty() ? 9 : Origin.State.of(w).map(Enum::ordinal).orElse(-1)))
@@ -453,7 +466,8 @@ public final class Xliff {
             unchanged.add(key);
             return;
         }
-        if (!target.isEmpty() && target.equals(now.pattern()) && !now.pattern().matches("[\\p{Lu}\\p{N} .-]+")
+        if (!target.isEmpty() && PluralUnits.isEnglish(target, now.pattern(), PluralUnits.categories(r.bundle().locale()))
+                && !now.pattern().matches("[\\p{Lu}\\p{N} .-]+")
                 && (before == null || !before.text().equals(target))) {
             // English copied into the target, whatever state the tool gives it, is no one's sign-off (a bundle
             // whose text is the English already hears so from check, not from every import: as in the PO import)
@@ -538,15 +552,7 @@ public final class Xliff {
             argument = parts.get()[0];
             sentences.put(c, parts.get()[2]);
         }
-        String full = PluralUnits.assemble(argument, sentences);
-        BundleWriter.Entry old = r.entries().get(key);
-        if (old != null) {
-            String arg = argument;
-            Optional<PluralUnits.Split> was = PluralUnits.split(old.text()).filter(x -> x.argument().equals(arg));
-            if (was.isPresent() && categories.stream().allMatch(c -> was.get().sentence(c).equals(sentences.get(c)))) {
-                full = old.text(); // every sentence as it was: the bundle keeps its own way of writing it
-            }
-        }
+        String full = PluralUnits.assemble(argument, sentences, Optional.ofNullable(r.entries().get(key)).map(BundleWriter.Entry::text));
         apply(r, key, line, now, full, least, note);
     }
 

@@ -69,7 +69,59 @@ class MachineReadableOutputTest {
         int code = Main.run(new String[] {"export-xliff", "--lang", "fr", "--format", "po"}, new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(e, true, StandardCharsets.UTF_8));
         assertEquals(2, code);
-        assertTrue(e.toString(StandardCharsets.UTF_8).contains("--format is an option of check (text or json); export-xliff has none (for PO: handout export-po)"),
+        assertTrue(e.toString(StandardCharsets.UTF_8).contains("--format is an option of check, import-xliff and import-po (text or json); "
+                        + "export-xliff has none (for PO: handout export-po)"),
                 e.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anImportReportFollowsItsSchemaWithUpdatedRejectedAndStaleKeysInIt() throws IOException {
+        TestProject p = TestProject.copyInto(dir.resolve("project"));
+        Path po = dir.resolve("fr.po");
+        out("export-po", "--root", p.root().toString(), "--lang", "fr", "--out", po.toString());
+        String text = Files.readString(po);
+        // one edit, one broken pattern; then the English changes under a third entry
+        text = text.replaceFirst("(msgctxt \"overview.title\"\nmsgid \"[^\n]*\"\nmsgstr )\"[^\n]*\"", "$1\"Le neuroblastome, simplement\"");
+        text = text.replaceFirst("(msgctxt \"overview.who.heading\"\nmsgid \"[^\n]*\"\nmsgstr )\"[^\n]*\"", "$1\"Qui {\"");
+        Files.writeString(po, text);
+        p.replace("content/staging.yaml", "The risk group guides the treatment.", "The risk group helps decide the treatment.");
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"import-po", "--root", p.root().toString(), po.toString(), "--format", "json"},
+                new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+        String json = o.toString(StandardCharsets.UTF_8);
+        assertEquals(1, code, json);
+        assertEquals(List.of(), schema("import-report").validate(json, InputFormat.JSON), json);
+        assertTrue(json.contains("\"updated\": [\"overview.title\"]") && json.contains("\"rejected\": [\"overview.who.heading\"]")
+                && json.contains("\"stale\": [\"staging.risk.groups\"]") && json.contains("\"language\": \"fr\""), json);
+        // a file refused whole still gets a report: no language, nothing imported
+        Files.writeString(po, "not a PO file\n");
+        String refused = out("import-xliff", "--root", p.root().toString(), po.toString(), "--format", "json");
+        assertEquals(List.of(), schema("import-report").validate(refused, InputFormat.JSON), refused);
+        assertTrue(refused.contains("\"language\": null") && refused.contains("\"imported\": false") && refused.contains("\"errors\": 1"), refused);
+        assertTrue(!schema("import-report").validate("{\"file\": \"x\", \"format\": \"csv\"}", InputFormat.JSON).isEmpty(),
+                "the schema refuses an unknown format and a report without its counts");
+    }
+
+    @Test
+    void anImportPrintsItsFirstFortyProblemsAndCountsTheRest() throws IOException {
+        TestProject p = TestProject.copyInto(dir.resolve("project"));
+        Path po = dir.resolve("de.po");
+        out("export-po", "--root", p.root().toString(), "--lang", "de", "--out", po.toString());
+        // every msgstr broken: one error per entry, far more than forty
+        String text = Files.readString(po).replaceAll("(?m)^msgstr \"(.+)\"$", "msgstr \"$1 {\"");
+        text = text.replaceFirst("msgstr \"[^\n]* \\{\"\n\"Project", "msgstr \"\"\n\"Project");
+        Files.writeString(po, text);
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"import-po", "--root", p.root().toString(), po.toString()},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(e, true, StandardCharsets.UTF_8));
+        String err = e.toString(StandardCharsets.UTF_8);
+        assertEquals(1, code, err);
+        long shown = err.lines().filter(l -> l.matches(".*de\\.po:\\d+: (error|warning): .*")).count();
+        assertEquals(TranslatorCommands.SHOWN_PROBLEMS, shown, err);
+        String json = out("import-po", "--root", p.root().toString(), po.toString(), "--format", "json");
+        long all = json.lines().filter(l -> l.contains("\"severity\": ")).count();
+        assertTrue(all > TranslatorCommands.SHOWN_PROBLEMS, json);
+        assertTrue(err.contains("... and " + (all - TranslatorCommands.SHOWN_PROBLEMS) + " more problems ("), err);
+        assertTrue(err.contains("--format json lists every one"), err);
     }
 }

@@ -171,4 +171,37 @@ class XliffImportNeverLosesWorkTest {
         assertTrue(r.err().contains("[overview.title] character U+795E CJK UNIFIED IDEOGRAPH-795E (神) is Han script, not a script of fr"), r.err());
         assertEquals(bundle, p.read("translations/fr.yaml"), "not imported");
     }
+
+    @Test
+    void aFileOver8MegabytesIsRefusedBeforeItIsReadAndAnOverlongTargetIsNotImported() throws IOException {
+        String bundle = p.read("translations/fr.yaml");
+        String t = target("overview.title");
+        replaceInUnit("overview.title", "<target>" + t + "</target>", "<target>" + "Neuroblastome ".repeat(1200) + "</target>");
+        Run longTarget = importIt();
+        assertEquals(1, longTarget.code());
+        assertTrue(longTarget.err().contains("[overview.title] the target or its note is longer than 16384 characters; unit not imported"),
+                longTarget.err());
+        assertEquals(bundle, p.read("translations/fr.yaml"));
+        // a 9 MB target: the file is refused whole, before the XML is parsed
+        x = x.replace("<target>" + "Neuroblastome ".repeat(1200), "<target>" + "x".repeat(9 * 1024 * 1024));
+        Run huge = importIt();
+        assertEquals(1, huge.code());
+        assertTrue(huge.err().matches("(?s).*fr\\.xlf: error: the file is \\d+ bytes, more than the 8388608 \\(8 MB\\) an XLIFF file of handout's may have; "
+                + "nothing was read.*"), huge.err());
+        assertEquals(bundle, p.read("translations/fr.yaml"));
+    }
+
+    @Test
+    void thePluralFormsCopiedFromTheEnglishAreFlagged() throws IOException {
+        // every form's target set to its source, as a tool's "copy source to target" does
+        for (String c : new String[] {"one", "many", "other"}) {
+            String key = "overview.who.rare-later:" + c;
+            int[] u = unit(key);
+            String source = x.substring(x.indexOf("<source>", u[0]) + "<source>".length(), x.indexOf("</source>", u[0]));
+            replaceInUnit(key, "<target>" + target(key) + "</target>", "<target>" + source + "</target>");
+        }
+        Run r = importIt();
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("warning: [overview.who.rare-later] the target is the English"), r.err());
+    }
 }
