@@ -330,7 +330,7 @@ public final class Xliff {
         List<String> stale = new ArrayList<>();
         List<String> rejected = new ArrayList<>();
         BundleChecker checker = new BundleChecker(project.content());
-        Run run = new Run(tag, shown, bundle.get(), checker, problems, entries, updated, unchanged, rejected);
+        Run run = new Run(tag, shown, bundle.get(), checker, problems, entries, updated, unchanged, rejected, new ArrayList<>());
         NodeList units = doc.getElementsByTagNameNS(NS, "unit");
         // the category units of each plural message, put together after the loop: category, target, state, note, line
         Map<String, List<Object[]>> plurals = new LinkedHashMap<>();
@@ -431,6 +431,15 @@ public final class Xliff {
             apply(run, key, line, now, target.get(), stateWord, notes(unit, TRANSLATOR));
         }
         plurals.forEach((key, forms) -> plural(run, key, english.get(key), forms));
+        if (!run.toolReviewed().isEmpty()) {
+            List<String> keys = run.toolReviewed();
+            problems.add(Problem.warning(shown, 0, 0, "", keys.size() + " unit" + (keys.size() == 1 ? " is" : "s are")
+                            + " reviewed or final in the translation tool, and recorded as translated: a review in the tool is not the "
+                            + "bundle's review").with("units", String.join(", ", keys.subList(0, Math.min(10, keys.size())))
+                            + (keys.size() > 10 ? " and " + (keys.size() - 10) + " more" : ""))
+                    .withHint("the medical review is a reviewer's own edit of translations/" + tag + ".yaml (translation.status, "
+                            + "or an entry's state: reviewed)"));
+        }
         if (!updated.isEmpty()) {
             String header = BundleWriter.header(Files.readString(bundleFile, StandardCharsets.UTF_8)).orElseThrow();
             BundleWriter.write(bundleFile, BundleWriter.text(header, new ArrayList<>(entries.values())));
@@ -440,7 +449,8 @@ public final class Xliff {
 
     /** The lists an import fills, and what it works on. */
     private record Run(String tag, String shown, Bundle bundle, BundleChecker checker, Problems problems,
-                       Map<String, BundleWriter.Entry> entries, List<String> updated, List<String> unchanged, List<String> rejected) {
+                       Map<String, BundleWriter.Entry> entries, List<String> updated, List<String> unchanged, List<String> rejected,
+                       List<String> toolReviewed) {
     }
 
     /**
@@ -480,6 +490,17 @@ public final class Xliff {
             problems.error(shown, line, 0, key, "segment state '" + stateWord + "' is not initial, translated, reviewed or final");
             rejected.add(key);
             return;
+        }
+        if (state.get().compareTo(Origin.State.TRANSLATED) > 0) {
+            // a tool's reviewed or final is the tool's: the same text from the same English keeps the bundle's
+            // state, anything else is translated (as in the PO import), and never the bundle's sign-off
+            boolean same = before != null && before.source().equals(now.pattern()) && before.text().equals(target)
+                    && before.state() != Origin.State.INITIAL;
+            Origin.State kept = same ? before.state() : Origin.State.TRANSLATED;
+            if (state.get().compareTo(kept) > 0) {
+                r.toolReviewed().add(key);
+            }
+            state = Optional.of(kept);
         }
         // a tool that drops notes does not delete the bundle's
         Optional<String> note = unitNote.or(() -> before == null ? Optional.empty() : before.note());

@@ -201,8 +201,8 @@ class TranslatorWorkflowTest {
         String x = Files.readString(xlf);
         assertTrue(x.contains("<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en\" trgLang=\"fr\">"));
         assertTrue(x.contains("<note category=\"translator\">checked with Dr Martin</note>"), "notes travel");
-        assertTrue(x.contains("<data id=\"d2\">{usualAgeFrom}</data>"), "ICU syntax is original data");
-        assertTrue(x.contains("canCopy=\"no\" canDelete=\"no\" disp=\"{usualAgeFrom}\"/>"), "and protected in the text");
+        assertTrue(x.contains("<data id=\"d2\">{usualAgeFrom, number}</data>"), "ICU syntax is original data");
+        assertTrue(x.contains("canCopy=\"no\" canDelete=\"no\" disp=\"{usualAgeFrom, number}\"/>"), "and protected in the text");
         // a plural message is a unit per category of the language, each a whole sentence
         assertTrue(x.contains("<unit id=\"overview.who.rare-later:one\">") && x.contains("<unit id=\"overview.who.rare-later:other\">"), x);
         assertTrue(!x.contains("<unit id=\"overview.who.rare-later\">"), "not one unit of ICU syntax");

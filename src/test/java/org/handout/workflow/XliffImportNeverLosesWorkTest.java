@@ -159,6 +159,32 @@ class XliffImportNeverLosesWorkTest {
         Run r = importIt();
         assertTrue(r.err().contains("[overview.who.causes] the target is the English"), r.err());
         assertTrue(p.read("translations/fr.yaml").contains("status: draft"), "a tool's review state is not the bundle's review");
+        assertTrue(r.err().contains("warning: 1 unit is reviewed or final in the translation tool, and recorded as translated"), r.err());
+        assertTrue(r.err().contains("    units: overview.who.causes"), r.err());
+        // nor an entry's: the check goes on saying the entry is English, and a build would not take it as signed off
+        Run check = run("check", "--root", p.root().toString(), "--lang", "fr");
+        assertTrue(check.out().contains("warning: [overview.who.causes] the same as the English"), check.out());
+    }
+
+    @Test
+    void aToolsReviewedStateOnAnEditedTargetIsRecordedAsTranslatedAndAnUnchangedOneKeepsTheBundlesState() throws IOException {
+        // the bundle's reviewer signed off one entry; the tool marks another, edited, reviewed
+        String fr = p.read("translations/fr.yaml");
+        int at = fr.indexOf("\n  overview.title:\n");
+        int eol = fr.indexOf('\n', fr.indexOf("\n    text: ", at) + 1);
+        p.write("translations/fr.yaml", fr.substring(0, eol + 1) + "    state: reviewed\n" + fr.substring(eol + 1));
+        export();
+        String t = target("overview.who.heading");
+        replaceInUnit("overview.who.heading", "<target>" + t + "</target>", "<target>Qui peut en être atteint ?</target>");
+        replaceInUnit("overview.who.heading", "state=\"translated\"", "state=\"final\"");
+        Run r = importIt();
+        assertEquals(0, r.code(), r.err());
+        String bundle = p.read("translations/fr.yaml");
+        int heading = bundle.indexOf("\n  overview.who.heading:\n");
+        String entry = bundle.substring(heading, bundle.indexOf("\n  overview.", heading + 5));
+        assertTrue(entry.contains("Qui peut en être atteint ?") && !entry.contains("state:"), "translated, the state a bundle leaves implied: " + entry);
+        int title = bundle.indexOf("\n  overview.title:\n");
+        assertTrue(bundle.substring(title, bundle.indexOf("\n  overview.", title + 5)).contains("state: reviewed"), "the reviewer's state is kept");
     }
 
     @Test
