@@ -10,9 +10,13 @@ few dozen KB:
   JP  Japanese: JIS X 0208 (6,355 kanji) and all kana
   KR  Korean: all 11,172 Hangul syllables and compatibility jamo; no hanja, which
       patient leaflets do not use
+  TC  Traditional Chinese, for readers in Hong Kong (and Cantonese readers elsewhere):
+      Big5 with the Hong Kong Supplementary Character Set (Python's big5hkscs, about
+      15,900 hanzi, with 咗 嘅 and the other characters of written Cantonese), drawn from
+      the collection's Hong Kong face, whose glyph forms follow Hong Kong's standard
 
 Needs: apt-get install fonts-noto-cjk python3-fonttools
-Run:   cd fonts && /usr/bin/python3 tools/make-cjk-subset.py [SC] [JP] [KR]   (all when none is named)
+Run:   cd fonts && /usr/bin/python3 tools/make-cjk-subset.py [SC] [JP] [KR] [TC]   (all when none is named)
 A character outside this repertoire is reported by `handout build` as a missing glyph,
 naming the bundle, line and key; widen the ranges below and run this again.
 """
@@ -28,7 +32,7 @@ SOURCES = {
     "Regular": "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
     "Bold": "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
 }
-FACES = {"JP": 0, "KR": 1, "SC": 2}  # JP, KR, SC, TC, HK in Noto Sans CJK 2.004
+FACES = {"JP": 0, "KR": 1, "SC": 2, "TC": 4}  # JP, KR, SC, TC, HK in Noto Sans CJK 2.004: TC is made from HK
 
 RANGES = [(0x20, 0x7E), (0xA0, 0xFF), (0x2000, 0x206F), (0x2100, 0x215F), (0x2190, 0x21FF),
           (0x2460, 0x24FF), (0x25A0, 0x25FF), (0x3000, 0x303F), (0xFF00, 0xFFEF)]
@@ -55,6 +59,10 @@ def repertoire(variant):
         cps.update(range(0x3040, 0x3100))  # hiragana, katakana
         cps.update(range(0x31F0, 0x3200))  # small katakana
         cps |= encodable(range(0x4E00, 0xA000), "shift_jis")  # JIS X 0208 only (EUC-JP adds JIS X 0212)
+    elif variant == "TC":
+        cps.update(range(0x3100, 0x3130))  # bopomofo, for a reading given in a gloss
+        cps |= encodable(range(0x3400, 0xA000), "big5hkscs")
+        cps |= encodable(range(0x20000, 0x2A6E0), "big5hkscs")  # HKSCS characters beyond the BMP
     elif variant == "KR":
         cps.update(range(0x1100, 0x1200))  # jamo
         cps.update(range(0x3130, 0x3190))  # compatibility jamo
@@ -109,7 +117,11 @@ def make(out, src, index, cps):
     buf.seek(0)
     font = TTFont(buf)
     options = subset.Options()
-    options.layout_features = subset.Options().layout_features  # what a horizontal shaper applies; not the jp78/jp90 alternates
+    # what a horizontal shaper reaches: not the vertical forms (vert, vrt2, valt, vkrn, vpal), nor the
+    # regional alternates of locl, which the CJK faces register only under a language (JAN, KOR, ZHS,
+    # ZHT, ZHH) that the JDK's shaper is never told; nor jp78/jp90 (not defaults). This halves a face.
+    options.layout_features = [f for f in subset.Options().layout_features
+                               if f not in ("locl", "vert", "vrt2", "valt", "vkrn", "vpal")]
     options.name_IDs = ["*"]
     options.name_languages = ["*"]
     options.notdef_outline = True
