@@ -7,7 +7,7 @@ import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
 import java.awt.Font;
 import java.awt.font.GlyphVector;
-import java.awt.geom.Point2D;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -207,11 +207,11 @@ final class Typesetter {
             itemize();
             advance = new float[n];
             for (Run r : runs) {
-                GlyphVector gv = shape(r.start, r.end, r.face, isRtl(r.level));
-                int count = gv.getNumGlyphs();
+                HarfBuzz.Shaped gv = shape(r.start, r.end, r.face, isRtl(r.level), r.lang);
+                int count = gv.glyphs().length;
                 for (int g = 0; g < count; g++) {
-                    double w = gv.getGlyphPosition(g + 1).getX() - gv.getGlyphPosition(g).getX();
-                    advance[r.start + gv.getGlyphCharIndex(g)] += (float) w;
+                    float w = (g + 1 < count ? gv.x()[g + 1] : gv.advance()) - gv.x()[g];
+                    advance[r.start + gv.chars()[g]] += w;
                 }
             }
             hyphen = hyphenate && hyphenator.isPresent() ? hyphenationPoints(hyphenator.get(), false) : new boolean[n + 1];
@@ -428,9 +428,48 @@ final class Typesetter {
             }
         }
 
-        private GlyphVector shape(int start, int end, Face face, boolean rtl) {
-            return face.font().layoutGlyphVector(Face.FRC, chars, start, end,
+        /**
+         * Shapes {@code chars[start, end)} in one face: by the JDK, or by HarfBuzz told the language
+         * where the face has forms of its own for it (see {@link HarfBuzz}). Positions in thousandths
+         * of an em; y grows downwards, as the JDK gives it.
+         */
+        private HarfBuzz.Shaped shape(int start, int end, Face face, boolean rtl, String runLanguage) {
+            String language = runLanguage != null ? runLanguage : locale.toLanguageTag();
+            Optional<HarfBuzz> hb = HarfBuzz.get();
+            if (hb.isPresent()) {
+                String script = scriptOf(start, end);
+                if (script != null && hb.get().hasOwnForms(face, language, script)) {
+                    return hb.get().shape(face, chars, start, end, rtl, language, script);
+                }
+            } else if (!language.equals("en")) {
+                HarfBuzz.warnMissing();
+            }
+            GlyphVector gv = face.font().layoutGlyphVector(Face.FRC, chars, start, end,
                     rtl ? Font.LAYOUT_RIGHT_TO_LEFT : Font.LAYOUT_LEFT_TO_RIGHT);
+            int count = gv.getNumGlyphs();
+            int[] glyphs = gv.getGlyphCodes(0, count, null);
+            int[] at = gv.getGlyphCharIndices(0, count, null);
+            float[] pos = gv.getGlyphPositions(0, count + 1, null);
+            float[] x = new float[count];
+            float[] y = new float[count];
+            for (int g = 0; g < count; g++) {
+                x[g] = pos[2 * g];
+                y[g] = pos[2 * g + 1];
+            }
+            return new HarfBuzz.Shaped(glyphs, at, x, y, pos[2 * count]);
+        }
+
+        /** The ISO 15924 code of the first character of {@code chars[start, end)} in a real script ("Deva"), or null. */
+        private String scriptOf(int start, int end) {
+            for (int i = start; i < end; ) {
+                int c = Character.codePointAt(chars, i, end);
+                int sc = com.ibm.icu.lang.UScript.getScript(c);
+                if (sc != com.ibm.icu.lang.UScript.COMMON && sc != com.ibm.icu.lang.UScript.INHERITED && sc != com.ibm.icu.lang.UScript.UNKNOWN) {
+                    return com.ibm.icu.lang.UScript.getShortName(sc);
+                }
+                i += Character.charCount(c);
+            }
+            return null;
         }
 
         private float width(int start, int end) {
@@ -746,20 +785,18 @@ final class Typesetter {
                     continue;
                 }
                 boolean rtl = isRtl(r.level);
-                GlyphVector gv = shape(s, e, r.face, rtl);
-                int count = gv.getNumGlyphs();
-                int[] glyphs = new int[count];
+                HarfBuzz.Shaped gv = shape(s, e, r.face, rtl, r.lang);
+                int count = gv.glyphs().length;
+                int[] glyphs = gv.glyphs().clone();
                 int[] at = new int[count];
                 float[] dx = new float[count];
                 float[] dy = new float[count];
                 for (int g = 0; g < count; g++) {
-                    Point2D p = gv.getGlyphPosition(g);
-                    glyphs[g] = gv.getGlyphCode(g);
-                    at[g] = s + gv.getGlyphCharIndex(g);
-                    dx[g] = (float) p.getX() * scale;
-                    dy[g] = (float) -p.getY() * scale;
+                    at[g] = s + gv.chars()[g];
+                    dx[g] = gv.x()[g] * scale;
+                    dy[g] = -gv.y()[g] * scale;
                 }
-                float adv = (float) gv.getGlyphPosition(count).getX() * scale;
+                float adv = gv.advance() * scale;
                 int[] clusters = new int[count];
                 for (int g = 0; g < count; g++) {
                     clusters[g] = at[g] - s;

@@ -1,0 +1,68 @@
+package org.handout.layout;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.ibm.icu.util.ULocale;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.handout.doc.Text;
+import org.handout.report.Problems;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A language whose font has forms of its own is set in them: the shaper is told the language
+ * (HarfBuzz through the foreign function API, since the JDK's shaper is told none). Checked
+ * against HarfBuzz's own hb-shape where it is installed, and by the glyphs differing from those
+ * of the script's default language where the font says they should.
+ */
+class LanguageFormsTest {
+    static FontBook fonts;
+    static final TextStyle BODY = new TextStyle(10.5f, false, 0);
+
+    @BeforeAll
+    static void loadFonts() {
+        Problems p = new Problems();
+        fonts = FontBook.load(Path.of("fonts"), "fonts", p).orElseThrow(() -> new AssertionError(p.sorted()));
+    }
+
+    /** The glyph ids a language's chain sets {@code s} in, in visual order. */
+    private static int[] glyphs(String tag, String chainOf, String s) {
+        ULocale l = ULocale.forLanguageTag(tag);
+        List<Line> lines = new Typesetter(fonts.chain(chainOf), l, l.isRightToLeft()).set(Text.plain(s), BODY, 800);
+        assertEquals(1, lines.size());
+        return lines.get(0).pieces().stream().flatMapToInt(p -> Arrays.stream(p.glyphs())).toArray();
+    }
+
+    @Test
+    void harfBuzzIsThereToBeToldTheLanguage() {
+        assertTrue(HarfBuzz.get().isPresent(), "libharfbuzz.so.0 (Debian libharfbuzz0b) and --enable-native-access=ALL-UNNAMED");
+    }
+
+    @Test
+    void nepaliGetsNepaliLetterAndDigitFormsWhereHindiGetsItsOwn() {
+        // Noto Sans Devanagari has a NEP LangSys: jha and the digits 5, 8, 9 are drawn the Nepali way
+        for (String s : List.of("झ", "५", "८", "९")) {
+            assertNotEquals(Arrays.toString(glyphs("hi", "hi", s)), Arrays.toString(glyphs("ne", "ne", s)), s + " in Nepali");
+        }
+        // where the forms are the same, so are the glyphs
+        assertArrayEquals(glyphs("hi", "hi", "कमल"), glyphs("ne", "ne", "कमल"));
+    }
+
+    @Test
+    void theGlyphsAreHarfBuzzsOwnForNepali() throws Exception {
+        String word = "झण्डा ५८९ क्षेत्र";
+        Process p = new ProcessBuilder("hb-shape", "--language=ne", "--features=-liga,-clig", "--no-positions", "--no-clusters",
+                "--no-glyph-names", "fonts/NotoSansDevanagari-Regular.ttf", word).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes()).strip();
+        if (p.waitFor() != 0) {
+            throw new AssertionError("hb-shape (Debian libharfbuzz-bin) is needed: " + out);
+        }
+        int[] expected = Arrays.stream(out.replaceAll("[\\[\\]]", "").split("\\|")).mapToInt(Integer::parseInt).toArray();
+        assertArrayEquals(expected, glyphs("ne", "ne", word), out);
+    }
+}
