@@ -97,8 +97,12 @@ public final class BundleChecker {
             Map.entry('?', '?'), Map.entry('\uFF1F', '?'), Map.entry('\u061F', '?'), Map.entry('\u037E', '?'),
             Map.entry('!', '!'), Map.entry('\uFF01', '!'),
             Map.entry(':', ':'), Map.entry('\uFF1A', ':'));
-    /** Languages whose sentences end without a mark (Thai, Lao, Khmer, Burmese use spaces or their own signs). */
-    private static final Set<String> NO_FINAL_MARK = Set.of("th", "lo", "km", "my");
+    /**
+     * Languages whose sentences end without a mark (Thai and Lao end them with a space). Khmer's ។,
+     * Burmese's ။, Amharic's ። and Tibetan's ། are sentence ends like any other (Unicode's
+     * Sentence_Terminal), and are checked.
+     */
+    private static final Set<String> NO_FINAL_MARK = Set.of("th", "lo");
     /** A translation this many times the length of the English (in display cells) may not fit its place. */
     static final double LONGER_THAN = 2.5;
     /** ...when it is also this many display cells longer. */
@@ -479,7 +483,21 @@ public final class BundleChecker {
         while (end > 0 && ")]\u300D\u300F\u201D\u2019\"'\u00BB\uFF09".indexOf(t.charAt(end - 1)) >= 0) {
             end--;
         }
-        return end == 0 ? null : FINAL_MARKS.get(t.charAt(end - 1));
+        if (end == 0) {
+            return null;
+        }
+        int c = t.codePointBefore(end);
+        Character known = c < 0x10000 ? FINAL_MARKS.get((char) c) : null;
+        if (known != null) {
+            return known;
+        }
+        // every other script's sentence end, by Unicode's Sentence_Terminal (። ፧ ። ។ ၊ ། ։ ...): a
+        // question mark or an exclamation mark by its name, else a full stop
+        if (com.ibm.icu.lang.UCharacter.hasBinaryProperty(c, com.ibm.icu.lang.UProperty.S_TERM)) {
+            String name = com.ibm.icu.lang.UCharacter.getName(c);
+            return name.contains("QUESTION") ? '?' : name.contains("EXCLAMATION") ? '!' : '.';
+        }
+        return null;
     }
 
     private static String mark(String pattern) {

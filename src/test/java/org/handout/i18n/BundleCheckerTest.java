@@ -310,6 +310,27 @@ class BundleCheckerTest {
     }
 
     @Test
+    void everyScriptsOwnSentenceEndIsKnownAsOne() throws IOException {
+        // Amharic's ። (and its question mark ፧), Khmer's ។, Burmese's ။: Unicode's sentence terminals
+        for (String[] t : new String[][] {{"am", "ከ{months, plural, one {# ወር} other {# ወራት}} በታች።"}, {"km", "ក្រោម {months, plural, other {# ខែ}}។"},
+                {"my", "{months, plural, other {# လ}} အောက်။"}}) {
+            assertEquals(List.of(), check(t[0], """
+                      common.page: "{page} / {pages}"
+                      mini.title: "x"
+                      mini.s.heading: "x"
+                      mini.s.age: "%s"
+                    """.formatted(t[1])).stream().filter(x -> x.contains("final")).toList(), t[0]);
+        }
+        List<String> without = check("km", """
+                  common.page: "{page} / {pages}"
+                  mini.title: "x"
+                  mini.s.heading: "x"
+                  mini.s.age: "ក្រោម {months, plural, other {# ខែ}}"
+                """);
+        assertTrue(without.stream().anyMatch(x -> x.contains("[mini.s.age] ends without the English's final '.'")), "checked in Khmer: " + without);
+    }
+
+    @Test
     void translationMuchLongerThanTheEnglishIsAWarning() throws IOException {
         List<String> p = check("ru", """
                   common.page: "Страница {page} из {pages}"
