@@ -320,6 +320,16 @@ public final class Composer {
     }
 
     private void check(String s, String file, int line, int column, String key) {
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            Optional<String> why = org.handout.layout.Shaping.refusal(cp);
+            if (why.isPresent()) {
+                problems.error(file, line, column, key, String.format(java.util.Locale.ROOT, "character U+%04X %s (%s) cannot be set correctly: %s",
+                        cp, UCharacter.getName(cp), new String(Character.toChars(cp)), why.get()));
+                break;
+            }
+        }
         OptionalInt missing = coverage.firstMissing(s);
         if (missing.isPresent()) {
             int cp = missing.getAsInt();

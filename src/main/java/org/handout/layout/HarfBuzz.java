@@ -108,6 +108,22 @@ final class HarfBuzz {
             throw new IllegalStateException("HarfBuzz: hb_feature_from_string failed", t);
         }
         featureCount = n;
+        try {
+            MethodHandle versionString = l.downcallHandle(find(lib, "hb_version_string"), FunctionDescriptor.of(p));
+            version = ((MemorySegment) versionString.invokeExact()).reinterpret(64).getString(0);
+        } catch (Throwable t) {
+            throw new IllegalStateException("HarfBuzz: hb_version_string failed", t);
+        }
+    }
+
+    /** The library's version: hb_version_string. */
+    private String version = "";
+
+    /** The Unicode version this HarfBuzz shapes, from its own version (HarfBuzz 6 and 7: 15.0; 8 and 9: 15.1; 10 and later: 16.0). */
+    com.ibm.icu.util.VersionInfo unicodeVersion() {
+        int major = Integer.parseInt(version.split("\\.")[0]);
+        return major >= 10 ? com.ibm.icu.util.VersionInfo.getInstance(16)
+                : com.ibm.icu.util.VersionInfo.getInstance(15, major >= 8 ? 1 : 0);
     }
 
     private static MemorySegment find(SymbolLookup lib, String name) {
@@ -115,6 +131,9 @@ final class HarfBuzz {
     }
 
     private static Optional<HarfBuzz> load() {
+        if ("off".equals(System.getProperty("handout.harfbuzz"))) {
+            return Optional.empty(); // as on a machine without it (-Dhandout.harfbuzz=off)
+        }
         for (String name : new String[] {"libharfbuzz.so.0", "libharfbuzz.so", "libharfbuzz.0.dylib", "harfbuzz"}) {
             try {
                 return Optional.of(new HarfBuzz(SymbolLookup.libraryLookup(name, Arena.global())));

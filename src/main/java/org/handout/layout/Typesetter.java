@@ -438,7 +438,7 @@ final class Typesetter {
             Optional<HarfBuzz> hb = HarfBuzz.get();
             if (hb.isPresent()) {
                 String script = scriptOf(start, end);
-                if (script != null && hb.get().hasOwnForms(face, language, script)) {
+                if (script != null && (!jdkShapes(start, end) || hb.get().hasOwnForms(face, language, script))) {
                     return hb.get().shape(face, chars, start, end, rtl, language, script);
                 }
             } else if (!language.equals("en")) {
@@ -457,6 +457,18 @@ final class Typesetter {
                 y[g] = pos[2 * g + 1];
             }
             return new HarfBuzz.Shaped(glyphs, at, x, y, pos[2 * count]);
+        }
+
+        /** Whether the JDK's shaper knows the script of every character of {@code chars[start, end)} (see {@link Shaping}). */
+        private boolean jdkShapes(int start, int end) {
+            for (int i = start; i < end; ) {
+                int c = Character.codePointAt(chars, i, end);
+                if (!Shaping.byJdk(c)) {
+                    return false;
+                }
+                i += Character.charCount(c);
+            }
+            return true;
         }
 
         /** The ISO 15924 code of the first character of {@code chars[start, end)} in a real script ("Deva"), or null. */
