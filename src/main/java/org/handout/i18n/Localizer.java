@@ -28,12 +28,14 @@ public final class Localizer {
     private final ULocale locale;
     private final Map<String, MessageFormat> formats = new HashMap<>();
     private final DateFormat dates;
+    private final java.util.function.UnaryOperator<String> typography;
 
     public Localizer(Bundle bundle, ULocale locale) {
         this.bundle = bundle;
         this.locale = locale;
-        this.dates = DateFormat.getDateInstance(DateFormat.LONG, locale);
+        this.dates = Conventions.longDate(locale);
         this.dates.setTimeZone(UTC);
+        this.typography = Conventions.typography(locale);
     }
 
     public Bundle bundle() {
@@ -68,7 +70,7 @@ public final class Localizer {
                     return Optional.empty();
                 }
             }
-            return Optional.of(f.format(args));
+            return Optional.of(typography.apply(f.format(args)));
         } catch (IllegalArgumentException e) {
             problems.error(m.file(), m.line(), m.column(), key, "cannot format: " + e.getMessage());
             return Optional.empty();
@@ -77,6 +79,10 @@ public final class Localizer {
 
     /** Joins items with the language's list pattern ("a, b and c"; "a, b o c"; "a、b和c"). */
     public String list(List<String> items, DataValue.Join join) {
+        Optional<String> own = Conventions.list(locale, items, join);
+        if (own.isPresent()) {
+            return own.get();
+        }
         ListFormatter.Type type = join == DataValue.Join.OR ? ListFormatter.Type.OR : ListFormatter.Type.AND;
         return ListFormatter.getInstance(locale, type, ListFormatter.Width.WIDE).format(items);
     }
