@@ -96,7 +96,9 @@ public final class BundleChecker {
             Map.entry('\u06D4', '.'), Map.entry('\u0589', '.'),
             Map.entry('?', '?'), Map.entry('\uFF1F', '?'), Map.entry('\u061F', '?'), Map.entry('\u037E', '?'),
             Map.entry('!', '!'), Map.entry('\uFF01', '!'),
-            Map.entry(':', ':'), Map.entry('\uFF1A', ':'));
+            Map.entry(':', ':'), Map.entry('\uFF1A', ':'),
+            // the colons of other scripts before a list: Ethiopic ፥ and preface colon ፦, Khmer ៖
+            Map.entry('\u1365', ':'), Map.entry('\u1366', ':'), Map.entry('\u17D6', ':'));
     /**
      * Languages whose sentences end without a mark (Thai and Lao end them with a space). Khmer's ។,
      * Burmese's ။, Amharic's ። and Tibetan's ། are sentence ends like any other (Unicode's

@@ -26,6 +26,9 @@ import org.handout.content.DataValue;
  * <li><b>Haitian Creole</b>: ICU has no data for ht at all, so its lists fell back to English
  *     ("or", "and") and its dates to "2026 M12 1"; lists join with "ak" and "oswa", dates read
  *     "25 novanm 2026" (the months as the 1980 orthography writes them).</li>
+ * <li><b>Pashto dates</b>: CLDR's Pashto long date carries the era as the Latin "AP" ("۱۰ لیندۍ ۱۴۰۵ AP"),
+ *     which a Pashto reader does not read, and which, left to right inside a right-to-left date,
+ *     scrambles its order; the date is the Solar Hijri one without the era, as Persian's is.</li>
  * <li><b>Vietnamese dates</b>: CLDR's long date is "25 tháng 11, 2026"; Vietnamese documents write
  *     "ngày 25 tháng 11 năm 2026".</li>
  * <li><b>French spacing</b>: the bundles (and most keyboards) put a no-break space U+00A0 before
@@ -93,6 +96,9 @@ final class Conventions {
         String lang = locale.getLanguage();
         if (lang.equals("vi")) {
             return new SimpleDateFormat("'ngày' d 'tháng' M 'năm' y", locale);
+        }
+        if (lang.equals("ps")) {
+            return new SimpleDateFormat("d MMMM y", locale.setKeywordValue("calendar", "persian"));
         }
         if (lang.equals("ht")) {
             DateFormatSymbols symbols = new DateFormatSymbols(ULocale.ROOT);

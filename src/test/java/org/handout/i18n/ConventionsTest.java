@@ -43,6 +43,12 @@ class ConventionsTest {
     }
 
     @Test
+    void pashtoDatesHaveNoLatinEra() {
+        String d = in("ps").date(LocalDate.of(2026, 12, 1));
+        assertEquals("۱۰ لیندۍ ۱۴۰۵", d, "the Solar Hijri date, as CLDR gives it, without 'AP'");
+    }
+
+    @Test
     void vietnameseDatesReadNgayThangNam() {
         assertEquals("ngày 25 tháng 11 năm 2026", in("vi").date(LocalDate.of(2026, 11, 25)));
     }
