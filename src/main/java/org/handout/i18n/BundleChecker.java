@@ -283,7 +283,10 @@ public final class BundleChecker {
         if (!NO_FINAL_MARK.contains(language)) {
             Character want = finalMark(s.pattern());
             Character got = finalMark(m.pattern());
-            if (!java.util.Objects.equals(want, got) && !s.pattern().strip().endsWith("}")) {
+            // Burmese ends a question with its full stop ။ (the question is in its particle, လား or လဲ)
+            boolean sameEnd = java.util.Objects.equals(want, got)
+                    || language.equals("my") && Character.valueOf('?').equals(want) && Character.valueOf('.').equals(got);
+            if (!sameEnd && !s.pattern().strip().endsWith("}")) {
                 problems.add(Problem.warning(file, m.line(), m.column(), m.key(), want == null
                                 ? "ends with " + mark(m.pattern()) + " where the English has no final punctuation"
                                 : "ends " + (got == null ? "without" : "with " + mark(m.pattern()) + " instead of") + " the English's final '" + want + "'")

@@ -50,6 +50,7 @@ final class HarfBuzz {
     private final MethodHandle bufferSetDirection;
     private final MethodHandle bufferSetLanguage;
     private final MethodHandle bufferSetScript;
+    private final MethodHandle bufferSetClusterLevel;
     private final MethodHandle languageFromString;
     private final MethodHandle scriptFromString;
     private final MethodHandle shape;
@@ -84,6 +85,7 @@ final class HarfBuzz {
         bufferSetDirection = l.downcallHandle(find(lib, "hb_buffer_set_direction"), FunctionDescriptor.ofVoid(p, i));
         bufferSetLanguage = l.downcallHandle(find(lib, "hb_buffer_set_language"), FunctionDescriptor.ofVoid(p, p));
         bufferSetScript = l.downcallHandle(find(lib, "hb_buffer_set_script"), FunctionDescriptor.ofVoid(p, i));
+        bufferSetClusterLevel = l.downcallHandle(find(lib, "hb_buffer_set_cluster_level"), FunctionDescriptor.ofVoid(p, i));
         languageFromString = l.downcallHandle(find(lib, "hb_language_from_string"), FunctionDescriptor.of(p, p, i));
         scriptFromString = l.downcallHandle(find(lib, "hb_script_from_string"), FunctionDescriptor.of(i, p, i));
         shape = l.downcallHandle(find(lib, "hb_shape"), FunctionDescriptor.ofVoid(p, p, p, i));
@@ -230,6 +232,9 @@ final class HarfBuzz {
             try {
                 bufferAddUtf16.invokeExact(buf, text, chars.length, start, end - start);
                 bufferSetDirection.invokeExact(buf, rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
+                // HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS: a mark or vowel sign keeps its own character, as the
+                // JDK's glyph-to-character index does (the text a reader gets back is built from it)
+                bufferSetClusterLevel.invokeExact(buf, 1);
                 bufferSetScript.invokeExact(buf, (int) scriptFromString.invokeExact(a.allocateFrom(script), -1));
                 bufferSetLanguage.invokeExact(buf, (MemorySegment) languageFromString.invokeExact(a.allocateFrom(language), -1));
                 shape.invokeExact(hbFont, buf, features, featureCount);

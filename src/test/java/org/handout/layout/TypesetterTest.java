@@ -233,6 +233,26 @@ class TypesetterTest {
     }
 
     @Test
+    void khmerAndBurmeseLinesEndBetweenDictionaryWordsAndNeverInsideACluster() {
+        // no spaces between words: ICU's dictionaries find the breaks; a line never starts with a
+        // mark, a coeng (្) or a subscript's second half, nor with Burmese asat or medials
+        String km = "ណឺរ៉ូប្លាស្តូម៉ាគឺជាជំងឺមហារីកម្យ៉ាងប្រភេទ។ វាចាប់ផ្តើមនៅក្នុងកោសិកាសរសៃប្រសាទដែលនៅខ្ចីណាស់ ហើយមិនទាន់លូតលាស់ពេញលេញនៅឡើយ។"
+                + "វាកើតលើទារក និងកុមារ។";
+        assertLineEndsOnBoundaries("km", km, BreakIterator.getLineInstance(new ULocale("km")), line -> {
+            int first = line.codePointAt(0);
+            assertFalse(Character.getType(first) == Character.NON_SPACING_MARK || Character.getType(first) == Character.COMBINING_SPACING_MARK
+                    || first == 0x17D2, "a Khmer line starts inside a cluster: " + line);
+        });
+        String my = "၎င်းသည် နို့စို့ကလေးငယ်များနှင့် ကလေးများတွင် ဖြစ်ပွားပါသည်။ နျူရိုဘလတ်စတိုးမားသည် ကင်ဆာအမျိုးအစားတစ်ခုဖြစ်ပြီး "
+                + "အလွန်နုနယ်သေးသော အာရုံကြောဆဲလ်များတွင် စတင်ဖြစ်ပွားပါသည်။";
+        assertLineEndsOnBoundaries("my", my, BreakIterator.getLineInstance(new ULocale("my")), line -> {
+            int first = line.codePointAt(0);
+            assertFalse(Character.getType(first) == Character.NON_SPACING_MARK || Character.getType(first) == Character.COMBINING_SPACING_MARK
+                    || first == 0x103A || first == 0x1039, "a Burmese line starts inside a syllable: " + line);
+        });
+    }
+
+    @Test
     void japaneseLinesNeverStartWithSmallKanaOrClosingPunctuationNorEndWithAnOpeningBracket() {
         String s = "これらの兆候の中には、腫瘍が血液中に出すホルモンによって起こるものがあります。ちょっとした検査（エックス線写真）で"
                 + "「しこり」が見つかることもあります。シャッターチャンスのようにジョギング中にキャッチボールをしましょう。";

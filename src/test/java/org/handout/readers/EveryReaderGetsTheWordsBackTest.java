@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EveryReaderGetsTheWordsBackTest {
     /** Scripts written without spaces between words, where a reader's line break stands for nothing. */
-    private static final Set<String> NO_SPACES = Set.of("zh-Hans", "ja", "th");
+    private static final Set<String> NO_SPACES = Set.of("zh", "ja", "th", "lo", "km", "my");
 
     @TempDir
     static Path out;
@@ -120,7 +120,7 @@ class EveryReaderGetsTheWordsBackTest {
         Leaf leaf = LEAVES.get(pdf);
         List<String> lost = new ArrayList<>();
         for (String s : leaf.strings()) {
-            if (!Readers.exact(s, e.text(), NO_SPACES.contains(leaf.lang()))) {
+            if (!Readers.exact(s, e.text(), NO_SPACES.contains(com.ibm.icu.util.ULocale.forLanguageTag(leaf.lang()).getLanguage()))) {
                 lost.add(s);
             }
         }
