@@ -234,6 +234,17 @@ final class GlyphTexts {
         if (mark == zeroWidth) {
             score += 1;
         }
+        if (zeroWidth) {
+            for (int i = from; i < to; i++) {
+                if (!isMark(cps[i]) && org.handout.layout.FontChain.drawsInk(cps[i])) {
+                    // an empty glyph would stand for a letter or a spacing vowel sign that another glyph
+                    // draws (the dummy mark after Devanagari र्जि): a reader's text is right either way,
+                    // but the glyph then looks blank where ink is expected
+                    score -= 3;
+                    break;
+                }
+            }
+        }
         if (!zeroWidth) {
             for (int i = from; i < to; i++) {
                 if (isMark(cps[i])) {

@@ -66,6 +66,10 @@ public final class PluralForms {
                 indices.add(k);
             }
         }
+        if (indices.isEmpty() && categories(locale, false).equals(List.of("other"))) {
+            // a language ICU has no rules for (Haitian Creole) has CLDR's root rule: one form, other
+            return Optional.of(new Header("nplurals=1; plural=0;", List.of("other")));
+        }
         if (indices.isEmpty()) {
             return Optional.empty();
         }
