@@ -89,7 +89,7 @@ class KilledBuildTest {
             assertEquals(List.of(), leftovers, "temporary files of killed builds are cleaned up");
         }
         try (Stream<Path> s = Files.walk(out)) {
-            assertEquals(14 * org.handout.testing.TestProject.LEAFLET_COUNT, s.filter(f -> f.toString().endsWith(".pdf")).count());
+            assertEquals(org.handout.testing.TestProject.PDF_COUNT, s.filter(f -> f.toString().endsWith(".pdf")).count());
         }
     }
 

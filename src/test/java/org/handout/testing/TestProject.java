@@ -19,6 +19,19 @@ public final class TestProject {
             .load(REAL.resolve("content"), "content", new org.handout.report.Problems()).orElseThrow().leafletIds();
     /** How many leaflets the project has. */
     public static final int LEAFLET_COUNT = LEAFLETS.size();
+    /** How many languages the project builds: English and one per bundle in translations/. */
+    public static final int LANGUAGE_COUNT = languageCount();
+    /** How many PDFs a build of every leaflet in every language writes. */
+    public static final int PDF_COUNT = LANGUAGE_COUNT * LEAFLET_COUNT;
+
+    private static int languageCount() {
+        try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(REAL.resolve("translations"))) {
+            return 1 + (int) s.filter(f -> f.getFileName().toString().endsWith(".yaml")).count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** How many English strings a bundle translates (the shared ones and every leaflet's). */
     public static final int STRINGS = org.handout.content.ContentLoader
             .load(REAL.resolve("content"), "content", new org.handout.report.Problems()).orElseThrow().texts().size();
