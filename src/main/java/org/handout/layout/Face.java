@@ -55,6 +55,11 @@ public final class Face {
         this.outlines = FontFiles.outlines(bytes);
     }
 
+    /** A glyph's ink below and above the baseline, in thousandths of an em ({lowest, highest}), or null when it has none. */
+    float[] inkHeight(int glyph) {
+        return glyph < 0 || glyph >= advances.length ? null : outlines.inkHeight(glyph);
+    }
+
     /**
      * The advance of a glyph in thousandths of an em, truncated to a whole number as a PDF
      * font's width array holds it, so a writer can tell where the viewer's pen will be.

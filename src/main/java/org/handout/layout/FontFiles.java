@@ -186,7 +186,23 @@ final class FontFiles {
      * build takes 2.1 s); read here, a glyph costs a few array reads, with the JDK's answer for
      * every glyph of our 19 faces. Never changed, so shared by every thread.
      */
-    record Outlines(byte[] bytes, int loca, boolean longOffsets, int glyf) {
+    record Outlines(byte[] bytes, int loca, boolean longOffsets, int glyf, int unitsPerEm) {
+        /**
+         * A glyph's ink from its baseline, in thousandths of an em: {lowest, highest} of its
+         * bounding box (from its glyf header), or null for a glyph without outline. A composite
+         * glyph's header holds the box of its parts too.
+         */
+        float[] inkHeight(int glyph) {
+            long start = longOffsets ? u32(loca + 4 * glyph) : 2L * u16(loca + 2 * glyph);
+            long end = longOffsets ? u32(loca + 4 * glyph + 4) : 2L * u16(loca + 2 * glyph + 2);
+            if (end - start < 10) {
+                return null;
+            }
+            int at = glyf + (int) start;
+            float scale = 1000f / unitsPerEm;
+            return new float[] {(short) u16(at + 4) * scale, (short) u16(at + 8) * scale};
+        }
+
         /**
          * What is wrong with a glyph's outline: "is blank" when the glyph has no outline data or
          * an empty bounding box (what FontBox and the JDK draw for it: nothing), "is cut short"
@@ -228,7 +244,8 @@ final class FontFiles {
             int at = 12 + 16 * i;
             tables.put(new String(bytes, at, 4, StandardCharsets.ISO_8859_1), new int[] {b.getInt(at + 8), b.getInt(at + 12)});
         }
-        return new Outlines(bytes, tables.get("loca")[0], b.getShort(tables.get("head")[0] + 50) == 1, tables.get("glyf")[0]);
+        return new Outlines(bytes, tables.get("loca")[0], b.getShort(tables.get("head")[0] + 50) == 1, tables.get("glyf")[0],
+                Math.max(16, b.getShort(tables.get("head")[0] + 18) & 0xFFFF));
     }
 
     /** FontBox warns that it skips cmap format 14 (variation sequences), which we do not use. */

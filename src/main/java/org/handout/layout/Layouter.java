@@ -28,6 +28,8 @@ public final class Layouter {
     static final float TOP_EDGE = 10;
     /** Line height as a multiple of the size, unless a face needs more (Naskh Arabic). */
     static final float LEADING = 1.42f;
+    /** The least space between the ink of one line and the next, in ems of the text. */
+    static final float INK_GAP = 0.1f;
 
     static final int INK = 0x1A1A1A;
     static final int ACCENT = 0x14507A;
@@ -470,9 +472,9 @@ public final class Layouter {
                 tag.mixed();
             }
             List<Line> lines = keepAll ? ts.setBalanced(text, st, w) : ts.set(text, st, w, how);
+            float h = lineHeight(st, lines);
             for (int i = 0; i < lines.size(); i++) {
                 Line line = lines.get(i);
-                float h = lineHeight(st);
                 us.add(new Unit(i == 0 ? spaceBefore : 0, h, keepAll, null,
                         (top, out) -> drawLine(line, st, x, w, top, tag, out)));
             }
@@ -492,7 +494,7 @@ public final class Layouter {
             List<Line> lines = ts.set(item, st, w - indent, align);
             Line dot = ts.set(Text.plain(labelText), st, indent).get(0);
             float textX = rtl ? x : x + indent;
-            float h = lineHeight(st);
+            float h = lineHeight(st, lines);
             // a number ends where the text begins; a bullet stands a little in from the margin
             float labelX = numbered ? (rtl ? x + w - indent + 4 : x + indent - 4 - dot.width())
                     : (rtl ? x + w - 4 - dot.width() : x + 4);
@@ -808,6 +810,44 @@ public final class Layouter {
                 u.drawer().draw(y, out);
                 y -= u.height();
             }
+        }
+
+        /**
+         * The height of each line of a paragraph: the style's (below), or more where the ink of a
+         * line would reach into the ink of the next (a Nastaliq descender over a tall keheh, a deep
+         * Khmer cluster), measured on the glyphs as set, with a tenth of the size between them: as
+         * TeX's \lineskip, for the whole paragraph so its lines stay evenly spaced.
+         */
+        private float lineHeight(TextStyle st, List<Line> lines) {
+            float h = lineHeight(st);
+            float[] previous = null;
+            for (Line line : lines) {
+                float[] ink = ink(line);
+                if (previous != null && ink != null) {
+                    h = Math.max(h, ink[1] - previous[0] + INK_GAP * st.size());
+                }
+                if (ink != null) {
+                    previous = ink;
+                }
+            }
+            return h;
+        }
+
+        /** A line's ink from its baseline, in points: {lowest, highest}, or null when it draws nothing. */
+        private static float[] ink(Line line) {
+            float low = Float.MAX_VALUE;
+            float high = -Float.MAX_VALUE;
+            for (Piece p : line.pieces()) {
+                float scale = p.size() / Face.UNITS;
+                for (int g = 0; g < p.glyphs().length; g++) {
+                    float[] y = p.face().inkHeight(p.glyphs()[g]);
+                    if (y != null) {
+                        low = Math.min(low, p.dy()[g] + y[0] * scale);
+                        high = Math.max(high, p.dy()[g] + y[1] * scale);
+                    }
+                }
+            }
+            return low == Float.MAX_VALUE ? null : new float[] {low, high};
         }
 
         /** One height for every line of a style in this language: the leading, or more if a face needs it. */

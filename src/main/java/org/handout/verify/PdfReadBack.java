@@ -35,7 +35,11 @@ public final class PdfReadBack {
      * outline in the font program, by which a test can tell which glyph of the original font it is.
      */
     public record Glyph(int code, String unicode, float x, float y, float width, float size, String font, boolean blank,
-                        String outline) {
+                        String outline, float[] ink) {
+        /** A glyph whose ink is not known (no outline). */
+        public Glyph(int code, String unicode, float x, float y, float width, float size, String font, boolean blank, String outline) {
+            this(code, unicode, x, y, width, size, font, blank, outline, null);
+        }
     }
 
     /** A digest of a glyph outline's segments (coordinates to 1/100 unit): equal outlines, equal digests. */
@@ -113,6 +117,24 @@ public final class PdfReadBack {
 
         Engine(java.util.Map<PDFont, java.util.Map<Integer, String>> blank) {
             this.blank = blank;
+        }
+
+        /** Per font and code, the glyph's ink in glyph space (x0, y0, x1, y1), or none for a glyph without outline. */
+        private final java.util.Map<PDFont, java.util.Map<Integer, float[]>> bounds = new java.util.HashMap<>();
+
+        private float[] bounds(PDFont font, int code) throws IOException {
+            java.util.Map<Integer, float[]> known = bounds.computeIfAbsent(font, f -> new java.util.HashMap<>());
+            if (!known.containsKey(code)) {
+                float[] b = null;
+                if (font instanceof org.apache.pdfbox.pdmodel.font.PDVectorFont v) {
+                    java.awt.geom.Rectangle2D r = v.getPath(code).getBounds2D();
+                    if (!r.isEmpty()) {
+                        b = new float[] {(float) r.getMinX(), (float) r.getMinY(), (float) r.getMaxX(), (float) r.getMaxY()};
+                    }
+                }
+                known.put(code, b);
+            }
+            return known.get(code);
         }
 
         /** Per font and code: "" when the glyph has no outline, else its outline's digest. */
@@ -207,8 +229,17 @@ public final class PdfReadBack {
             super.showGlyph(textRenderingMatrix, font, code, displacement);
             float size = (float) Math.hypot(textRenderingMatrix.getScaleX(), textRenderingMatrix.getShearY());
             String outline = outline(font, code);
+            float[] b = bounds(font, code);
+            float[] ink = null;
+            if (b != null) {
+                // the glyph's box on the page: glyph space is thousandths of the text rendering matrix's unit
+                float[] corners = {b[0] / 1000f, b[1] / 1000f, b[2] / 1000f, b[3] / 1000f};
+                java.awt.geom.Point2D.Float lo = textRenderingMatrix.transformPoint(corners[0], corners[1]);
+                java.awt.geom.Point2D.Float hi = textRenderingMatrix.transformPoint(corners[2], corners[3]);
+                ink = new float[] {Math.min(lo.x, hi.x), Math.min(lo.y, hi.y), Math.max(lo.x, hi.x), Math.max(lo.y, hi.y)};
+            }
             Glyph g = new Glyph(code, font.toUnicode(code), textRenderingMatrix.getTranslateX(),
-                    textRenderingMatrix.getTranslateY(), displacement.getX() * size, size, font.getName(), outline.isEmpty(), outline);
+                    textRenderingMatrix.getTranslateY(), displacement.getX() * size, size, font.getName(), outline.isEmpty(), outline, ink);
             if (open.isEmpty()) {
                 outside.add(g);
             } else {

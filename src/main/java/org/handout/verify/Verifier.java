@@ -83,7 +83,8 @@ public final class Verifier {
             text(doc.get(), pdf, passed, failures);
         }
         fonts(pdf, passed, failures);
-        List<String> outside = InsideTextArea.failures(pdf);
+        List<String> outside = new ArrayList<>(InsideTextArea.failures(pdf));
+        outside.addAll(LinesApart.failures(pdf));
         failures.addAll(outside);
         if (outside.isEmpty()) {
             passed.add("layout");

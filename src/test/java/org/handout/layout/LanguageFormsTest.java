@@ -65,4 +65,13 @@ class LanguageFormsTest {
         int[] expected = Arrays.stream(out.replaceAll("[\\[\\]]", "").split("\\|")).mapToInt(Integer::parseInt).toArray();
         assertArrayEquals(expected, glyphs("ne", "ne", word), out);
     }
+
+    @Test
+    void romanianSAndTWithCedillaAreDrawnWithTheCommaBelowRomanianReadersExpect() throws Exception {
+        // Noto Sans's ROM LangSys maps ş ţ (cedilla, as many keyboards type them) to ș ț (comma below)
+        int[] ro = glyphs("ro", "default", "şţ");
+        int[] en = glyphs("en", "default", "şţ");
+        assertNotEquals(Arrays.toString(en), Arrays.toString(ro));
+        assertArrayEquals(glyphs("en", "default", "șț"), ro, "the same glyphs as the comma-below letters");
+    }
 }
