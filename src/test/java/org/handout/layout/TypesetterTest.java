@@ -253,6 +253,16 @@ class TypesetterTest {
     }
 
     @Test
+    void laoLinesEndBetweenDictionaryWords() {
+        // ICU's Lao dictionary finds the words of a sentence written without spaces between them
+        String lo = "ໂຣກມະເຮັງນີ້ມັກເກີດຂຶ້ນກັບເດັກນ້ອຍແລະເດັກອ່ອນ ມັນເລີ່ມຕົ້ນໃນຈຸລັງປະສາດທີ່ຍັງອ່ອນຫຼາຍ";
+        assertLineEndsOnBoundaries("lo", lo, BreakIterator.getLineInstance(new ULocale("lo")), line -> {
+            int first = line.codePointAt(0);
+            assertFalse(Character.getType(first) == Character.NON_SPACING_MARK, "a Lao line starts with a mark: " + line);
+        });
+    }
+
+    @Test
     void japaneseLinesNeverStartWithSmallKanaOrClosingPunctuationNorEndWithAnOpeningBracket() {
         String s = "これらの兆候の中には、腫瘍が血液中に出すホルモンによって起こるものがあります。ちょっとした検査（エックス線写真）で"
                 + "「しこり」が見つかることもあります。シャッターチャンスのようにジョギング中にキャッチボールをしましょう。";
