@@ -55,9 +55,9 @@ public final class Face {
         this.outlines = FontFiles.outlines(bytes);
     }
 
-    /** A glyph's ink below and above the baseline, in thousandths of an em ({lowest, highest}), or null when it has none. */
-    float[] inkHeight(int glyph) {
-        return glyph < 0 || glyph >= advances.length ? null : outlines.inkHeight(glyph);
+    /** A glyph's ink box from its origin, in thousandths of an em ({x0, y0, x1, y1}), or null when it has none. */
+    float[] ink(int glyph) {
+        return glyph < 0 || glyph >= advances.length ? null : outlines.ink(glyph);
     }
 
     /**

@@ -188,11 +188,11 @@ final class FontFiles {
      */
     record Outlines(byte[] bytes, int loca, boolean longOffsets, int glyf, int unitsPerEm) {
         /**
-         * A glyph's ink from its baseline, in thousandths of an em: {lowest, highest} of its
-         * bounding box (from its glyf header), or null for a glyph without outline. A composite
-         * glyph's header holds the box of its parts too.
+         * A glyph's ink from its origin, in thousandths of an em: its bounding box {x0, y0, x1, y1}
+         * (from its glyf header), or null for a glyph without outline. A composite glyph's header
+         * holds the box of its parts too.
          */
-        float[] inkHeight(int glyph) {
+        float[] ink(int glyph) {
             long start = longOffsets ? u32(loca + 4 * glyph) : 2L * u16(loca + 2 * glyph);
             long end = longOffsets ? u32(loca + 4 * glyph + 4) : 2L * u16(loca + 2 * glyph + 2);
             if (end - start < 10) {
@@ -200,7 +200,7 @@ final class FontFiles {
             }
             int at = glyf + (int) start;
             float scale = 1000f / unitsPerEm;
-            return new float[] {(short) u16(at + 4) * scale, (short) u16(at + 8) * scale};
+            return new float[] {(short) u16(at + 2) * scale, (short) u16(at + 4) * scale, (short) u16(at + 6) * scale, (short) u16(at + 8) * scale};
         }
 
         /**

@@ -840,10 +840,10 @@ public final class Layouter {
             for (Piece p : line.pieces()) {
                 float scale = p.size() / Face.UNITS;
                 for (int g = 0; g < p.glyphs().length; g++) {
-                    float[] y = p.face().inkHeight(p.glyphs()[g]);
-                    if (y != null) {
-                        low = Math.min(low, p.dy()[g] + y[0] * scale);
-                        high = Math.max(high, p.dy()[g] + y[1] * scale);
+                    float[] b = p.face().ink(p.glyphs()[g]);
+                    if (b != null) {
+                        low = Math.min(low, p.dy()[g] + b[1] * scale);
+                        high = Math.max(high, p.dy()[g] + b[3] * scale);
                     }
                 }
             }
@@ -867,13 +867,43 @@ public final class Layouter {
             placeLine(line, st, startX, top - baselineOffset(st), tag, out);
         }
 
+        /**
+         * A link's underline, in its colour, as readers expect it; broken where a glyph's ink
+         * crosses it (a Khmer subscript, the tail of Thai ฐ, a descender), as browsers skip ink.
+         */
+        private void underline(Piece p, float x, float baseline, List<Item> out) {
+            float y = baseline - p.size() * 0.14f;
+            float thick = Math.max(0.5f, p.size() * 0.05f);
+            float pad = p.size() * 0.06f;
+            float scale = p.size() / Face.UNITS;
+            List<float[]> gaps = new ArrayList<>();
+            for (int g = 0; g < p.glyphs().length; g++) {
+                float[] b = p.face().ink(p.glyphs()[g]);
+                if (b != null && baseline + p.dy()[g] + b[1] * scale < y + thick) {
+                    float gx = x + p.x() + p.dx()[g];
+                    gaps.add(new float[] {gx + b[0] * scale - pad, gx + b[2] * scale + pad});
+                }
+            }
+            gaps.sort((u, v) -> Float.compare(u[0], v[0]));
+            float from = x + p.x();
+            float end = x + p.x() + p.advance();
+            for (float[] gap : gaps) {
+                if (gap[0] - from > thick) {
+                    out.add(new Item.Rect(from, y, Math.min(gap[0], end) - from, thick, p.rgb(), -1, 0));
+                }
+                from = Math.max(from, gap[1]);
+            }
+            if (end - from > thick) {
+                out.add(new Item.Rect(from, y, end - from, thick, p.rgb(), -1, 0));
+            }
+        }
+
         private void placeLine(Line line, TextStyle st, float x, float baseline, Tag tag, List<Item> out) {
             for (Piece p : line.pieces()) {
                 out.add(new Item.Glyphs(p.face(), p.size(), p.rgb(), x + p.x(), baseline, p.glyphs(), p.dx(), p.dy(),
                         p.text(), p.lang(), p.clusters(), tag, p.link(), p.advance()));
                 if (p.link() != null) {
-                    // a link is underlined, as readers expect it, in its colour
-                    out.add(new Item.Rect(x + p.x(), baseline - p.size() * 0.14f, p.advance(), Math.max(0.5f, p.size() * 0.05f), p.rgb(), -1, 0));
+                    underline(p, x, baseline, out);
                 }
             }
         }

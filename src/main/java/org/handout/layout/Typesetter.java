@@ -50,6 +50,8 @@ final class Typesetter {
     private final FontChain chain;
     private final ULocale locale;
     private final ULocale breakLocale;
+    /** Khmer, Lao and Thai repetition marks (U+17D7, U+0EC6, U+0E46): never at a line's start. */
+    private static final String REPEAT_MARKS = "\u17D7\u0EC6\u0E46";
     private final boolean rightToLeft;
     private final java.util.Optional<Hyphenator> hyphenator;
     private final boolean keepAll;
@@ -516,6 +518,11 @@ final class Typesetter {
                 return false;
             }
             if (keepAll && Character.isLetterOrDigit(chars[bp - 1]) && Character.isLetterOrDigit(chars[bp])) {
+                return false;
+            }
+            // a repetition mark repeats the word before it and stays with it (តូចៗ, ນ້ອຍໆ, ต่างๆ): ICU's
+            // dictionaries may not know the pair and offer a break before the mark
+            if (REPEAT_MARKS.indexOf(chars[bp]) >= 0) {
                 return false;
             }
             // a number stays with the word after it: "12 / months", "10 / ans" read as broken

@@ -262,4 +262,29 @@ class LayouterTest {
             assertTrue(out.pages().size() == 1 || lines > 2, n + " blocks leave " + lines + " line(s) alone on the last page");
         }
     }
+
+    /** The underline pieces of the page: thin rectangles in the link colour. */
+    private static List<Item.Rect> underlines(Page page) {
+        List<Item.Rect> out = new ArrayList<>();
+        for (Item i : page.items()) {
+            if (i instanceof Item.Rect r && r.stroke() == -1 && r.height() < 1.5f && r.width() > 0) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aLinksUnderlineSkipsTheInkOfDescendersAndSubscriptsItWouldCross() {
+        // "ไม่มี" crosses nothing: one underline; in "สหรัฐอเมริกา" the tail of ฐ goes below it, so it breaks
+        // there; Khmer's subscripts ្យ and ្ថ break it twice; "big day": the g and the y
+        for (String[] c : new String[][] {{"th", "ไม่มี", "1"}, {"th", "สหรัฐอเมริกา", "2"}, {"km", "វិទ្យាស្ថាន", "3"}, {"en", "mono", "1"},
+                {"en", "big day", "2"}}) {
+            Block p = new Block.Paragraph(new Text(List.of(new org.handout.doc.Inline.Link(c[1], "https://example.org/"))));
+            Block plain = new Block.Paragraph(Text.plain(c[1]));
+            int others = underlines(layout(c[0], List.of(plain)).pages().get(0)).size(); // the page's own rules
+            LaidOut out = layout(c[0], List.of(p));
+            assertEquals(Integer.parseInt(c[2]), underlines(out.pages().get(0)).size() - others, c[0] + " «" + c[1] + "»");
+        }
+    }
 }

@@ -243,6 +243,13 @@ class TypesetterTest {
             assertFalse(Character.getType(first) == Character.NON_SPACING_MARK || Character.getType(first) == Character.COMBINING_SPACING_MARK
                     || first == 0x17D2, "a Khmer line starts inside a cluster: " + line);
         });
+        // the repetition mark ៗ stays with its word, where ICU would break before it (the staging leaflet's «តូចៗ»)
+        String small = "កូនកណ្តុរ គឺជាក្រពេញតូចៗដែលជួយរាងកាយប្រយុទ្ធនឹងការឆ្លងមេរោគ។";
+        for (float width = 40; width <= 300; width += 3) {
+            for (Line line : setter("km").set(Text.plain(small), BODY, width)) {
+                assertFalse(logical(line).startsWith("ៗ"), "a line starts with ៗ at width " + width);
+            }
+        }
         String my = "၎င်းသည် နို့စို့ကလေးငယ်များနှင့် ကလေးများတွင် ဖြစ်ပွားပါသည်။ နျူရိုဘလတ်စတိုးမားသည် ကင်ဆာအမျိုးအစားတစ်ခုဖြစ်ပြီး "
                 + "အလွန်နုနယ်သေးသော အာရုံကြောဆဲလ်များတွင် စတင်ဖြစ်ပွားပါသည်။";
         assertLineEndsOnBoundaries("my", my, BreakIterator.getLineInstance(new ULocale("my")), line -> {
