@@ -55,6 +55,11 @@ public final class Face {
         this.outlines = FontFiles.outlines(bytes);
     }
 
+    /** The advance of the face's space (U+0020), in thousandths of an em, from the JDK's own character map. */
+    float spaceAdvance() {
+        return pdfAdvance(font.createGlyphVector(FRC, new char[] {' '}).getGlyphCode(0));
+    }
+
     /** A glyph's ink box from its origin, in thousandths of an em ({x0, y0, x1, y1}), or null when it has none. */
     float[] ink(int glyph) {
         return glyph < 0 || glyph >= advances.length ? null : outlines.ink(glyph);

@@ -326,7 +326,72 @@ final class Typesetter {
                 i += len;
             }
             attachInvisibles(out);
+            widenNarrowSpaces(out);
             return out;
+        }
+
+        /**
+         * A space between text of two faces takes the other face's space where its own is narrower
+         * than a fifth of an em: Noto Nastaliq Urdu's space (0.13 em) is right between Urdu words,
+         * whose shapes keep them apart, but beside a phone number or a Latin word («فون 847-434-4000»)
+         * it reads as no space at all.
+         */
+        private void widenNarrowSpaces(Face[] out) {
+            int n = chars.length;
+            for (int i = 0; i < n; i++) {
+                if (chars[i] != ' ' || out[i] == null || spaceWidth(out[i]) >= Face.UNITS / 5) {
+                    continue;
+                }
+                Face other = null;
+                boolean besideAnotherScript = false;
+                for (int j : new int[] {neighbour(out, i, -1), neighbour(out, i, 1)}) {
+                    if (j >= 0 && out[j] != null && out[j] != out[i] && out[j].covers(' ') && spaceWidth(out[j]) >= Face.UNITS / 5) {
+                        other = out[j];
+                    }
+                    besideAnotherScript |= j >= 0 && UScript.getScript(Character.codePointAt(chars, j)) != UScript.getScript(chars[spaceOwner(i)]);
+                }
+                if (other == null && besideAnotherScript) {
+                    // the number beside it is set in the same face (Nastaliq has digits): the chain's first face with a full space
+                    for (Face f : chain.faces(bold[i])) {
+                        if (f.covers(' ') && spaceWidth(f) >= Face.UNITS / 5) {
+                            other = f;
+                            break;
+                        }
+                    }
+                }
+                if (other != null) {
+                    out[i] = other;
+                }
+            }
+        }
+
+        /** The character whose script a space at {@code i} belongs with: the nearest letter before it, else after it. */
+        private int spaceOwner(int i) {
+            for (int j = i - 1; j >= 0; j--) {
+                if (Character.isLetter(chars[j])) {
+                    return j;
+                }
+            }
+            for (int j = i + 1; j < chars.length; j++) {
+                if (Character.isLetter(chars[j])) {
+                    return j;
+                }
+            }
+            return i;
+        }
+
+        /** The nearest character before ({@code step} -1) or after (1) {@code i} that is not a space or an invisible control; -1 when none. */
+        private int neighbour(Face[] out, int i, int step) {
+            for (int j = i + step; j >= 0 && j < chars.length; j += step) {
+                if (chars[j] != ' ' && !FontChain.needsNoGlyph(chars[j])) {
+                    return j;
+                }
+            }
+            return -1;
+        }
+
+        private float spaceWidth(Face f) {
+            return f.spaceAdvance();
         }
 
         /**

@@ -260,6 +260,18 @@ class TypesetterTest {
     }
 
     @Test
+    void anUrduLabelAndItsPhoneNumberAreAFullSpaceApart() {
+        // Noto Nastaliq Urdu's space is 0.13 em: right between Urdu words, no space at all beside a number
+        Text t = new Text(List.of(new Inline.Strong("فون"), new Inline.Plain(" "), new Inline.Phone("847-434-4000")));
+        Line line = setter("ur").set(t, BODY, 400).get(0);
+        Piece space = line.pieces().stream().filter(p -> p.text().equals(" ")).findFirst().orElseThrow();
+        assertTrue(space.advance() >= 0.2f * BODY.size(), "the space is " + space.advance() / BODY.size() + " em");
+        // between two Urdu words the font's own space stays
+        Line words = setter("ur").set(Text.plain("فون نمبر"), BODY, 400).get(0);
+        assertEquals(1, words.pieces().size(), "one run, in Nastaliq: " + words.pieces().stream().map(Piece::text).toList());
+    }
+
+    @Test
     void laoLinesEndBetweenDictionaryWords() {
         // ICU's Lao dictionary finds the words of a sentence written without spaces between them
         String lo = "ໂຣກມະເຮັງນີ້ມັກເກີດຂຶ້ນກັບເດັກນ້ອຍແລະເດັກອ່ອນ ມັນເລີ່ມຕົ້ນໃນຈຸລັງປະສາດທີ່ຍັງອ່ອນຫຼາຍ";
