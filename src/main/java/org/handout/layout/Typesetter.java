@@ -348,7 +348,9 @@ final class Typesetter {
                     if (j >= 0 && out[j] != null && out[j] != out[i] && out[j].covers(' ') && spaceWidth(out[j]) >= Face.UNITS / 5) {
                         other = out[j];
                     }
-                    besideAnotherScript |= j >= 0 && UScript.getScript(Character.codePointAt(chars, j)) != UScript.getScript(chars[spaceOwner(i)]);
+                    // a digit or a letter of another script (a number, a Latin name), not punctuation
+                    besideAnotherScript |= j >= 0 && Character.isLetterOrDigit(Character.codePointAt(chars, j))
+                            && UScript.getScript(Character.codePointAt(chars, j)) != UScript.getScript(chars[spaceOwner(i)]);
                 }
                 if (other == null && besideAnotherScript) {
                     // the number beside it is set in the same face (Nastaliq has digits): the chain's first face with a full space
