@@ -49,7 +49,7 @@ public final class Main {
             + "       handout verify [FILE...] [--out DIR] [--clinic ID]\n"
             + "       handout verify --tags FILE\n"
             + "       handout bench [--runs N] [--rounds N] [--scale N]\n"
-            + "       handout serve [--port N] [--host ADDRESS]";
+            + "       handout serve [--port N] [--host ADDRESS [--expose]]";
 
     private Main() {
     }
@@ -179,7 +179,8 @@ public final class Main {
                 return translators.importPo(positional, cl.getOptionValue("format", "text"));
             case "serve":
                 try {
-                    return org.handout.serve.Server.run(ws, cl.getOptionValue("host", "127.0.0.1"), number(cl, "port", 8377), out);
+                    return org.handout.serve.Server.run(ws, cl.getOptionValue("host", "127.0.0.1"), number(cl, "port", 8377),
+                            cl.hasOption("expose"), out, err);
                 } catch (IOException | InterruptedException | NumberFormatException e) {
                     err.println("handout: serve: " + e.getMessage());
                     return e instanceof NumberFormatException ? 2 : 1;
@@ -424,6 +425,8 @@ public final class Main {
         o.addOption(Option.builder().longOpt("tags")
                 .desc("verify: print the tag tree of the FILE, in the order a screen reader reads it").get());
         o.addOption(Option.builder().longOpt("port").hasArg().argName("N").desc("serve: the port (default 8377; 0 picks a free one)").get());
+        o.addOption(Option.builder().longOpt("expose")
+                .desc("serve: allow a --host other computers can reach; prints a warning and an address with an access token").get());
         o.addOption(Option.builder().longOpt("host").hasArg().argName("ADDRESS")
                 .desc("serve: the address to listen on (default 127.0.0.1: this computer only)").get());
         o.addOption(Option.builder().longOpt("runs").hasArg().argName("N").desc("bench: cold builds to time (default 5)").get());

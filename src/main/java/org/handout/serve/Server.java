@@ -39,29 +39,110 @@ import org.handout.workflow.Translators;
  * changes). All text put into a page is HTML-escaped.
  */
 public final class Server {
+    /** The cookie a browser keeps the access token in, once it has opened the address printed with it. */
+    static final String TOKEN_COOKIE = "handout-token";
+
+    static {
+        // the JDK's server reads these once: a connection that sends nothing, or a request that
+        // comes byte by byte, is closed instead of holding a worker (seconds); connections are capped
+        setIfAbsent("sun.net.httpserver.maxReqTime", "20");
+        setIfAbsent("sun.net.httpserver.maxRspTime", "600");
+        setIfAbsent("sun.net.httpserver.idleInterval", "10");
+        setIfAbsent("sun.net.httpserver.maxIdleConnections", "64");
+        setIfAbsent("sun.net.httpserver.maxConnections", "256");
+    }
+
+    private static void setIfAbsent(String name, String value) {
+        if (System.getProperty(name) == null) {
+            System.setProperty(name, value);
+        }
+    }
+
     private final Workspace ws;
     private final Path cache;
     private final HttpServer http;
     private final Object building = new Object();
+    /** The Host headers the server answers to ({@code 127.0.0.1:8377}, {@code localhost:8377}, ...), lower case. */
+    private final java.util.Set<String> hosts = new java.util.HashSet<>();
+    /** The access token a request must carry when the server listens beyond this computer. */
+    private final Optional<String> token;
+    private final Thread cleanup;
 
+    /** A server on a loopback address ({@code 127.0.0.1}, {@code ::1}): this computer only, no token. */
     public Server(Workspace ws, String host, int port) throws IOException {
+        this(ws, host, port, Optional.empty());
+    }
+
+    /**
+     * A server on {@code host}; an address beyond this computer needs an access {@code token},
+     * which every request must carry (as {@code ?token=} once, then as a cookie).
+     */
+    public Server(Workspace ws, String host, int port, Optional<String> token) throws IOException {
         this.ws = ws;
+        this.token = token;
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        if (address.isUnresolved()) {
+            throw new IllegalArgumentException("no such address to listen on: " + host);
+        }
+        if (!isLoopback(address) && token.isEmpty()) {
+            throw new IllegalArgumentException(host + " is reachable from other computers; serve it only with --expose, which sets an access token");
+        }
         this.cache = Files.createTempDirectory("handout-serve");
-        this.http = HttpServer.create(new InetSocketAddress(host, port), 16);
-        http.setExecutor(Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "handout-serve");
-            t.setDaemon(true);
-            return t;
-        }));
+        this.http = HttpServer.create(address, 64);
+        // a virtual thread per exchange: the JDK's server reads a request's headers on the exchange's
+        // thread, so with a fixed pool a few connections that start a request and never finish it
+        // (or just stay open) took every worker; connections are capped above, and builds run one at a time
+        http.setExecutor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("handout-serve-", 0).factory()));
         http.createContext("/", this::handle);
+        int bound = http.getAddress().getPort();
+        java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of(host));
+        if (isLoopback(address)) {
+            names.addAll(java.util.List.of("127.0.0.1", "localhost", "[::1]"));
+        }
+        for (String n : names) {
+            String name = n.contains(":") && !n.startsWith("[") ? "[" + n + "]" : n;
+            hosts.add((name + ":" + bound).toLowerCase(Locale.ROOT));
+        }
+        // the temporary folder goes with the process, however it ends
+        this.cleanup = new Thread(this::removeCache, "handout-serve-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+    }
+
+    static boolean isLoopback(InetSocketAddress a) {
+        return a.getAddress() != null && a.getAddress().isLoopbackAddress();
     }
 
     public void start() {
         http.start();
     }
 
+    /** Stops serving and removes its temporary folder. */
     public void stop() {
         http.stop(0);
+        removeCache();
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook runs anyway
+        }
+    }
+
+    /** The folder the server builds into (removed when it stops). */
+    Path cache() {
+        return cache;
+    }
+
+    private void removeCache() {
+        if (!Files.exists(cache)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(cache)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // best effort: the system's temporary folder is cleaned eventually
+        }
     }
 
     /** The port it listens on (useful when started on port 0). */
@@ -90,6 +171,14 @@ public final class Server {
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             try {
+                // DNS rebinding: a page of another site that resolves its name to this address is refused
+                String host = ex.getRequestHeaders().getFirst("Host");
+                if (host == null || !hosts.contains(host.strip().toLowerCase(Locale.ROOT))) {
+                    throw new Refusal(421, "this server answers only to its own address (" + String.join(", ", new java.util.TreeSet<>(hosts)) + ")");
+                }
+                if (token.isPresent()) {
+                    admit(ex);
+                }
                 if (!ex.getRequestMethod().equals("GET") && !ex.getRequestMethod().equals("HEAD")) {
                     throw new Refusal(405, "only GET is served here");
                 }
@@ -110,6 +199,36 @@ public final class Server {
                         .concat("\n").getBytes(StandardCharsets.UTF_8), null);
             }
         }
+    }
+
+    /**
+     * A request to a server reachable from other computers carries the access token: in the
+     * query once (the address printed at start), which sets a cookie, or in that cookie.
+     */
+    private void admit(HttpExchange ex) {
+        String expected = token.orElseThrow();
+        String query = ex.getRequestURI().getRawQuery();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (pair.startsWith("token=") && same(pair.substring(6), expected)) {
+                    ex.getResponseHeaders().add("Set-Cookie", TOKEN_COOKIE + "=" + expected + "; Path=/; HttpOnly; SameSite=Strict");
+                    return;
+                }
+            }
+        }
+        for (String cookies : ex.getRequestHeaders().getOrDefault("Cookie", List.of())) {
+            for (String c : cookies.split(";")) {
+                String kv = c.strip();
+                if (kv.startsWith(TOKEN_COOKIE + "=") && same(kv.substring(TOKEN_COOKIE.length() + 1), expected)) {
+                    return;
+                }
+            }
+        }
+        throw new Refusal(403, "open the address handout serve printed, with its token");
+    }
+
+    private static boolean same(String a, String b) {
+        return java.security.MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Request parse(HttpExchange ex) {
@@ -386,11 +505,32 @@ public final class Server {
         send(ex, 200, "application/zip", bytes.toByteArray(), (clinic.isEmpty() ? "leaflets" : clinic) + ".zip");
     }
 
-    /** Prints where it listens and serves until the process ends. */
-    public static int run(Workspace ws, String host, int port, PrintStream out) throws IOException, InterruptedException {
-        Server s = new Server(ws, host, port);
+    /**
+     * Prints where it listens and serves until the process ends. An address beyond this computer
+     * is refused unless {@code expose}: then a warning is printed and every request needs the
+     * printed address's random token.
+     */
+    public static int run(Workspace ws, String host, int port, boolean expose, PrintStream out, PrintStream err)
+            throws IOException, InterruptedException {
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        boolean local = isLoopback(address);
+        if (!local && !expose) {
+            err.println("handout: serve --host " + host + " would let other computers reach the leaflets and the project; "
+                    + "add --expose to mean it (an access token is then required)");
+            return 2;
+        }
+        Optional<String> token = Optional.empty();
+        if (!local) {
+            byte[] b = new byte[16];
+            new java.security.SecureRandom().nextBytes(b);
+            token = Optional.of(java.util.HexFormat.of().formatHex(b));
+            err.println("handout: warning: serving on " + host + ", reachable from other computers on this network; "
+                    + "only those given the address with its token below can use it");
+        }
+        Server s = new Server(ws, host, port, token);
         s.start();
-        out.printf(Locale.ROOT, "serving http://%s:%d/ (Ctrl-C to stop)%n", host.contains(":") ? "[" + host + "]" : host, s.port());
+        String shown = host.contains(":") ? "[" + host + "]" : host;
+        out.printf(Locale.ROOT, "serving http://%s:%d/%s (Ctrl-C to stop)%n", shown, s.port(), token.map(t -> "?token=" + t).orElse(""));
         Thread.currentThread().join();
         return 0;
     }
