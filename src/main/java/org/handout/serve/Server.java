@@ -354,11 +354,24 @@ public final class Server {
 
     // ---- the pages ---------------------------------------------------------------------------
 
-    private String home() {
+    /**
+     * The project, when its content and bundles load; otherwise a refusal that says, in plain
+     * words, which files and lines are wrong (the page recovers by itself once they are fixed).
+     */
+    private Project usable() {
         Project project = project();
         if (project.content() == null || project.languages() == null) {
-            throw new Refusal(503, "the content has errors: run handout check");
+            List<String> where = project.problems().stream().filter(org.handout.report.Problem::isError).limit(10)
+                    .map(org.handout.report.Problem::format).toList();
+            throw new Refusal(503, "The leaflets cannot be made right now: a file they are made from has a mistake.\n"
+                    + String.join("\n", where) + "\nWhoever edits the files can fix it (handout check lists every problem);"
+                    + " this page works again as soon as the file is saved fixed.");
         }
+        return project;
+    }
+
+    private String home() {
+        Project project = usable();
         List<String> langs = project.languageTags();
         List<String> leaflets = project.content().leafletIds();
         Html h = Html.page("handout: patient leaflets");
@@ -410,7 +423,7 @@ public final class Server {
     }
 
     private String preview(Request req) {
-        Project project = project();
+        Project project = usable();
         String clinic = clinic(req);
         String lang = chosen(req, "lang", project.languageTags(), "language");
         String leaflet = chosen(req, "leaflet", project.content().leafletIds(), "leaflet");
@@ -435,7 +448,7 @@ public final class Server {
     }
 
     private byte[] page(Request req) {
-        Project project = project();
+        Project project = usable();
         String clinic = clinic(req);
         String lang = chosen(req, "lang", project.languageTags(), "language");
         String leaflet = chosen(req, "leaflet", project.content().leafletIds(), "leaflet");
@@ -462,7 +475,7 @@ public final class Server {
     }
 
     private void pdf(HttpExchange ex, Request req) throws IOException {
-        Project project = project();
+        Project project = usable();
         String clinic = clinic(req);
         String lang = chosen(req, "lang", project.languageTags(), "language");
         String leaflet = chosen(req, "leaflet", project.content().leafletIds(), "leaflet");
@@ -472,10 +485,11 @@ public final class Server {
     }
 
     private void zip(HttpExchange ex, Request req) throws IOException {
-        Project project = project();
+        Project project = usable();
         String clinic = clinic(req);
-        List<String> langs = req.params().getOrDefault("lang", List.of());
-        List<String> leaflets = req.params().getOrDefault("leaflet", List.of());
+        // a language or leaflet named twice is taken once (a ZIP cannot hold one name twice)
+        List<String> langs = req.params().getOrDefault("lang", List.of()).stream().distinct().toList();
+        List<String> leaflets = req.params().getOrDefault("leaflet", List.of()).stream().distinct().toList();
         if (langs.isEmpty() || leaflets.isEmpty()) {
             throw new Refusal(404, "choose at least one language and one leaflet");
         }

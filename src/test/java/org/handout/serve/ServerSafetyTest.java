@@ -157,4 +157,45 @@ class ServerSafetyTest {
             server.stop();
         }
     }
+
+    @Test
+    void aBrokenContentFileIsAPlainExplanationOnEveryRouteNotA500() throws Exception {
+        TestProject p = TestProject.copyInto(dir.resolve("broken"));
+        // the shared strings do not parse: no leaflet can be made (the content does not load at all)
+        p.write("content/common.yaml", p.read("content/common.yaml") + "\n  broken: [unclosed\n");
+        Server server = new Server(new Workspace(p.root()), "127.0.0.1", 0);
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.port();
+            for (String route : List.of("/", "/preview?lang=en&leaflet=overview", "/pdf?lang=en&leaflet=overview",
+                    "/zip?lang=en&leaflet=overview", "/page.png?lang=en&leaflet=overview&page=1")) {
+                HttpResponse<String> r = get(base + route);
+                assertTrue(r.statusCode() != 500, route + " gave a 500: " + r.body());
+                assertFalse(r.body().contains("Exception") || r.body().contains("null"), route + ": " + r.body());
+                assertTrue(r.body().contains("content/common.yaml"), route + " names the file: " + r.body());
+            }
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void aLanguageRepeatedInTheZipAddressIsTakenOnce() throws Exception {
+        Server server = new Server(new Workspace(TestProject.REAL), "127.0.0.1", 0);
+        server.start();
+        try {
+            HttpResponse<byte[]> r = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                    + "/zip?lang=de&lang=de&leaflet=symptoms&leaflet=symptoms")).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+            List<String> names = new ArrayList<>();
+            try (java.util.zip.ZipInputStream z = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(r.body()))) {
+                for (java.util.zip.ZipEntry e = z.getNextEntry(); e != null; e = z.getNextEntry()) {
+                    names.add(e.getName());
+                }
+            }
+            assertEquals(List.of("de/symptoms.pdf"), names);
+        } finally {
+            server.stop();
+        }
+    }
 }
