@@ -85,6 +85,11 @@ public record BuildOptions(List<String> languages, List<String> leaflets, Path o
         return new BuildOptions(languages, leaflets, output, paper, region, align, draft, jobs, force, shard, profile);
     }
 
+    /** The same with {@code r} as the region whose paper every language takes (a clinic's country). */
+    public BuildOptions withRegion(Optional<String> r) {
+        return new BuildOptions(languages, leaflets, output, paper, r, align, draft, jobs, force, shard, clinic);
+    }
+
     public BuildOptions withLanguages(List<String> tags) {
         return new BuildOptions(tags, leaflets, output, paper, region, align, draft, jobs, force, shard, clinic);
     }

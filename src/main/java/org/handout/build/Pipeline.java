@@ -121,7 +121,11 @@ public final class Pipeline {
                 return new BuildReport(List.of(), stale, problems.sorted(), false);
             });
         }
-        return locked(edition.output(), () -> build(edition, inputs, clinic));
+        // a clinic's edition is printed on its country's paper in every language (a US clinic: Letter
+        // throughout), unless --paper or --region says otherwise
+        BuildOptions onItsPaper = edition.paper().isEmpty() && edition.region().isEmpty()
+                ? edition.withRegion(clinic.get().country()) : edition;
+        return locked(onItsPaper.output(), () -> build(onItsPaper, inputs, clinic));
     }
 
     private static BuildReport usage(String message, String hint) {

@@ -19,7 +19,8 @@ import java.util.Optional;
  * translating. Opening hours are data (days and times) that ICU4J formats for each language.
  */
 public record Clinic(String id, String file, String language, String name, List<String> address, List<Phone> phones,
-                     Optional<Hours> hours, Optional<String> website, Optional<Logo> logo, Map<String, Override> overrides) {
+                     Optional<Hours> hours, Optional<String> website, Optional<Logo> logo, Map<String, Override> overrides,
+                     Optional<String> country) {
 
     /**
      * What a clinic's id is: lower-case letters, digits and hyphens, as its profile's file name

@@ -94,6 +94,10 @@ public final class ClinicLoader {
         safe(m, "website", website, language, "", shown, problems);
         website.filter(w -> !w.matches("https?://[^\\s<>\"]{3,200}")).ifPresent(w -> problems.error(shown,
                 m.keyNode("website").map(Yaml::line).orElse(0), 0, "", "the website must be an http(s) address, not '" + TextSafety.shown(w) + "'"));
+        // the country whose paper the edition is printed on (US, CA, MX: Letter; elsewhere mostly A4)
+        Optional<String> country = m.optionalText("country").map(c -> c.toUpperCase(java.util.Locale.ROOT));
+        country.filter(c -> !c.matches("[A-Z]{2}")).ifPresent(c -> problems.error(shown, m.keyNode("country").map(Yaml::line).orElse(0), 0, "",
+                "the country is an ISO 3166 code such as US, GB or MX, not '" + TextSafety.shown(c) + "'"));
         Optional<Clinic.Logo> logo = m.node("logo").filter(n -> !Yaml.isNull(n))
                 .flatMap(n -> YamlMap.of(n, shown, "", "'logo'", problems)).flatMap(l -> logo(world, l, file.getParent(), language, shown, problems));
         Map<String, Clinic.Override> overrides = new LinkedHashMap<>();
@@ -126,7 +130,7 @@ public final class ClinicLoader {
         if (problems.errorCount() > before || id.isEmpty() || name.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Clinic(id.get(), shown, language, name.get(), address, phones, hours, website, logo, overrides));
+        return Optional.of(new Clinic(id.get(), shown, language, name.get(), address, phones, hours, website, logo, overrides, country));
     }
 
     /** The lines of a list field, each checked for characters that would print wrongly in {@code lang}. */

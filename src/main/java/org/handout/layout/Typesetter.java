@@ -649,7 +649,41 @@ final class Typesetter {
             return lines(maxWidth, justify, false);
         }
 
+        /**
+         * The lines at {@code maxWidth}, none wider as drawn. Breaks are chosen on the advances of
+         * the paragraph shaped whole; a line is then shaped on its own, and in a script whose
+         * glyphs depend on what is around them (Noto Nastaliq Urdu's cascades) that can come out a
+         * few points wider. When a line would, the paragraph is broken again on a measure narrower
+         * by the excess (at most six times; the page check refuses anything still outside).
+         */
         List<Line> lines(float maxWidth, boolean justify, boolean hyphens) {
+            List<Line> first = linesAt(maxWidth, justify, hyphens);
+            List<Line> out = first;
+            float measure = maxWidth;
+            for (int attempt = 0; attempt < 6; attempt++) {
+                float over = overflow(out, maxWidth);
+                if (over <= 0.01f) {
+                    return out;
+                }
+                measure -= over + 0.01f * maxWidth;
+                if (measure < 0.8f * maxWidth) {
+                    break;
+                }
+                out = linesAt(measure, justify, hyphens);
+            }
+            // a word wider than the column overflows at any measure: then the lines as first broken
+            return overflow(out, maxWidth) <= 0.01f ? out : first;
+        }
+
+        private static float overflow(List<Line> lines, float maxWidth) {
+            float over = 0;
+            for (Line l : lines) {
+                over = Math.max(over, l.width() - maxWidth);
+            }
+            return over;
+        }
+
+        private List<Line> linesAt(float maxWidth, boolean justify, boolean hyphens) {
             BreakIterator lb = BreakIterator.getLineInstance(breakLocale);
             lb.setText(new String(chars));
             List<int[]> candidates = new ArrayList<>(); // {position, 1 if hyphenated}

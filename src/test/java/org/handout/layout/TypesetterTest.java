@@ -272,6 +272,17 @@ class TypesetterTest {
     }
 
     @Test
+    void noUrduLineIsWiderAsDrawnThanItsMeasure() {
+        // shaped on its own, a Nastaliq line can come out wider than the advances of the paragraph shaped whole
+        String s = "سب سے پہلے ڈاکٹر آپ کے بچے کی علامات کے بارے میں پوچھیں گے اور بچے کا معائنہ کریں گے۔ پھر ڈاکٹر کچھ ٹیسٹ کروانے کے لیے کہہ سکتے ہیں۔ ہو سکتا ہے آپ کے بچے کو اس کتابچے میں دیے گئے ہر ٹیسٹ کی ضرورت نہ ہو۔";
+        for (float width = 200; width <= 480; width += 7) {
+            for (Line line : setter("ur").set(Text.plain(s), BODY, width)) {
+                assertTrue(line.width() <= width + 0.01f, "a line " + line.width() + " pt wide in a measure of " + width);
+            }
+        }
+    }
+
+    @Test
     void laoLinesEndBetweenDictionaryWords() {
         // ICU's Lao dictionary finds the words of a sentence written without spaces between them
         String lo = "ໂຣກມະເຮັງນີ້ມັກເກີດຂຶ້ນກັບເດັກນ້ອຍແລະເດັກອ່ອນ ມັນເລີ່ມຕົ້ນໃນຈຸລັງປະສາດທີ່ຍັງອ່ອນຫຼາຍ";

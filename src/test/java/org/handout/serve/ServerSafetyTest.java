@@ -198,4 +198,31 @@ class ServerSafetyTest {
             server.stop();
         }
     }
+
+    @Test
+    void aUsClinicsZipIsLetterInEveryLanguage() throws Exception {
+        Server server = new Server(new Workspace(TestProject.REAL), "127.0.0.1", 0);
+        server.start();
+        try {
+            HttpResponse<byte[]> r = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                    + "/zip?clinic=riverside&lang=en&lang=de&lang=ar&leaflet=symptoms")).timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+            int pdfs = 0;
+            try (java.util.zip.ZipInputStream z = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(r.body()))) {
+                for (java.util.zip.ZipEntry e = z.getNextEntry(); e != null; e = z.getNextEntry()) {
+                    try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(z.readAllBytes())) {
+                        for (org.apache.pdfbox.pdmodel.PDPage page : d.getPages()) {
+                            assertEquals(612, Math.round(page.getMediaBox().getWidth()), e.getName() + " is Letter, as the clinic's country (US) prints");
+                            assertEquals(792, Math.round(page.getMediaBox().getHeight()), e.getName());
+                        }
+                    }
+                    pdfs++;
+                }
+            }
+            assertEquals(3, pdfs);
+        } finally {
+            server.stop();
+        }
+    }
 }
