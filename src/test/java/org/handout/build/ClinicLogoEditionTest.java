@@ -122,7 +122,7 @@ class ClinicLogoEditionTest {
         Path out = dir.resolve("out");
         Cli.Run r = build(p, damaged, out);
         assertEquals(1, r.code(), r.err());
-        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("clinics/riverside.yaml:14: error: the logo riverside-logo.png is a damaged PNG: ")), r.err());
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("clinics/riverside.yaml:15: error: the logo riverside-logo.png is a damaged PNG: ")), r.err());
         assertFalse(r.err().contains("internal error"), r.err());
         try (Stream<Path> s = Files.walk(dir)) {
             assertEquals(List.of(), s.filter(f -> f.toString().endsWith(".pdf")).toList(), "no PDF written");
