@@ -15,7 +15,8 @@ final class Html {
 
     static Html page(String title) {
         Html h = new Html();
-        h.raw("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").text(title)
+        h.raw("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>").text(title)
                 .raw("</title><style>body{font-family:sans-serif;margin:2em;max-width:60em}img.page{border:1px solid #999;"
                         + "max-width:100%}fieldset{margin:1em 0}td,th{padding:.2em .6em;text-align:left}</style></head><body>");
         return h;

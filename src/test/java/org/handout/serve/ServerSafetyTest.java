@@ -225,4 +225,19 @@ class ServerSafetyTest {
             server.stop();
         }
     }
+
+    @Test
+    void everyPageIsLaidOutForThePhoneItIsOpenedOn() throws Exception {
+        Server server = new Server(new Workspace(TestProject.REAL), "127.0.0.1", 0);
+        server.start();
+        try {
+            for (String route : List.of("/", "/preview?lang=en&leaflet=symptoms")) {
+                String body = get("http://127.0.0.1:" + server.port() + route).body();
+                // without it a phone lays the page out 980 px wide, its text 6 px high
+                assertTrue(body.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"), route);
+            }
+        } finally {
+            server.stop();
+        }
+    }
 }
