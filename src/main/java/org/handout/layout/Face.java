@@ -55,10 +55,18 @@ public final class Face {
         this.outlines = FontFiles.outlines(bytes);
     }
 
-    /** The advance of the face's space (U+0020), in thousandths of an em, from the JDK's own character map. */
+    /** The advance of the face's space (U+0020), in thousandths of an em, from the JDK's own character map; found once. */
     float spaceAdvance() {
-        return pdfAdvance(font.createGlyphVector(FRC, new char[] {' '}).getGlyphCode(0));
+        float a = spaceAdvance;
+        if (Float.isNaN(a)) {
+            a = pdfAdvance(font.createGlyphVector(FRC, new char[] {' '}).getGlyphCode(0));
+            spaceAdvance = a;
+        }
+        return a;
     }
+
+    /** {@link #spaceAdvance}, NaN until asked; racing writers store the same value. */
+    private volatile float spaceAdvance = Float.NaN;
 
     /** A glyph's ink box from its origin, in thousandths of an em ({x0, y0, x1, y1}), or null when it has none. */
     float[] ink(int glyph) {

@@ -17,16 +17,23 @@ import java.util.Set;
  */
 public final class Shaping {
     /** The scripts of Unicode 4.0 that the JDK's shaper knows and sets correctly (ISO 15924). */
-    private static final Set<String> JDK = Set.of("Latn", "Grek", "Cyrl", "Armn", "Hebr", "Arab", "Deva", "Beng", "Guru",
+    private static final Set<String> JDK_NAMES = Set.of("Latn", "Grek", "Cyrl", "Armn", "Hebr", "Arab", "Deva", "Beng", "Guru",
             "Gujr", "Orya", "Taml", "Telu", "Knda", "Mlym", "Sinh", "Thai", "Laoo", "Tibt", "Mymr", "Geor", "Hang", "Ethi",
             "Cher", "Cans", "Ogam", "Runr", "Khmr", "Hira", "Kana", "Bopo", "Hani", "Yiii", "Brai", "Zyyy", "Zinh", "Zzzz");
+
+    /** The same scripts by ICU's script code, for the per-character test. */
+    private static final java.util.BitSet JDK = new java.util.BitSet();
+
+    static {
+        JDK_NAMES.forEach(name -> JDK.set(UScript.getCodeFromName(name)));
+    }
 
     private Shaping() {
     }
 
     /** Whether the JDK's shaper sets {@code codePoint} correctly. */
     public static boolean byJdk(int codePoint) {
-        return JDK.contains(UScript.getShortName(UScript.getScript(codePoint)));
+        return JDK.get(UScript.getScript(codePoint));
     }
 
     /** The Unicode version the system's HarfBuzz shapes, if there is one (HarfBuzz 6 and 7: 15.0; 8: 15.1; 10: 16.0). */

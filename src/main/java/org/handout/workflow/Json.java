@@ -50,7 +50,14 @@ public final class Json {
 
     /** {@code {"problems": [...], "errors": n, "warnings": m}}. */
     public static String problems(List<Problem> problems) {
-        StringBuilder b = new StringBuilder("{\n  \"problems\": [");
+        StringBuilder b = new StringBuilder("{");
+        appendProblems(b, problems);
+        return b.append("\n}\n").toString();
+    }
+
+    /** {@code "problems": [...], "errors": N, "warnings": N} as the last members of an object being written. */
+    private static void appendProblems(StringBuilder b, List<Problem> problems) {
+        b.append("\n  \"problems\": [");
         for (int i = 0; i < problems.size(); i++) {
             b.append(i == 0 ? "\n    " : ",\n    ").append(problem(problems.get(i)));
         }
@@ -58,7 +65,6 @@ public final class Json {
         b.append(problems.isEmpty() ? "]" : "\n  ]");
         b.append(",\n  \"errors\": ").append(errors);
         b.append(",\n  \"warnings\": ").append(problems.size() - errors);
-        return b.append("\n}\n").toString();
     }
 
     /**
@@ -82,15 +88,8 @@ public final class Json {
             }
             b.append(']');
         }
-        b.append(",\n  \"unchanged\": ").append(imported.map(i -> i.unchanged().size()).orElse(0));
-        b.append(",\n  \"problems\": [");
-        for (int i = 0; i < problems.size(); i++) {
-            b.append(i == 0 ? "\n    " : ",\n    ").append(problem(problems.get(i)));
-        }
-        long errors = problems.stream().filter(Problem::isError).count();
-        b.append(problems.isEmpty() ? "]" : "\n  ]");
-        b.append(",\n  \"errors\": ").append(errors);
-        b.append(",\n  \"warnings\": ").append(problems.size() - errors);
+        b.append(",\n  \"unchanged\": ").append(imported.map(i -> i.unchanged().size()).orElse(0)).append(',');
+        appendProblems(b, problems);
         return b.append("\n}\n").toString();
     }
 }

@@ -61,10 +61,6 @@ import org.handout.report.Problems;
  * the bundle's note; English copied into a msgstr is flagged.
  */
 public final class Po {
-    /** A file larger than this is refused before it is read. */
-    public static final long MAX_FILE_BYTES = ImportLimits.MAX_FILE_BYTES;
-    /** A msgstr or a note longer than this (in characters) is not imported. */
-    public static final int MAX_ENTRY_CHARS = ImportLimits.MAX_ENTRY_CHARS;
     /** The flag of an entry in ICU MessageFormat, as Weblate names it. */
     public static final String ICU_FLAG = "icu-message-format";
     static final String FUZZY = "fuzzy";
@@ -239,10 +235,7 @@ public final class Po {
      * is reported (with its line) and leaves the entry as it was.
      */
     public Optional<Xliff.Imported> importFrom(Path file, String shown, Problems problems) throws IOException {
-        long size = Files.size(file);
-        if (size > MAX_FILE_BYTES) {
-            problems.add(Problem.error(shown, 0, 0, "", "the file is " + size + " bytes, more than the " + MAX_FILE_BYTES
-                    + " (8 MB) a PO file of handout's may have; nothing was read").withHint("export again (handout export-po) and import that file"));
+        if (ImportRun.tooLarge(file, shown, "a PO file", "export-po", problems)) {
             return Optional.empty();
         }
         byte[] bytes = Files.readAllBytes(file);
@@ -285,12 +278,9 @@ public final class Po {
         }
         Map<String, Message> english = project.content().texts();
         Map<String, BundleWriter.Entry> entries = BundleWriter.entries(bundle.get(), english);
-        List<String> updated = new ArrayList<>();
-        List<String> unchanged = new ArrayList<>();
-        List<String> stale = new ArrayList<>();
-        List<String> rejected = new ArrayList<>();
-        BundleChecker checker = new BundleChecker(project.content());
-        Run run = new Run(tag, shown, bundle.get(), checker, problems, entries, updated, unchanged, rejected);
+        ImportRun run = new ImportRun(tag, shown, bundle.get(), new BundleChecker(project.content()), problems, entries);
+        List<String> rejected = run.rejected();
+        List<String> stale = run.stale();
         List<String> categories = PluralUnits.categories(bundle.get().locale());
         List<Entry> messages = all.stream().filter(e -> e != header).toList();
         // a key given by two entries: neither is imported, as neither can be said to be the translator's
@@ -355,19 +345,14 @@ public final class Po {
         }
         forms.forEach((key, list) -> {
             if (!twice.contains(key)) {
-                plural(run, key, english.get(key), list, stale);
+                plural(run, key, english.get(key), list);
             }
         });
-        if (!updated.isEmpty()) {
+        if (!run.updated().isEmpty()) {
             String top = BundleWriter.header(Files.readString(bundleFile, StandardCharsets.UTF_8)).orElseThrow();
             BundleWriter.write(bundleFile, BundleWriter.text(top, new ArrayList<>(entries.values())));
         }
-        return Optional.of(new Xliff.Imported(tag, updated, unchanged, stale, rejected));
-    }
-
-    /** What an import works on, and the lists it fills. */
-    private record Run(String tag, String shown, Bundle bundle, BundleChecker checker, Problems problems,
-                       Map<String, BundleWriter.Entry> entries, List<String> updated, List<String> unchanged, List<String> rejected) {
+        return Optional.of(run.imported());
     }
 
     /** The message a category entry's msgctxt ({@code overview.who.age:few}) is a form of, if it is one. */
@@ -386,11 +371,11 @@ public final class Po {
     }
 
     /** Whether an entry's msgstr or comment is over the limit (then it is reported and rejected). */
-    private static boolean tooLong(Run r, Entry e) {
-        if (e.msgstr().length() <= MAX_ENTRY_CHARS && note(e).map(String::length).orElse(0) <= MAX_ENTRY_CHARS) {
+    private static boolean tooLong(ImportRun r, Entry e) {
+        if (e.msgstr().length() <= ImportLimits.MAX_ENTRY_CHARS && note(e).map(String::length).orElse(0) <= ImportLimits.MAX_ENTRY_CHARS) {
             return false;
         }
-        r.problems().add(Problem.error(r.shown(), e.line(), 0, e.msgctxt(), "the msgstr or its comment is longer than " + MAX_ENTRY_CHARS
+        r.problems().add(Problem.error(r.shown(), e.line(), 0, e.msgctxt(), "the msgstr or its comment is longer than " + ImportLimits.MAX_ENTRY_CHARS
                 + " characters; entry not imported").withHint("a leaflet's string is a sentence or a paragraph: check what the tool wrote"));
         r.rejected().add(e.msgctxt());
         return true;
@@ -402,7 +387,7 @@ public final class Po {
      * nothing is imported), then one ICU plural of whole sentences, taken as one entry would be.
      * A fuzzy form keeps the whole message as it was.
      */
-    private static void plural(Run r, String key, Message now, List<Entry> list, List<String> stale) {
+    private static void plural(ImportRun r, String key, Message now, List<Entry> list) {
         PluralUnits.Split se = PluralUnits.split(now.pattern()).orElseThrow();
         List<String> categories = PluralUnits.categories(r.bundle().locale());
         int line = list.get(0).line();
@@ -416,7 +401,7 @@ public final class Po {
                 r.problems().add(Problem.error(r.shown(), e.line(), 0, e.msgctxt(), "stale: this entry's msgid is an older English; "
                                 + "the message is not imported").with("was", e.msgid()).with("now", se.sentence(category))
                         .withHint("export again (handout export-po --lang " + r.tag() + ") and translate the new English"));
-                stale.add(key);
+                r.stale().add(key);
                 return;
             }
             byCategory.put(category, e);
@@ -454,7 +439,7 @@ public final class Po {
      * same English keeps its state (reviewed stays reviewed), a new text is translated, never
      * reviewed; the text is checked as {@code check} would.
      */
-    private static void take(Run r, String key, int line, Message now, String target, boolean copied, boolean fuzzy,
+    private static void take(ImportRun r, String key, int line, Message now, String target, boolean copied, boolean fuzzy,
                              Optional<String> fileNote) {
         Problems problems = r.problems();
         String shown = r.shown();
@@ -474,9 +459,8 @@ public final class Po {
             BundleWriter.Entry kept = before == null
                     ? new BundleWriter.Entry(key, now.pattern(), "", Origin.State.INITIAL, note)
                     : new BundleWriter.Entry(key, before.source(), before.text(), before.state(), note);
-            if (note.isPresent() && !kept.equals(before)) {
-                r.entries().put(key, kept);
-                r.updated().add(key);
+            if (note.isPresent()) {
+                r.record(key, kept);
             } else {
                 r.unchanged().add(key);
             }
@@ -497,13 +481,7 @@ public final class Po {
             r.rejected().add(key);
             return;
         }
-        BundleWriter.Entry fresh = new BundleWriter.Entry(key, now.pattern(), target, state, note);
-        if (fresh.equals(before)) {
-            r.unchanged().add(key);
-        } else {
-            r.entries().put(key, fresh);
-            r.updated().add(key);
-        }
+        r.record(key, new BundleWriter.Entry(key, now.pattern(), target, state, note));
     }
 
     /**

@@ -290,10 +290,7 @@ public final class Xliff {
      * it was.
      */
     public Optional<Imported> importFrom(Path xlf, String shown, Problems problems) throws IOException {
-        long size = Files.size(xlf);
-        if (size > ImportLimits.MAX_FILE_BYTES) {
-            problems.add(Problem.error(shown, 0, 0, "", "the file is " + size + " bytes, more than the " + ImportLimits.MAX_FILE_BYTES
-                    + " (8 MB) an XLIFF file of handout's may have; nothing was read").withHint("export again (handout export-xliff) and import that file"));
+        if (ImportRun.tooLarge(xlf, shown, "an XLIFF file", "export-xliff", problems)) {
             return Optional.empty();
         }
         Document doc;
@@ -325,12 +322,9 @@ public final class Xliff {
         }
         Map<String, Message> english = project.content().texts();
         Map<String, BundleWriter.Entry> entries = BundleWriter.entries(bundle.get(), english);
-        List<String> updated = new ArrayList<>();
-        List<String> unchanged = new ArrayList<>();
-        List<String> stale = new ArrayList<>();
-        List<String> rejected = new ArrayList<>();
-        BundleChecker checker = new BundleChecker(project.content());
-        Run run = new Run(tag, shown, bundle.get(), checker, problems, entries, updated, unchanged, rejected, new ArrayList<>());
+        ImportRun run = new ImportRun(tag, shown, bundle.get(), new BundleChecker(project.content()), problems, entries);
+        List<String> rejected = run.rejected();
+        List<String> stale = run.stale();
         NodeList units = doc.getElementsByTagNameNS(NS, "unit");
         // the category units of each plural message, put together after the loop: category, target, state, note, line
         Map<String, List<Object[]>> plurals = new LinkedHashMap<>();
@@ -440,17 +434,11 @@ public final class Xliff {
                     .withHint("the medical review is a reviewer's own edit of translations/" + tag + ".yaml (translation.status, "
                             + "or an entry's state: reviewed)"));
         }
-        if (!updated.isEmpty()) {
+        if (!run.updated().isEmpty()) {
             String header = BundleWriter.header(Files.readString(bundleFile, StandardCharsets.UTF_8)).orElseThrow();
             BundleWriter.write(bundleFile, BundleWriter.text(header, new ArrayList<>(entries.values())));
         }
-        return Optional.of(new Imported(tag, updated, unchanged, stale, rejected));
-    }
-
-    /** The lists an import fills, and what it works on. */
-    private record Run(String tag, String shown, Bundle bundle, BundleChecker checker, Problems problems,
-                       Map<String, BundleWriter.Entry> entries, List<String> updated, List<String> unchanged, List<String> rejected,
-                       List<String> toolReviewed) {
+        return Optional.of(run.imported());
     }
 
     /**
@@ -458,12 +446,11 @@ public final class Xliff {
      * missing target keeps the translation, English copied is flagged, the state is the tool's,
      * a dropped note keeps the bundle's, and the target is checked as {@code check} would.
      */
-    private static void apply(Run r, String key, int line, Message now, String target, String stateWord, Optional<String> unitNote) {
+    private static void apply(ImportRun r, String key, int line, Message now, String target, String stateWord, Optional<String> unitNote) {
         String tag = r.tag();
         String shown = r.shown();
         Problems problems = r.problems();
         Map<String, BundleWriter.Entry> entries = r.entries();
-        List<String> updated = r.updated();
         List<String> unchanged = r.unchanged();
         List<String> rejected = r.rejected();
         BundleChecker checker = r.checker();
@@ -517,13 +504,7 @@ public final class Xliff {
             unchanged.add(key); // sent out as needing work, back untouched: the entry stays as it was
             return;
         }
-        BundleWriter.Entry fresh = new BundleWriter.Entry(key, now.pattern(), target, state.get(), note);
-        if (fresh.equals(old)) {
-            unchanged.add(key);
-        } else {
-            entries.put(key, fresh);
-            updated.add(key);
-        }
+        r.record(key, new BundleWriter.Entry(key, now.pattern(), target, state.get(), note));
     }
 
     /**
@@ -532,7 +513,7 @@ public final class Xliff {
      * where every sentence is as it was).
      */
     @SuppressWarnings("unchecked")
-    private static void plural(Run r, String key, Message now, List<Object[]> units) {
+    private static void plural(ImportRun r, String key, Message now, List<Object[]> units) {
         int line = (Integer) units.get(0)[4];
         List<String> categories = PluralUnits.categories(r.bundle().locale());
         Map<String, String> sentences = new LinkedHashMap<>();

@@ -550,7 +550,7 @@ class PoExportImportTest {
         String text = Files.readString(po);
         StringBuilder big = new StringBuilder(text);
         String filler = "# " + "x".repeat(1000) + "\n";
-        while (big.length() <= Po.MAX_FILE_BYTES) {
+        while (big.length() <= ImportLimits.MAX_FILE_BYTES) {
             big.append(filler);
         }
         Path huge = dir.resolve("huge.po");
