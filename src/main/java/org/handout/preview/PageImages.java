@@ -47,6 +47,19 @@ public final class PageImages {
         return out;
     }
 
+    /** One page (1-based) of {@code pdf} at {@code dpi} as PNG bytes, made in memory; empty past the last page. */
+    public static java.util.Optional<byte[]> png(Path pdf, int page, int dpi) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            if (page < 1 || page > doc.getNumberOfPages()) {
+                return java.util.Optional.empty();
+            }
+            BufferedImage image = new PDFRenderer(doc).renderImageWithDPI(page - 1, dpi, ImageType.RGB);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            ImageIO.write(image, "png", out);
+            return java.util.Optional.of(out.toByteArray());
+        }
+    }
+
     /** The number of pages of a PDF. */
     public static int pageCount(Path pdf) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {

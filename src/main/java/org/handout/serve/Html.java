@@ -13,12 +13,19 @@ final class Html {
     private Html() {
     }
 
-    static Html page(String title) {
+    /**
+     * A page in language {@code lang} (its direction with it), with the page's own style sheet and
+     * script; {@code version}, when not empty, makes the page reload itself when an input changes.
+     */
+    static Html page(String lang, boolean rtl, String title, String version) {
         Html h = new Html();
-        h.raw("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        h.raw("<!DOCTYPE html><html lang=\"").text(lang).raw("\" dir=\"").raw(rtl ? "rtl" : "ltr").raw("\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>").text(title)
-                .raw("</title><style>body{font-family:sans-serif;margin:2em;max-width:60em}img.page{border:1px solid #999;"
-                        + "max-width:100%}fieldset{margin:1em 0}td,th{padding:.2em .6em;text-align:left}</style></head><body>");
+                .raw("</title><link rel=\"stylesheet\" href=\"/app.css\"><script src=\"/app.js\" defer></script></head><body");
+        if (!version.isEmpty()) {
+            h.raw(" data-version=\"").text(version).raw("\"");
+        }
+        h.raw(">");
         return h;
     }
 

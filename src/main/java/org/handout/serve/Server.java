@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -12,11 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -26,21 +31,32 @@ import org.handout.build.BuildReport;
 import org.handout.build.Pipeline;
 import org.handout.build.Project;
 import org.handout.build.Workspace;
+import org.handout.clinic.Clinic;
+import org.handout.clinic.ClinicLoader;
+import org.handout.i18n.BundleChecker;
+import org.handout.layout.Align;
 import org.handout.preview.PageImages;
-import org.handout.workflow.Translators;
+import org.handout.report.Problem;
+import org.handout.report.Problems;
 
 /**
  * {@code handout serve}: a local web page to build, preview and download leaflets, for the
  * nurses and receptionists who print them and the translators who check their work. It binds to
- * 127.0.0.1 unless told otherwise, answers only its own routes, names clinics, languages and
- * leaflets by id (never by path: an unknown id is a 404), and builds what it serves into a folder
- * of its own. Every page is built from the inputs as they are on disk at the request, so a
- * translator's saved edit shows at the next load (the preview page reloads itself when an input
- * changes). All text put into a page is HTML-escaped.
+ * 127.0.0.1 unless told otherwise, answers only to its own address, names clinics, languages and
+ * leaflets by id (never by path: an unknown id is a 404), and builds what it serves into a
+ * temporary folder of its own, removed when it stops. Every page is built from the inputs as they
+ * are on disk at the request, so a translator's saved edit shows at the next load (the preview and
+ * the translator's page reload themselves when an input changes). All text put into a page is
+ * HTML-escaped; the page's scripts and styles are files of its own (no inline code).
  */
 public final class Server {
     /** The cookie a browser keeps the access token in, once it has opened the address printed with it. */
     static final String TOKEN_COOKIE = "handout-token";
+    /** The largest query string a request may carry. */
+    static final int MAX_QUERY = 4096;
+    /** The resolution of page images in a preview and of thumbnails. */
+    static final int PAGE_DPI = 80;
+    static final int THUMB_DPI = 24;
 
     static {
         // the JDK's server reads these once: a connection that sends nothing, or a request that
@@ -50,6 +66,8 @@ public final class Server {
         setIfAbsent("sun.net.httpserver.idleInterval", "10");
         setIfAbsent("sun.net.httpserver.maxIdleConnections", "64");
         setIfAbsent("sun.net.httpserver.maxConnections", "256");
+        setIfAbsent("sun.net.httpserver.maxReqHeaders", "64");
+        setIfAbsent("sun.net.httpserver.maxReqHeaderSize", "16384");
     }
 
     private static void setIfAbsent(String name, String value) {
@@ -63,10 +81,18 @@ public final class Server {
     private final HttpServer http;
     private final Object building = new Object();
     /** The Host headers the server answers to ({@code 127.0.0.1:8377}, {@code localhost:8377}, ...), lower case. */
-    private final java.util.Set<String> hosts = new java.util.HashSet<>();
+    private final Set<String> hosts = new HashSet<>();
     /** The access token a request must carry when the server listens beyond this computer. */
     private final Optional<String> token;
     private final Thread cleanup;
+    private final Progress progress = new Progress();
+    /** Page images already drawn, by PDF, its time and size, page and resolution (the newest 120). */
+    private final Map<String, byte[]> images = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, byte[]> e) {
+            return size() > 120;
+        }
+    });
 
     /** A server on a loopback address ({@code 127.0.0.1}, {@code ::1}): this computer only, no token. */
     public Server(Workspace ws, String host, int port) throws IOException {
@@ -95,9 +121,9 @@ public final class Server {
         http.setExecutor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("handout-serve-", 0).factory()));
         http.createContext("/", this::handle);
         int bound = http.getAddress().getPort();
-        java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of(host));
+        List<String> names = new ArrayList<>(List.of(host));
         if (isLoopback(address)) {
-            names.addAll(java.util.List.of("127.0.0.1", "localhost", "[::1]"));
+            names.addAll(List.of("127.0.0.1", "localhost", "[::1]"));
         }
         for (String n : names) {
             String name = n.contains(":") && !n.startsWith("[") ? "[" + n + "]" : n;
@@ -127,6 +153,10 @@ public final class Server {
         }
     }
 
+    Workspace workspace() {
+        return ws;
+    }
+
     /** The folder the server builds into (removed when it stops). */
     Path cache() {
         return cache;
@@ -137,7 +167,7 @@ public final class Server {
             return;
         }
         try (Stream<Path> s = Files.walk(cache)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         } catch (IOException e) {
@@ -150,31 +180,64 @@ public final class Server {
         return http.getAddress().getPort();
     }
 
-    /** A request: its path and its query parameters (each name may repeat). */
-    private record Request(String path, Map<String, List<String>> params) {
+    // ---- requests ----------------------------------------------------------------------------
+
+    /** A request: its path, its query parameters (each name may repeat) and the page's language. */
+    record Request(String path, Map<String, List<String>> params, Ui ui) {
         Optional<String> one(String name) {
             List<String> v = params.getOrDefault(name, List.of());
             return v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
         }
-    }
 
-    /** An answer that is not a page: a status and a plain message. */
-    private static final class Refusal extends RuntimeException {
-        final int status;
-
-        Refusal(int status, String message) {
-            super(message, null, false, false);
-            this.status = status;
+        List<String> all(String name) {
+            return params.getOrDefault(name, List.of()).stream().distinct().toList();
         }
     }
 
+    /**
+     * An answer that is not what was asked for: a status, a plain explanation in the page's
+     * language, what to do about it, and details for whoever keeps the files.
+     */
+    static final class Refusal extends RuntimeException {
+        final int status;
+        final String todo;
+        final List<String> details;
+        /** Where the page's way back leads: the choice as it was, or the start. */
+        final String back;
+
+        Refusal(int status, String message) {
+            this(status, message, "", List.of());
+        }
+
+        Refusal(int status, String message, String todo, List<String> details) {
+            this(status, message, todo, details, "/");
+        }
+
+        private Refusal(int status, String message, String todo, List<String> details, String back) {
+            super(message, null, false, false);
+            this.status = status;
+            this.todo = todo;
+            this.details = List.copyOf(details);
+            this.back = back;
+        }
+
+        Refusal withBack(String address) {
+            return new Refusal(status, getMessage(), todo, details, address);
+        }
+    }
+
+    /** The routes whose answer is not a page a person reads: a refusal there is plain text. */
+    private static final Set<String> MACHINE_ROUTES = Set.of("/page.png", "/version", "/progress", "/app.js", "/app.css", "/favicon.ico");
+
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
+            Ui ui = Ui.negotiate(Optional.empty(), ex.getRequestHeaders().getFirst("Accept-Language"));
+            String path = ex.getRequestURI().getRawPath();
             try {
                 // DNS rebinding: a page of another site that resolves its name to this address is refused
                 String host = ex.getRequestHeaders().getFirst("Host");
                 if (host == null || !hosts.contains(host.strip().toLowerCase(Locale.ROOT))) {
-                    throw new Refusal(421, "this server answers only to its own address (" + String.join(", ", new java.util.TreeSet<>(hosts)) + ")");
+                    throw new Refusal(421, "this server answers only to its own address (" + String.join(", ", new TreeSet<>(hosts)) + ")");
                 }
                 if (token.isPresent()) {
                     admit(ex);
@@ -182,22 +245,41 @@ public final class Server {
                 if (!ex.getRequestMethod().equals("GET") && !ex.getRequestMethod().equals("HEAD")) {
                     throw new Refusal(405, "only GET is served here");
                 }
+                String length = ex.getRequestHeaders().getFirst("Content-Length");
+                if ((length != null && !length.strip().equals("0")) || ex.getRequestHeaders().containsKey("Transfer-Encoding")) {
+                    throw new Refusal(413, "a request here has no body");
+                }
                 Request req = parse(ex);
+                ui = req.ui();
                 switch (req.path()) {
-                    case "/" -> send(ex, 200, "text/html; charset=utf-8", home().getBytes(StandardCharsets.UTF_8), null);
-                    case "/preview" -> send(ex, 200, "text/html; charset=utf-8", preview(req).getBytes(StandardCharsets.UTF_8), null);
+                    case "/" -> html(ex, 200, new Views(this, req.ui()).home(usable(req.ui()), selection(req, usable(req.ui()), false)));
+                    case "/preview" -> preview(ex, req);
+                    case "/translate" -> translate(ex, req);
                     case "/page.png" -> send(ex, 200, "image/png", page(req), null);
                     case "/pdf" -> pdf(ex, req);
                     case "/zip" -> zip(ex, req);
+                    case "/progress" -> send(ex, 200, "application/json", progress.json(req.one("job").orElse("")).getBytes(StandardCharsets.UTF_8), null);
                     case "/version" -> send(ex, 200, "text/plain; charset=utf-8", version().getBytes(StandardCharsets.UTF_8), null);
-                    default -> throw new Refusal(404, "not found");
+                    case "/app.js" -> send(ex, 200, "text/javascript; charset=utf-8", asset("app.js"), null);
+                    case "/app.css" -> send(ex, 200, "text/css; charset=utf-8", asset("app.css"), null);
+                    case "/favicon.ico" -> noContent(ex);
+                    default -> throw new Refusal(404, req.ui().t("error.notFound"));
                 }
             } catch (Refusal r) {
-                send(ex, r.status, "text/plain; charset=utf-8", (r.getMessage() + "\n").getBytes(StandardCharsets.UTF_8), null);
+                refuse(ex, path, ui, r);
             } catch (RuntimeException e) {
-                send(ex, 500, "text/plain; charset=utf-8", "the server could not answer: " .concat(String.valueOf(e.getMessage()))
-                        .concat("\n").getBytes(StandardCharsets.UTF_8), null);
+                refuse(ex, path, ui, new Refusal(500, ui.t("error.internal"), ui.t("error.internal.todo"),
+                        List.of(e.getClass().getSimpleName() + ": " + e.getMessage())));
             }
+        }
+    }
+
+    private void refuse(HttpExchange ex, String path, Ui ui, Refusal r) throws IOException {
+        if (MACHINE_ROUTES.contains(path) || r.status == 421 || r.status == 403) {
+            String text = r.getMessage() + "\n" + (r.todo.isEmpty() ? "" : r.todo + "\n") + String.join("\n", r.details);
+            send(ex, r.status, "text/plain; charset=utf-8", (text.strip() + "\n").getBytes(StandardCharsets.UTF_8), null);
+        } else {
+            html(ex, r.status, new Views(this, ui).refusal(r, version()));
         }
     }
 
@@ -235,7 +317,7 @@ public final class Server {
         String path = ex.getRequestURI().getRawPath();
         Map<String, List<String>> params = new LinkedHashMap<>();
         String query = ex.getRequestURI().getRawQuery();
-        if (query != null && query.length() > 4096) {
+        if (query != null && query.length() > MAX_QUERY) {
             throw new Refusal(414, "the request is too long");
         }
         if (query != null) {
@@ -253,16 +335,29 @@ public final class Server {
                 }
             }
         }
-        return new Request(path, params);
+        Ui ui = Ui.negotiate(Optional.ofNullable(params.get("ui")).filter(l -> !l.isEmpty()).map(l -> l.get(0)),
+                ex.getRequestHeaders().getFirst("Accept-Language"));
+        return new Request(path, params, ui);
+    }
+
+    private static void html(HttpExchange ex, int status, String page) throws IOException {
+        send(ex, status, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8), null);
     }
 
     private static void send(HttpExchange ex, int status, String type, byte[] body, String filename) throws IOException {
+        send(ex, status, type, body, filename, true);
+    }
+
+    private static void send(HttpExchange ex, int status, String type, byte[] body, String filename, boolean attachment) throws IOException {
         ex.getResponseHeaders().set("Content-Type", type);
         ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         ex.getResponseHeaders().set("Cache-Control", "no-store");
-        ex.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'");
+        ex.getResponseHeaders().set("Referrer-Policy", "no-referrer");
+        ex.getResponseHeaders().set("X-Frame-Options", "DENY");
+        ex.getResponseHeaders().set("Content-Security-Policy",
+                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
         if (filename != null) {
-            ex.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+            ex.getResponseHeaders().set("Content-Disposition", (attachment ? "attachment" : "inline") + "; filename=\"" + filename + "\"");
         }
         boolean head = ex.getRequestMethod().equals("HEAD");
         ex.sendResponseHeaders(status, head ? -1 : body.length);
@@ -273,60 +368,181 @@ public final class Server {
         }
     }
 
-    // ---- the ids a request may name ----------------------------------------------------------
+    private static void noContent(HttpExchange ex) throws IOException {
+        ex.getResponseHeaders().set("Cache-Control", "max-age=86400");
+        ex.sendResponseHeaders(204, -1);
+    }
 
-    private List<String> clinics() {
+    private static byte[] asset(String name) {
+        try (InputStream in = Server.class.getResourceAsStream(name)) {
+            return in.readAllBytes();
+        } catch (IOException | NullPointerException e) {
+            throw new Refusal(404, "not found");
+        }
+    }
+
+    // ---- what a request may name -------------------------------------------------------------
+
+    /** The clinic profiles there are, by id. */
+    List<String> clinics() {
         if (!Files.isDirectory(ws.clinics())) {
             return List.of();
         }
         try (Stream<Path> s = Files.list(ws.clinics())) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.matches(org.handout.clinic.Clinic.ID + "\\.yaml"))
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.matches(Clinic.ID + "\\.yaml"))
                     .map(n -> n.substring(0, n.length() - 5)).sorted().toList();
         } catch (IOException e) {
             return List.of();
         }
     }
 
-    private String clinic(Request req) {
-        String c = req.one("clinic").orElse("");
-        if (!c.isEmpty() && !clinics().contains(c)) {
-            throw new Refusal(404, "no such clinic");
+    /** A clinic's profile as it is now, or empty when it cannot be read (its edition then cannot be built). */
+    Optional<Clinic> clinic(String id) {
+        if (!clinics().contains(id)) {
+            return Optional.empty();
         }
-        return c;
+        return ClinicLoader.load(ws.clinics().resolve(id + ".yaml"), "clinics/" + id + ".yaml", new Problems());
     }
 
-    private static String chosen(Request req, String name, List<String> known, String what) {
-        String v = req.one(name).orElseThrow(() -> new Refusal(404, "choose a " + what));
-        if (!known.contains(v)) {
-            throw new Refusal(404, "no such " + what);
+    /**
+     * The choice a request makes, every id checked against the project: an unknown clinic,
+     * language, leaflet or paper is a 404. {@code complete}: at least one language and leaflet.
+     */
+    private Selection selection(Request req, Project project, boolean complete) {
+        Ui ui = req.ui();
+        String clinic = req.one("clinic").orElse("");
+        if (!clinic.isEmpty() && !clinics().contains(clinic)) {
+            throw new Refusal(404, ui.t("error.noClinic"));
         }
-        return v;
+        String paper = req.one("paper").orElse("").toLowerCase(Locale.ROOT);
+        if (!paper.isEmpty() && !paper.equals("a4") && !paper.equals("letter")) {
+            throw new Refusal(404, ui.t("error.noPaper"));
+        }
+        List<String> langs = req.all("lang");
+        List<String> leaflets = req.all("leaflet");
+        for (String l : langs) {
+            if (!project.languageTags().contains(l)) {
+                throw new Refusal(404, ui.t("error.noLanguage"));
+            }
+        }
+        for (String l : leaflets) {
+            if (!project.content().leafletIds().contains(l)) {
+                throw new Refusal(404, ui.t("error.noLeaflet"));
+            }
+        }
+        Selection s = new Selection(clinic, langs, leaflets, paper, req.one("ui").filter(Ui.LANGUAGES::contains).orElse(""));
+        if (complete && (langs.isEmpty() || leaflets.isEmpty())) {
+            throw new Refusal(400, ui.t("error.chooseBoth"), ui.t("error.chooseBoth.todo"), List.of()).withBack("/?" + s.query());
+        }
+        return s;
     }
 
     // ---- building ----------------------------------------------------------------------------
 
-    /** Builds (or finds up to date) one leaflet; a preview is a draft build, a download is a release build. */
-    private Path built(String clinic, String lang, String leaflet, boolean draft) {
-        synchronized (building) {
-            Path out = cache.resolve(draft ? "preview" : "release");
-            BuildOptions options = new BuildOptions(List.of(lang), List.of(leaflet), out, Optional.empty(), Optional.empty(),
-                    org.handout.layout.Align.START, draft).withJobs(1)
-                    .withClinic(clinic.isEmpty() ? Optional.empty() : Optional.of(ws.clinics().resolve(clinic + ".yaml")));
-            BuildReport r = new Pipeline(ws, new PrintStream(OutputStream.nullOutputStream())).build(options);
-            Path pdf = (clinic.isEmpty() ? out : Pipeline.clinicOutput(out, clinic)).resolve(lang).resolve(leaflet + ".pdf");
-            if (!Files.isRegularFile(pdf) || r.stale().containsKey(pdf) || r.usageError()) {
-                String why = r.problems().stream().filter(p -> p.isError()).findFirst().map(p -> p.format()).orElse("it could not be built");
-                throw new Refusal(409, "not built: " + why + (draft ? "" : "\n(handout check lists what the translation still needs)"));
-            }
-            return pdf;
+    /** Why a PDF cannot be given out: its translation is unfinished, has a mistake, does not fit, or else. */
+    enum Why { GAPS, ERRORS, LAYOUT, OTHER }
+
+    /** What became of one chosen PDF: its file, or why there is none. */
+    record Made(String lang, String leaflet, Optional<Path> pdf, Optional<Why> why, List<Problem> problems) {
+        boolean ok() {
+            return pdf.isPresent();
         }
+    }
+
+    /**
+     * Whether a release PDF of {@code lang} and {@code leaflet} would be held back, found from the
+     * check alone (no build): what the preview and the home page warn of before a download.
+     */
+    static Optional<Why> holdBack(Project project, String lang, String leaflet) {
+        List<Problem> blockers = project.blockers(lang, leaflet);
+        if (blockers.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(blockers.stream().allMatch(BundleChecker::isGap) ? Why.GAPS : Why.ERRORS);
+    }
+
+    private Path output(Selection s, boolean draft) {
+        return cache.resolve(draft ? "draft" : "release").resolve(s.paper().isEmpty() ? "default" : s.paper());
+    }
+
+    /**
+     * Builds (or finds up to date) the chosen leaflets of one language, one build for them all
+     * (two at a time); a preview is a draft build, a download a release build.
+     */
+    private List<Made> build(Selection s, String lang, List<String> leaflets, boolean draft) {
+        synchronized (building) {
+            Path out = output(s, draft);
+            BuildOptions options = new BuildOptions(List.of(lang), leaflets, out, s.paperChoice(), Optional.empty(), Align.START, draft)
+                    .withJobs(2).withClinic(s.clinic().isEmpty() ? Optional.empty() : Optional.of(ws.clinics().resolve(s.clinic() + ".yaml")));
+            BuildReport r = new Pipeline(ws, new PrintStream(OutputStream.nullOutputStream())).build(options);
+            Path dir = (s.clinic().isEmpty() ? out : Pipeline.clinicOutput(out, s.clinic())).resolve(lang);
+            List<Made> made = new ArrayList<>();
+            for (String leaflet : leaflets) {
+                Path pdf = dir.resolve(leaflet + ".pdf");
+                List<Problem> mine = r.problems().stream().filter(Problem::isError)
+                        .filter(p -> p.key().isEmpty() || p.key().startsWith("common.") || p.key().startsWith(leaflet + ".")
+                                || p.message().contains(leaflet + ".pdf")).toList();
+                if (Files.isRegularFile(pdf) && !r.stale().containsKey(pdf) && !r.usageError()) {
+                    made.add(new Made(lang, leaflet, Optional.of(pdf), Optional.empty(), List.of()));
+                    continue;
+                }
+                Why why = mine.isEmpty() ? Why.OTHER : mine.stream().allMatch(BundleChecker::isGap) ? Why.GAPS
+                        : mine.stream().anyMatch(p -> p.message().startsWith("layout:")) ? Why.LAYOUT : Why.ERRORS;
+                made.add(new Made(lang, leaflet, Optional.empty(), Optional.of(why), mine.isEmpty() ? r.problems() : mine));
+            }
+            return made;
+        }
+    }
+
+    /** One release PDF, or a refusal that says in plain words why it cannot be had and what to do. */
+    private Path release(Selection s, Ui ui, String lang, String leaflet) {
+        Made m = build(s, lang, List.of(leaflet), false).get(0);
+        if (m.ok()) {
+            return m.pdf().get();
+        }
+        throw new Refusal(409, ui.t("refused.title", "leaflet", leafletName(ui, leaflet), "language", ui.languageName(lang))
+                + " " + ui.t("why." + m.why().get().name().toLowerCase(Locale.ROOT)),
+                ui.t("todo." + m.why().get().name().toLowerCase(Locale.ROOT), "language", ui.languageName(lang)),
+                m.problems().stream().limit(20).map(Problem::format).toList())
+                .withBack("/preview?" + s.queryShowing(lang, leaflet));
+    }
+
+    /** A PDF to look at: the release one when it can be made, else a draft (gaps filled with English, marked on every page). */
+    Made forPreview(Selection s, String lang, String leaflet) {
+        Made m = build(s, lang, List.of(leaflet), false).get(0);
+        if (m.ok()) {
+            return m;
+        }
+        Made d = build(s, lang, List.of(leaflet), true).get(0);
+        return new Made(lang, leaflet, d.pdf(), m.why(), m.problems());
+    }
+
+    /** A draft PDF (gaps filled with English): what the translator's page shows. */
+    Made draft(String lang, String leaflet) {
+        return build(new Selection("", List.of(lang), List.of(leaflet), "", ""), lang, List.of(leaflet), true).get(0);
+    }
+
+    /** A leaflet's title in the page's language when a bundle of that language has it, else in English. */
+    String leafletName(Ui ui, String leaflet) {
+        Project project = project();
+        if (project.content() == null) {
+            return leaflet;
+        }
+        return project.content().leaflet(leaflet).map(src -> {
+            String english = src.title().pattern();
+            if (project.languages() == null || ui.tag().equals("en")) {
+                return english;
+            }
+            return project.languages().bundle(ui.tag()).flatMap(b -> b.message(src.title().key()))
+                    .map(org.handout.content.Message::pattern).filter(p -> !p.contains("{")).orElse(english);
+        }).orElse(leaflet);
     }
 
     private Project project;
     private String projectVersion = "";
 
     /** The project as the files are now: loaded again only when a file under content/, translations/, clinics/ or fonts/ changed. */
-    private synchronized Project project() {
+    synchronized Project project() {
         String v = version();
         if (project == null || !v.equals(projectVersion)) {
             project = Project.load(ws);
@@ -335,7 +551,8 @@ public final class Server {
         return project;
     }
 
-    private String version() {
+    /** A short fingerprint of the inputs' names, times and sizes: it changes when a file is saved. */
+    String version() {
         StringBuilder b = new StringBuilder();
         for (Path dir : List.of(ws.content(), ws.translations(), ws.clinics(), ws.fonts())) {
             if (!Files.isDirectory(dir)) {
@@ -352,171 +569,217 @@ public final class Server {
         return Integer.toHexString(b.toString().hashCode());
     }
 
-    // ---- the pages ---------------------------------------------------------------------------
-
     /**
      * The project, when its content and bundles load; otherwise a refusal that says, in plain
      * words, which files and lines are wrong (the page recovers by itself once they are fixed).
      */
-    private Project usable() {
+    private Project usable(Ui ui) {
         Project project = project();
         if (project.content() == null || project.languages() == null) {
-            List<String> where = project.problems().stream().filter(org.handout.report.Problem::isError).limit(10)
-                    .map(org.handout.report.Problem::format).toList();
-            throw new Refusal(503, "The leaflets cannot be made right now: a file they are made from has a mistake.\n"
-                    + String.join("\n", where) + "\nWhoever edits the files can fix it (handout check lists every problem);"
-                    + " this page works again as soon as the file is saved fixed.");
+            List<String> where = project.problems().stream().filter(Problem::isError).limit(10).map(Problem::format).toList();
+            throw new Refusal(503, ui.t("error.broken"), ui.t("error.broken.todo"), where);
         }
         return project;
     }
 
-    private String home() {
-        Project project = usable();
-        List<String> langs = project.languageTags();
-        List<String> leaflets = project.content().leafletIds();
-        Html h = Html.page("handout: patient leaflets");
-        h.raw("<h1>Patient leaflets</h1>");
-        h.raw("<form action=\"/preview\" method=\"get\"><fieldset><legend>See a leaflet</legend>");
-        h.raw("<label>Clinic <select name=\"clinic\" id=\"clinic\"><option value=\"\">(none: national edition)</option>");
-        for (String c : clinics()) {
-            h.raw("<option value=\"").text(c).raw("\">").text(c).raw("</option>");
-        }
-        h.raw("</select></label> <label>Language <select name=\"lang\" id=\"lang\">");
-        for (String l : langs) {
-            h.raw("<option value=\"").text(l).raw("\">").text(l).raw(" — ")
-                    .text(com.ibm.icu.util.ULocale.forLanguageTag(l).getDisplayName(com.ibm.icu.util.ULocale.forLanguageTag(l))).raw("</option>");
-        }
-        h.raw("</select></label> <label>Leaflet <select name=\"leaflet\" id=\"leaflet\">");
-        for (String l : leaflets) {
-            h.raw("<option value=\"").text(l).raw("\">").text(l).raw("</option>");
-        }
-        h.raw("</select></label> <button type=\"submit\" id=\"show\">Show the pages</button></fieldset></form>");
-        h.raw("<form action=\"/zip\" method=\"get\"><fieldset><legend>Download several as a ZIP</legend>");
-        h.raw("<input type=\"hidden\" name=\"clinic\" id=\"zipclinic\" value=\"\">");
-        for (String l : langs) {
-            h.raw("<label><input type=\"checkbox\" name=\"lang\" value=\"").text(l).raw("\"> ").text(l).raw("</label> ");
-        }
-        h.raw("<br>");
-        for (String l : leaflets) {
-            h.raw("<label><input type=\"checkbox\" name=\"leaflet\" value=\"").text(l).raw("\"> ").text(l).raw("</label> ");
-        }
-        h.raw(" <button type=\"submit\">Download ZIP</button></fieldset></form>");
-        h.raw("<script>document.getElementById('clinic').addEventListener('change',function(e){"
-                + "document.getElementById('zipclinic').value=e.target.value;});</script>");
-        h.raw("<h2>Where each language stands</h2><table><tr><th>language</th>");
-        for (String l : leaflets) {
-            h.raw("<th>").text(l).raw("</th>");
-        }
-        h.raw("<th>review</th></tr>");
-        Map<String, List<Translators.Cell>> rows = new LinkedHashMap<>();
-        new Translators(ws, project).status().forEach(c -> rows.computeIfAbsent(c.language(), k -> new ArrayList<>()).add(c));
-        rows.forEach((lang, cells) -> {
-            h.raw("<tr><td>").text(lang).raw("</td>");
-            for (Translators.Cell c : cells) {
-                String state = c.missing() > 0 ? "missing " + c.missing() : c.stale() > 0 ? "stale " + c.stale() : "complete";
-                h.raw("<td>").text(c.percent() + "% " + state).raw("</td>");
-            }
-            h.raw("<td>").text(cells.get(0).review()).raw("</td></tr>");
-        });
-        h.raw("</table>");
-        return h.end();
-    }
+    // ---- routes ------------------------------------------------------------------------------
 
-    private String preview(Request req) {
-        Project project = usable();
-        String clinic = clinic(req);
-        String lang = chosen(req, "lang", project.languageTags(), "language");
-        String leaflet = chosen(req, "leaflet", project.content().leafletIds(), "leaflet");
-        Path pdf = built(clinic, lang, leaflet, true);
+    private void preview(HttpExchange ex, Request req) throws IOException {
+        Project project = usable(req.ui());
+        Selection s = selection(req, project, true);
+        String[] shown = s.pairs().get(0);
+        Optional<String> show = req.one("show");
+        if (show.isPresent()) {
+            String[] p = show.get().split("/", 2);
+            if (p.length != 2 || !s.langs().contains(p[0]) || !s.leaflets().contains(p[1])) {
+                throw new Refusal(404, req.ui().t("error.notChosen"));
+            }
+            shown = p;
+        }
+        Made m = forPreview(s, shown[0], shown[1]);
+        if (m.pdf().isEmpty()) {
+            throw new Refusal(409, req.ui().t("refused.title", "leaflet", leafletName(req.ui(), shown[1]), "language",
+                    req.ui().languageName(shown[0])) + " " + req.ui().t("why." + m.why().orElse(Why.OTHER).name().toLowerCase(Locale.ROOT)),
+                    req.ui().t("todo." + m.why().orElse(Why.OTHER).name().toLowerCase(Locale.ROOT), "language", req.ui().languageName(shown[0])),
+                    m.problems().stream().limit(20).map(Problem::format).toList()).withBack("/?" + s.query());
+        }
         int pages;
         try {
-            pages = PageImages.pageCount(pdf);
+            pages = PageImages.pageCount(m.pdf().get());
         } catch (IOException e) {
-            throw new Refusal(500, "cannot read the leaflet: " + e.getMessage());
+            throw new Refusal(500, req.ui().t("error.internal"), "", List.of(e.getMessage()));
         }
-        String query = "clinic=" + Html.url(clinic) + "&lang=" + Html.url(lang) + "&leaflet=" + Html.url(leaflet);
-        Html h = Html.page(leaflet + " (" + lang + ")");
-        h.raw("<p><a href=\"/\">Back</a> · <a id=\"download\" href=\"/pdf?").text(query).raw("\">Download the PDF</a></p>");
-        h.raw("<h1>").text(leaflet).raw(" — ").text(lang).raw(clinic.isEmpty() ? "" : " — ").text(clinic).raw("</h1>");
-        for (int i = 1; i <= pages; i++) {
-            h.raw("<p><img class=\"page\" alt=\"page ").text(String.valueOf(i)).raw("\" src=\"/page.png?").text(query)
-                    .raw("&amp;page=").text(String.valueOf(i)).raw("\"></p>");
+        html(ex, 200, new Views(this, req.ui()).preview(project, s, m, pages, version()));
+    }
+
+    private void translate(HttpExchange ex, Request req) throws IOException {
+        Ui ui = req.ui();
+        Project project = usable(ui);
+        List<String> langs = project.languageTags().stream().filter(t -> !t.equals("en")).toList();
+        if (langs.isEmpty()) {
+            throw new Refusal(404, ui.t("error.noLanguage"));
         }
-        h.raw("<script>var v='").text(version()).raw("';setInterval(function(){fetch('/version').then(function(r){return r.text();})"
-                + ".then(function(t){if(t!==v){location.reload();}});},2000);</script>");
-        return h.end();
+        String lang = req.one("lang").orElse(langs.get(0));
+        String leaflet = req.one("leaflet").orElse(project.content().leafletIds().get(0));
+        if (!langs.contains(lang)) {
+            throw new Refusal(404, ui.t("error.noLanguage"));
+        }
+        if (!project.content().leafletIds().contains(leaflet)) {
+            throw new Refusal(404, ui.t("error.noLeaflet"));
+        }
+        Made english = draft("en", leaflet);
+        Made translated = draft(lang, leaflet);
+        html(ex, 200, new Views(this, ui).translate(project, lang, leaflet, english, translated, version(),
+                req.one("ui").filter(Ui.LANGUAGES::contains).orElse("")));
     }
 
     private byte[] page(Request req) {
-        Project project = usable();
-        String clinic = clinic(req);
-        String lang = chosen(req, "lang", project.languageTags(), "language");
-        String leaflet = chosen(req, "leaflet", project.content().leafletIds(), "leaflet");
+        Project project = usable(req.ui());
+        Selection s = selection(req, project, true);
+        if (s.langs().size() != 1 || s.leaflets().size() != 1) {
+            throw new Refusal(404, "name one language and one leaflet");
+        }
         int page;
         try {
             page = Integer.parseInt(req.one("page").orElse("1"));
         } catch (NumberFormatException e) {
             throw new Refusal(404, "no such page");
         }
-        Path pdf = built(clinic, lang, leaflet, true);
+        if (page < 1 || page > 999) {
+            throw new Refusal(404, "no such page");
+        }
+        int dpi = req.one("size").orElse("").equals("thumb") ? THUMB_DPI : PAGE_DPI;
+        String lang = s.langs().get(0);
+        String leaflet = s.leaflets().get(0);
+        Made m = req.one("draft").isPresent() ? draft(lang, leaflet) : forPreview(s, lang, leaflet);
+        if (m.pdf().isEmpty()) {
+            throw new Refusal(409, "not built");
+        }
+        Path pdf = m.pdf().get();
         try {
-            Path dir = Files.createTempDirectory(cache, "png");
-            List<Path> png = PageImages.render(pdf, List.of(page), 80, dir, "p");
-            if (png.isEmpty()) {
-                throw new Refusal(404, "no such page");
+            String key = pdf + "|" + Files.getLastModifiedTime(pdf).toMillis() + "|" + Files.size(pdf) + "|" + page + "|" + dpi;
+            byte[] known = images.get(key);
+            if (known != null) {
+                return known;
             }
-            byte[] bytes = Files.readAllBytes(png.get(0));
-            Files.delete(png.get(0));
-            Files.delete(dir);
-            return bytes;
+            byte[] png = PageImages.png(pdf, page, dpi).orElseThrow(() -> new Refusal(404, "no such page"));
+            images.put(key, png);
+            return png;
         } catch (IOException e) {
-            throw new Refusal(500, "cannot render the page: " + e.getMessage());
+            throw new Refusal(500, "cannot draw the page: " + e.getMessage());
         }
     }
 
     private void pdf(HttpExchange ex, Request req) throws IOException {
-        Project project = usable();
-        String clinic = clinic(req);
-        String lang = chosen(req, "lang", project.languageTags(), "language");
-        String leaflet = chosen(req, "leaflet", project.content().leafletIds(), "leaflet");
-        Path pdf = built(clinic, lang, leaflet, false);
-        String name = (clinic.isEmpty() ? "" : clinic + "-") + lang + "-" + leaflet + ".pdf";
-        send(ex, 200, "application/pdf", Files.readAllBytes(pdf), name);
+        Project project = usable(req.ui());
+        Selection s = selection(req, project, true);
+        if (s.langs().size() != 1 || s.leaflets().size() != 1) {
+            throw new Refusal(400, req.ui().t("error.oneEach"), "", List.of()).withBack("/?" + s.query());
+        }
+        String lang = s.langs().get(0);
+        String leaflet = s.leaflets().get(0);
+        Path pdf = release(s, req.ui(), lang, leaflet);
+        String name = (s.clinic().isEmpty() ? "" : s.clinic() + "-") + lang + "-" + leaflet + ".pdf";
+        send(ex, 200, "application/pdf", Files.readAllBytes(pdf), name, req.one("inline").isEmpty());
     }
 
+    /**
+     * The chosen leaflets in the chosen languages as one ZIP: what can be given out is in it, with
+     * a note in the page's language naming what is left out and why; only when nothing can be is it
+     * a refusal. A {@code job} id lets the page show how far the building has got.
+     */
     private void zip(HttpExchange ex, Request req) throws IOException {
-        Project project = usable();
-        String clinic = clinic(req);
-        // a language or leaflet named twice is taken once (a ZIP cannot hold one name twice)
-        List<String> langs = req.params().getOrDefault("lang", List.of()).stream().distinct().toList();
-        List<String> leaflets = req.params().getOrDefault("leaflet", List.of()).stream().distinct().toList();
-        if (langs.isEmpty() || leaflets.isEmpty()) {
-            throw new Refusal(404, "choose at least one language and one leaflet");
-        }
-        for (String l : langs) {
-            if (!project.languageTags().contains(l)) {
-                throw new Refusal(404, "no such language");
+        Ui ui = req.ui();
+        Project project = usable(ui);
+        Selection s = selection(req, project, true);
+        String job = req.one("job").filter(j -> j.matches("[A-Za-z0-9]{6,40}")).orElse("");
+        int total = s.langs().size() * s.leaflets().size();
+        progress.start(job, total);
+        List<Made> made = new ArrayList<>();
+        try {
+            for (String lang : s.langs()) {
+                made.addAll(build(s, lang, s.leaflets(), false));
+                progress.advance(job, s.leaflets().size());
             }
+        } finally {
+            progress.finish(job);
         }
-        for (String l : leaflets) {
-            if (!project.content().leafletIds().contains(l)) {
-                throw new Refusal(404, "no such leaflet");
-            }
+        List<Made> left = made.stream().filter(m -> !m.ok()).toList();
+        if (left.size() == made.size()) {
+            throw new Refusal(409, ui.t("zip.none"), ui.t("zip.none.todo"), notIncluded(ui, left)).withBack("/?" + s.query());
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (String lang : langs) {
-                for (String leaflet : leaflets) {
-                    Path pdf = built(clinic, lang, leaflet, false);
-                    ZipEntry e = new ZipEntry(lang + "/" + leaflet + ".pdf");
-                    e.setTime(0);
-                    zip.putNextEntry(e);
-                    zip.write(Files.readAllBytes(pdf));
-                    zip.closeEntry();
+            for (Made m : made) {
+                if (m.ok()) {
+                    entry(zip, m.lang() + "/" + m.leaflet() + ".pdf", Files.readAllBytes(m.pdf().get()));
                 }
             }
+            if (!left.isEmpty()) {
+                String note = ui.t("zip.note.head", "count", left.size(), "total", made.size()) + "\n\n"
+                        + String.join("\n", notIncluded(ui, left)) + "\n";
+                entry(zip, ui.t("zip.note.file") + ".txt", note.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
         }
-        send(ex, 200, "application/zip", bytes.toByteArray(), (clinic.isEmpty() ? "leaflets" : clinic) + ".zip");
+        ex.getResponseHeaders().set("X-Handout-Left-Out", String.valueOf(left.size()));
+        send(ex, 200, "application/zip", bytes.toByteArray(), (s.clinic().isEmpty() ? "leaflets" : s.clinic()) + ".zip");
+    }
+
+    /** One line per PDF left out: which, why, and what to do, in plain words. */
+    List<String> notIncluded(Ui ui, List<Made> left) {
+        List<String> out = new ArrayList<>();
+        for (Made m : left) {
+            String why = m.why().orElse(Why.OTHER).name().toLowerCase(Locale.ROOT);
+            out.add("- " + ui.t("zip.note.line", "language", ui.languageName(m.lang()), "leaflet", leafletName(ui, m.leaflet()))
+                    + " " + ui.t("why." + why) + " " + ui.t("todo." + why, "language", ui.languageName(m.lang())));
+        }
+        return out;
+    }
+
+    private static void entry(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        ZipEntry e = new ZipEntry(name);
+        e.setTime(0);
+        zip.putNextEntry(e);
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
+    /** How far each ZIP being built has got, by the page's job id (the newest 64 jobs). */
+    static final class Progress {
+        private final Map<String, int[]> jobs = new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, int[]> e) {
+                return size() > 64;
+            }
+        };
+
+        synchronized void start(String job, int total) {
+            if (!job.isEmpty()) {
+                jobs.put(job, new int[] {0, total, 0});
+            }
+        }
+
+        synchronized void advance(String job, int n) {
+            int[] j = jobs.get(job);
+            if (j != null) {
+                j[0] += n;
+            }
+        }
+
+        synchronized void finish(String job) {
+            int[] j = jobs.get(job);
+            if (j != null) {
+                j[2] = 1;
+            }
+        }
+
+        synchronized String json(String job) {
+            int[] j = jobs.get(job);
+            if (j == null) {
+                return "{\"known\":false}";
+            }
+            return "{\"known\":true,\"done\":" + j[0] + ",\"total\":" + j[1] + ",\"finished\":" + (j[2] == 1) + "}";
+        }
     }
 
     /**

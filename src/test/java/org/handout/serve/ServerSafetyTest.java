@@ -240,4 +240,183 @@ class ServerSafetyTest {
             server.stop();
         }
     }
+
+    /** A copy of the project whose German bundle lacks one sentence of the symptoms leaflet. */
+    private TestProject withAGap(String name) throws IOException {
+        TestProject p = TestProject.copyInto(dir.resolve(name));
+        p.write("translations/de.yaml", BrowserTest.withoutEntry(p.read("translations/de.yaml"), "symptoms.term.fast-heartbeat"));
+        return p;
+    }
+
+    private static HttpResponse<byte[]> bytes(String url) throws IOException, InterruptedException {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static List<String> entries(byte[] zip) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (java.util.zip.ZipInputStream z = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry e = z.getNextEntry(); e != null; e = z.getNextEntry()) {
+                names.add(e.getName());
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void oneLeafletThatCannotBeGivenOutLeavesTheRestOfTheZipWithANoteSayingWhatIsMissing() throws Exception {
+        Server server = new Server(new Workspace(withAGap("gap").root()), "127.0.0.1", 0);
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.port();
+            HttpResponse<byte[]> r = bytes(base + "/zip?lang=de&lang=fr&leaflet=symptoms&leaflet=contacts");
+            assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+            assertEquals(List.of("de/contacts.pdf", "fr/symptoms.pdf", "fr/contacts.pdf", "NOT-INCLUDED.txt"), entries(r.body()));
+            assertEquals("1", r.headers().firstValue("X-Handout-Left-Out").orElseThrow());
+            String note;
+            try (java.util.zip.ZipInputStream z = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(r.body()))) {
+                java.util.zip.ZipEntry e;
+                do {
+                    e = z.getNextEntry();
+                } while (!e.getName().equals("NOT-INCLUDED.txt"));
+                note = new String(z.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            assertTrue(note.contains("1 of the 4 chosen leaflets is not in this ZIP file:"), note);
+            assertTrue(note.contains("Signs and symptoms of neuroblastoma in German. Its translation is not finished"), note);
+            assertTrue(note.contains("Ask the German translator to finish it."), note);
+            // in Spanish when the page is
+            HttpResponse<byte[]> es = bytes(base + "/zip?lang=de&lang=fr&leaflet=symptoms&ui=es");
+            assertEquals(List.of("fr/symptoms.pdf", "NO-INCLUIDOS.txt"), entries(es.body()));
+            // nothing at all to give out: a page that says so, and the way back to the choice
+            HttpResponse<byte[]> none = bytes(base + "/zip?lang=de&leaflet=symptoms");
+            String html = new String(none.body(), StandardCharsets.UTF_8);
+            assertEquals(409, none.statusCode(), html);
+            assertTrue(html.contains("None of the chosen leaflets can be downloaded yet.") && html.contains("href=\"/?lang=de&amp;leaflet=symptoms\""), html);
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void thePreviewWarnsBeforeADownloadWouldBeRefusedAndTheRefusalExplainsInPlainWords() throws Exception {
+        Server server = new Server(new Workspace(withAGap("warn").root()), "127.0.0.1", 0);
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.port();
+            String preview = get(base + "/preview?lang=de&leaflet=symptoms").body();
+            assertTrue(preview.contains("<h2>This leaflet cannot be given to families yet</h2>"), preview);
+            assertFalse(preview.contains("id=\"download\""), "no download link that would be refused: " + preview);
+            assertTrue(preview.contains("<img class=\"page\""), "the draft can still be looked at: " + preview);
+            String several = get(base + "/preview?lang=de&lang=fr&leaflet=symptoms").body();
+            assertTrue(several.contains("1 of the 2 chosen leaflets is not ready and will be left out of the ZIP file:"), several);
+            HttpResponse<String> refused = get(base + "/pdf?lang=de&leaflet=symptoms");
+            assertEquals(409, refused.statusCode());
+            assertEquals("text/html; charset=utf-8", refused.headers().firstValue("Content-Type").orElseThrow());
+            String html = refused.body();
+            assertTrue(html.contains("“Signs and symptoms of neuroblastoma” in German cannot be downloaded yet."), html);
+            assertTrue(html.contains("Ask the German translator to finish it."), html);
+            assertTrue(html.contains("translations/de.yaml"), "the details name the file: " + html);
+            assertTrue(html.contains("href=\"/preview?lang=de&amp;leaflet=symptoms&amp;show=de%2Fsymptoms\""), "a way back: " + html);
+            assertFalse(html.contains("Exception") || html.contains("at org."), html);
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void concurrentPreviewsOfDifferentLanguagesEachGetTheirOwnPage() throws Exception {
+        Server server = new Server(new Workspace(TestProject.REAL), "127.0.0.1", 0);
+        server.start();
+        try {
+            List<String> langs = List.of("en", "de", "ar", "hi", "ja", "ru", "th", "vi");
+            List<java.util.concurrent.CompletableFuture<HttpResponse<byte[]>>> all = new ArrayList<>();
+            for (String l : langs) {
+                all.add(CLIENT.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/page.png?lang=" + l
+                        + "&leaflet=symptoms&page=1")).timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofByteArray()));
+            }
+            java.util.Set<String> distinct = new java.util.HashSet<>();
+            for (int i = 0; i < langs.size(); i++) {
+                HttpResponse<byte[]> r = all.get(i).get();
+                assertEquals(200, r.statusCode(), langs.get(i) + ": " + new String(r.body(), StandardCharsets.UTF_8));
+                assertTrue(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(r.body())) != null, langs.get(i));
+                distinct.add(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(r.body())));
+            }
+            assertEquals(langs.size(), distinct.size(), "every language its own page, none another's");
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void aRequestWithABodyOrTooManyHeadersIsRefused() throws Exception {
+        Server server = new Server(new Workspace(TestProject.REAL), "127.0.0.1", 0);
+        server.start();
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            out.write(("GET /version HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String status = new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertEquals("413", status.substring(9, 12));
+        } finally {
+            server.stop();
+        }
+        Server again = new Server(new Workspace(TestProject.REAL), "127.0.0.1", 0);
+        again.start();
+        try (Socket s = new Socket("127.0.0.1", again.port())) {
+            s.setSoTimeout(10_000);
+            StringBuilder headers = new StringBuilder("GET /version HTTP/1.1\r\nHost: 127.0.0.1:" + again.port() + "\r\n");
+            for (int i = 0; i < 200; i++) {
+                headers.append("X-Filler-").append(i).append(": ").append("x".repeat(100)).append("\r\n");
+            }
+            s.getOutputStream().write(headers.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+            byte[] answer;
+            try {
+                answer = s.getInputStream().readNBytes(12);
+            } catch (IOException e) {
+                answer = new byte[0]; // closed without an answer: refused too
+            }
+            String status = new String(answer, StandardCharsets.US_ASCII);
+            assertTrue(answer.length == 0 || !status.substring(9, 12).equals("200"), "200 headers of 100 bytes are not read: " + status);
+            assertEquals(200, rawStatus(again.port(), "127.0.0.1:" + again.port()), "and it goes on serving");
+        } finally {
+            again.stop();
+        }
+    }
+
+    @Test
+    void theProgressOfAZipIsReportedByItsJob() throws Exception {
+        Server server = new Server(new Workspace(TestProject.REAL), "127.0.0.1", 0);
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.port();
+            assertEquals("{\"known\":false}", get(base + "/progress?job=abcdef123456").body());
+            HttpResponse<byte[]> zip = bytes(base + "/zip?lang=de&lang=fr&leaflet=symptoms&job=abcdef123456");
+            assertEquals(200, zip.statusCode());
+            assertEquals("{\"known\":true,\"done\":2,\"total\":2,\"finished\":true}", get(base + "/progress?job=abcdef123456").body());
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void aHugeBundleIsRefusedByItsSizeWithoutBeingReadAndTheRestIsServed() throws Exception {
+        TestProject p = TestProject.copyInto(dir.resolve("huge"));
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(p.root().resolve("translations/xx.yaml").toFile(), "rw")) {
+            f.setLength(200L << 20); // 200 MB, sparse
+        }
+        Server server = new Server(new Workspace(p.root()), "127.0.0.1", 0);
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.port();
+            long start = System.nanoTime();
+            assertEquals(200, get(base + "/").statusCode());
+            HttpResponse<String> tr = get(base + "/translate?lang=xx&leaflet=symptoms");
+            assertTrue(tr.body().contains("translations/xx.yaml"), tr.body().length() > 2000 ? tr.body().substring(0, 2000) : tr.body());
+            assertEquals(200, get(base + "/pdf?lang=de&leaflet=symptoms").statusCode(), "the other languages are still served");
+            assertTrue(System.nanoTime() - start < 60_000_000_000L, "answered without reading 200 MB");
+        } finally {
+            server.stop();
+        }
+    }
 }
