@@ -170,6 +170,7 @@ try {
     seen.add(await page.textContent('#progress'));
     const texts = [...seen].filter((t) => t);
     check('zip: progress is shown while it is made, and when it is done', texts.length >= 1, texts.join(' | '));
+    check('zip: when done it says what was left out', texts.some((t) => /1 of the 6/.test(t) && /NOT-INCLUDED\.txt/.test(t)), texts.join(' | '));
     await shot(page, 'zip-progress-1280');
     await axe(page, 'zip done', 1280);
     await context.close();

@@ -698,8 +698,9 @@ public final class Server {
         List<Made> made = new ArrayList<>();
         try {
             for (String lang : s.langs()) {
-                made.addAll(build(s, lang, s.leaflets(), false));
-                progress.advance(job, s.leaflets().size());
+                List<Made> these = build(s, lang, s.leaflets(), false);
+                made.addAll(these);
+                progress.advance(job, these.size(), (int) these.stream().filter(m -> !m.ok()).count());
             }
         } finally {
             progress.finish(job);
@@ -755,14 +756,15 @@ public final class Server {
 
         synchronized void start(String job, int total) {
             if (!job.isEmpty()) {
-                jobs.put(job, new int[] {0, total, 0});
+                jobs.put(job, new int[] {0, total, 0, 0});
             }
         }
 
-        synchronized void advance(String job, int n) {
+        synchronized void advance(String job, int n, int left) {
             int[] j = jobs.get(job);
             if (j != null) {
                 j[0] += n;
+                j[3] += left;
             }
         }
 
@@ -778,7 +780,7 @@ public final class Server {
             if (j == null) {
                 return "{\"known\":false}";
             }
-            return "{\"known\":true,\"done\":" + j[0] + ",\"total\":" + j[1] + ",\"finished\":" + (j[2] == 1) + "}";
+            return "{\"known\":true,\"done\":" + j[0] + ",\"total\":" + j[1] + ",\"leftOut\":" + j[3] + ",\"finished\":" + (j[2] == 1) + "}";
         }
     }
 

@@ -157,7 +157,8 @@ final class Views {
     private void progressRegion(Html h) {
         h.raw("<p id=\"progress\" class=\"progress\" role=\"status\" aria-live=\"polite\" data-building=\"")
                 .text(ui.t("zip.building", "done", "{done}", "total", "{total}")).raw("\" data-waiting=\"").text(ui.t("zip.waiting"))
-                .raw("\" data-ready=\"").text(ui.t("zip.ready")).raw("\"></p>");
+                .raw("\" data-ready=\"").text(ui.t("zip.ready")).raw("\" data-ready-gaps=\"")
+                .text(ui.t("zip.readyGaps", "left", "{left}", "total", "{total}", "file", ui.t("zip.note.file") + ".txt")).raw("\"></p>");
     }
 
     // ---- a leaflet's preview -----------------------------------------------------------------

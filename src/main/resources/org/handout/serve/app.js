@@ -48,7 +48,9 @@
           if (!p.known) { return; }
           if (p.finished) {
             clearInterval(timer);
-            progress.textContent = progress.getAttribute('data-ready');
+            progress.textContent = p.leftOut > 0
+              ? progress.getAttribute('data-ready-gaps').replace('{left}', String(p.leftOut)).replace('{total}', String(p.total))
+              : progress.getAttribute('data-ready');
             if (busy) { busy.removeAttribute('aria-busy'); }
           } else {
             progress.textContent = progress.getAttribute('data-building')

@@ -221,6 +221,16 @@ class ServerSafetyTest {
                 }
             }
             assertEquals(3, pdfs);
+            // a paper chosen on the page wins over the country's
+            HttpResponse<byte[]> a4 = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                    + "/zip?clinic=riverside&paper=a4&lang=en&leaflet=symptoms")).timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            try (java.util.zip.ZipInputStream z = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(a4.body()))) {
+                z.getNextEntry();
+                try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(z.readAllBytes())) {
+                    assertEquals(595, Math.round(d.getPage(0).getMediaBox().getWidth()), "A4 when A4 is chosen");
+                }
+            }
         } finally {
             server.stop();
         }
@@ -393,7 +403,7 @@ class ServerSafetyTest {
             assertEquals("{\"known\":false}", get(base + "/progress?job=abcdef123456").body());
             HttpResponse<byte[]> zip = bytes(base + "/zip?lang=de&lang=fr&leaflet=symptoms&job=abcdef123456");
             assertEquals(200, zip.statusCode());
-            assertEquals("{\"known\":true,\"done\":2,\"total\":2,\"finished\":true}", get(base + "/progress?job=abcdef123456").body());
+            assertEquals("{\"known\":true,\"done\":2,\"total\":2,\"leftOut\":0,\"finished\":true}", get(base + "/progress?job=abcdef123456").body());
         } finally {
             server.stop();
         }
