@@ -54,9 +54,14 @@ public final class Pipeline {
     private static final String ZERO = "0".repeat(64);
 
     private final Workspace workspace;
-    private final PrintStream progress;
+    private final Progress progress;
 
+    /** A pipeline that prints its account (a line per language) to {@code progress}. */
     public Pipeline(Workspace workspace, PrintStream progress) {
+        this(workspace, Progress.to(progress));
+    }
+
+    public Pipeline(Workspace workspace, Progress progress) {
         this.workspace = workspace;
         this.progress = progress;
     }
@@ -67,6 +72,17 @@ public final class Pipeline {
      */
     public static Path clinicOutput(Path output, String clinicId) {
         return output.resolve("clinics").resolve(clinicId);
+    }
+
+    /** The languages there are bundles for (by file name) and English, without loading anything: for "did you mean". */
+    private List<String> bundleTags() {
+        List<String> tags = new ArrayList<>(List.of(Bundle.SOURCE_TAG));
+        try (java.util.stream.Stream<Path> s = Files.list(workspace.translations())) {
+            s.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml")).map(n -> n.substring(0, n.length() - 5)).sorted().forEach(tags::add);
+        } catch (java.io.IOException e) {
+            // no suggestion, then
+        }
+        return tags;
     }
 
     /** Runs the build, with the machine's locale and time zone pinned, holding the output folder's lock. */
@@ -80,7 +96,8 @@ public final class Pipeline {
         for (String t : requested.languages()) {
             Optional<String> c = Languages.canonical(t);
             if (c.isEmpty()) {
-                return usage("'" + t + "' is not a well-formed language tag (e.g. ar, es-MX, zh-Hans)", "");
+                return usage("'" + t + "' is not a well-formed language tag (e.g. ar, es-MX, zh-Hans)"
+                        + org.handout.i18n.Suggestions.didYouMean(org.handout.i18n.Suggestions.language(t, bundleTags())), "");
             }
             if (!tags.contains(c.get())) {
                 tags.add(c.get());
@@ -117,7 +134,7 @@ public final class Pipeline {
                     }
                 }
                 writeManifest(manifest, edition, problems);
-                progress.println("nothing built: the clinic profile has errors");
+                progress.line("nothing built: the clinic profile has errors");
                 return new BuildReport(List.of(), stale, problems.sorted(), false);
             });
         }
@@ -213,13 +230,14 @@ public final class Pipeline {
                 markAll(manifest, options, tag, "the content or the fonts have errors", stale);
             }
             writeManifest(manifest, options, problems);
-            progress.println("nothing built: content or fonts have errors");
+            progress.line("nothing built: content or fonts have errors");
             return new BuildReport(written, stale, problems.sorted(), false, elsewhere(project, problems));
         }
         List<String> known = project.content().leafletIds();
         for (String id : options.leaflets()) {
             if (!known.contains(id)) {
-                return usage("unknown leaflet '" + id + "'; the leaflets are " + String.join(", ", known), "");
+                return usage("unknown leaflet '" + id + "'" + org.handout.i18n.Suggestions.didYouMean(org.handout.i18n.Suggestions.nearest(id, known))
+                        + " (the leaflets are " + String.join(", ", known) + ")", "");
             }
         }
         List<String> leaflets = options.leaflets().isEmpty() ? known : options.leaflets();
@@ -230,7 +248,9 @@ public final class Pipeline {
         if (!untranslated.isEmpty() && !options.draft()) {
             List<Problem> refused = new ArrayList<>();
             for (String t : untranslated) {
-                refused.add(Problem.error("", 0, 0, "", "there is no " + name(t) + " translation (translations/" + t + ".yaml)")
+                Optional<String> meant = org.handout.i18n.Suggestions.language(t, project.languageTags());
+                refused.add(Problem.error("", 0, 0, "", "there is no " + name(t) + " translation (translations/" + t + ".yaml)"
+                                + org.handout.i18n.Suggestions.didYouMean(meant))
                         .withHint("handout init " + t + " starts one; build --draft --lang " + t
                                 + " makes an English draft for it, marked as such on every page"));
             }
@@ -263,8 +283,8 @@ public final class Pipeline {
                 for (String leaflet : mine) {
                     mark(manifest, options, tag + "/" + leaflet + ".pdf", "translations/" + broken.get() + ".yaml has errors", stale);
                 }
-                progress.printf(Locale.ROOT, "%-8s 0 of %d leaflets  HELD BACK: translations/%s.yaml has errors%n", tag, mine.size(),
-                        broken.get());
+                progress.line(Progress.format("%-8s 0 of %d leaflets  HELD BACK: translations/%s.yaml has errors", tag, mine.size(),
+                        broken.get()));
                 continue;
             }
             boolean english = untranslated.contains(tag);
@@ -308,10 +328,18 @@ public final class Pipeline {
         long begin = System.nanoTime();
         try {
             Map<String, List<Future<Outcome>>> futures = new LinkedHashMap<>();
+            int leafletCount = plan.values().stream().mapToInt(List::size).sum();
+            java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
             for (Map.Entry<String, List<Job>> e : plan.entrySet()) {
                 List<Future<Outcome>> fs = new ArrayList<>();
                 for (Job j : e.getValue()) {
-                    Callable<Outcome> call = () -> guarded(j, () -> make(project, options, j, exporters.get(), clinic));
+                    Callable<Outcome> call = () -> {
+                        try {
+                            return guarded(j, () -> make(project, options, j, exporters.get(), clinic));
+                        } finally {
+                            progress.leaflets(finished.incrementAndGet(), leafletCount);
+                        }
+                    };
                     fs.add(pool == null ? completed(call) : pool.submit(call));
                 }
                 futures.put(e.getKey(), fs);
@@ -331,8 +359,11 @@ public final class Pipeline {
                     if (o.held().isPresent()) {
                         heldBack.add(o.held().get());
                         mark(manifest, options, o.job().path(), "held back: " + o.held().get(), stale);
+                        progress.detail(Progress.format("  %-28s HELD BACK: %s", o.job().path(), o.held().get()));
                         continue;
                     }
+                    progress.detail(Progress.format("  %-28s %s, %d page%s, %d ms", o.job().path(), o.upToDate() ? "up to date" : "built",
+                            o.entry().pages(), o.entry().pages() == 1 ? "" : "s", o.millis()));
                     pages += o.entry().pages();
                     manifest.put(o.entry());
                     if (o.upToDate()) {
@@ -349,8 +380,8 @@ public final class Pipeline {
                 Job first = jobs.get(0);
                 String via = first.english() ? " (an English draft: there is no " + name(tag) + " translation)"
                         : first.served().bundle().tag().equals(tag) ? "" : " (text from " + first.served().bundle().tag() + ")";
-                progress.printf(Locale.ROOT, "%-8s %s, %d pages (%s), %d ms%s%s%n", tag, done, pages, first.paper().label(), ms, via,
-                        heldBack.isEmpty() ? "" : "  HELD BACK: " + String.join(", ", heldBack));
+                progress.line(Progress.format("%-8s %s, %d pages (%s), %d ms%s%s", tag, done, pages, first.paper().label(), ms, via,
+                        heldBack.isEmpty() ? "" : "  HELD BACK: " + String.join(", ", heldBack)));
             }
             if (options.languages().isEmpty() && options.leaflets().isEmpty() && options.shard().count() == 1) {
                 // PDFs of a language or leaflet the project no longer has are not left looking current
@@ -370,7 +401,7 @@ public final class Pipeline {
         }
         long wall = (System.nanoTime() - begin) / 1_000_000;
         if (threads > 1 && !plan.isEmpty()) {
-            progress.printf(Locale.ROOT, "%d ms on %d threads%n", wall, threads);
+            progress.detail(Progress.format("%d ms on %d threads", wall, threads));
         }
         return new BuildReport(written, stale, problems.sorted(), false, elsewhere);
     }
@@ -508,8 +539,8 @@ public final class Pipeline {
                 && manifest.entries().stream().anyMatch(e -> !expected.contains(e.path()) && e.stale().isEmpty())) {
             return Optional.empty(); // the output holds PDFs the project no longer makes: let the full build say so
         }
-        counts.forEach((tag, c) -> progress.printf(Locale.ROOT, "%-8s %d of %d leaflets up to date, %d pages (%s)%n", tag, c[0], c[0],
-                c[1], papers.get(tag)));
+        counts.forEach((tag, c) -> progress.line(Progress.format("%-8s %d of %d leaflets up to date, %d pages (%s)", tag, c[0], c[0],
+                c[1], papers.get(tag))));
         return Optional.of(new BuildReport(List.of(), Map.of(), List.of(), false));
     }
 
@@ -576,6 +607,7 @@ public final class Pipeline {
                         .orElse(j.served().bundle().isSource() ? "content/" + j.leaflet() + ".yaml" : j.served().bundle().file());
                 problems.add(Problem.error(file, at.map(org.handout.content.Message::line).orElse(0), at.map(org.handout.content.Message::column).orElse(0),
                                 at.map(org.handout.content.Message::key).orElse(""), "layout: " + j.path() + ": " + o.description())
+                        .withKind(Problem.Kind.LAYOUT)
                         .withHint("a table row, box or card is never split across pages: say the text that runs out more briefly"));
             }
             return new Outcome(j, null, false, Optional.of(j.leaflet() + " (does not fit the page)"), problems,
@@ -640,7 +672,7 @@ public final class Pipeline {
     private static String gaps(List<Problem> blockers) {
         Map<String, List<String>> by = new LinkedHashMap<>();
         for (Problem p : blockers) {
-            String what = p.message().equals(BundleChecker.STALE) ? "out of date" : "not translated";
+            String what = p.kind() == Problem.Kind.STALE ? "out of date" : "not translated";
             by.computeIfAbsent(what, k -> new ArrayList<>()).add(p.key());
         }
         StringBuilder b = new StringBuilder();
@@ -652,7 +684,7 @@ public final class Pipeline {
 
     /** The line a draft build's pages carry: what is English, what is out of date. */
     private static String draftMark(List<Problem> gaps) {
-        long stale = gaps.stream().filter(p -> p.message().equals(BundleChecker.STALE)).count();
+        long stale = gaps.stream().filter(p -> p.kind() == Problem.Kind.STALE).count();
         long english = gaps.size() - stale;
         List<String> parts = new ArrayList<>();
         if (english > 0) {

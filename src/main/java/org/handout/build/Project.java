@@ -187,6 +187,24 @@ public final class Project {
         return Composer.compose(source, content, loc, chain(r), r.requested(), problems, clinic);
     }
 
+    /**
+     * The keys of the messages a leaflet uses in a language: its own and the shared ones its
+     * composition asks for (a leaflet without phone numbers never asks for the phone labels; a
+     * translation's footer asks for the "translated from" line English does not). Composed with
+     * every gap filled from English, so what a translation lacks is counted as used.
+     */
+    public java.util.Set<String> usedKeys(String leaflet, Languages.Resolution r) {
+        Bundle b = r.bundle();
+        java.util.Map<String, org.handout.content.Message> messages = new java.util.LinkedHashMap<>(b.messages());
+        Bundle.source(content).messages().forEach(messages::putIfAbsent);
+        Bundle filled = new Bundle(b.tag(), b.file(), b.translation(), messages, b.origins());
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        Localizer loc = new Localizer(filled, r.formatLocale(), used::add);
+        Composer.compose(content.leaflet(leaflet).orElseThrow(), content, loc, chain(r), r.requested(), new Problems(), Optional.empty());
+        used.retainAll(content.texts().keySet());
+        return used;
+    }
+
     /** Lays out a composed leaflet with the fonts and line-breaking rules of its language. */
     public LaidOut layout(Leaflet leaflet, Languages.Resolution r, Paper paper, Align align) {
         return new Layouter(chain(r), r.formatLocale(), paper, align).layout(leaflet);

@@ -35,21 +35,6 @@ import org.handout.report.Problem;
  * Exit codes: 0 success, 1 content or translations are wrong, 2 usage error.
  */
 public final class Main {
-    private static final String USAGE = "handout build [--lang TAG[,TAG...]] [--leaflet ID[,ID...]] [--out DIR] [--root DIR]"
-            + " [--paper a4|letter] [--region CC] [--justify] [--draft] [--jobs N] [--force] [--shard K/N] [--clinic ID|FILE]\n"
-            + "       handout preview --lang TAG[,TAG...] --leaflet ID[,ID...] [--pages N[,N-M...]] [--dpi N] [--out DIR]\n"
-            + "       handout check [--lang TAG[,TAG...]] [--format text|json]\n"
-            + "       handout status [--out DIR]\n"
-            + "       handout init TAG [--update|--overwrite]\n"
-            + "       handout accept --lang TAG [KEY...]\n"
-            + "       handout export-xliff --lang TAG [--out FILE]\n"
-            + "       handout import-xliff FILE [--format text|json]\n"
-            + "       handout export-po --lang TAG [--out FILE]\n"
-            + "       handout import-po FILE [--format text|json]\n"
-            + "       handout verify [FILE...] [--out DIR] [--clinic ID]\n"
-            + "       handout verify --tags FILE\n"
-            + "       handout bench [--runs N] [--rounds N] [--scale N]\n"
-            + "       handout serve [--port N] [--host ADDRESS [--expose]]";
 
     private Main() {
     }
@@ -89,40 +74,101 @@ public final class Main {
         }
     }
 
+    /** What to say, beyond "not an option of", when a command is given an option users expect it to have. */
+    private static final java.util.Map<String, String> HINTS = java.util.Map.of(
+            "init --force", "; init has no --force: --update adds the entries a bundle lacks and keeps everything else;"
+                    + " --overwrite starts it again from scratch, keeping the old file as a backup",
+            "export-xliff --format", "; for PO: handout export-po");
+
+    /** The index of the command among the arguments: the first that is neither an option nor an option's value; -1 when none. */
+    static int commandIndex(String[] args) {
+        java.util.Set<String> valued = Commands.valued();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--")) {
+                return i + 1 < args.length ? i + 1 : -1;
+            }
+            if (a.startsWith("-") && a.length() > 1) {
+                if (valued.contains(a)) {
+                    i++;
+                }
+                continue;
+            }
+            return i;
+        }
+        return -1;
+    }
+
     private static int runCommand(String[] args, PrintStream out, PrintStream err) {
-        Options options = options();
+        List<String> all = Arrays.asList(args);
+        int at = commandIndex(args);
+        if (at < 0) {
+            if (all.contains("--version") || all.contains("-V")) {
+                out.print(Version.describe());
+                return 0;
+            }
+            if (all.contains("--help") || all.contains("-h")) {
+                Commands.overview(out);
+                return 0;
+            }
+            if (!all.isEmpty()) {
+                err.println("handout: no command in '" + String.join(" ", all) + "'");
+            }
+            Commands.overview(err);
+            return 2;
+        }
+        String name = args[at];
+        Commands.Command command = Commands.ALL.get(name);
+        if (command == null) {
+            err.println("handout: unknown command '" + name + "'"
+                    + Commands.nearest(name, Commands.ALL.keySet()).map(n -> "; did you mean '" + n + "'?").orElse(""));
+            err.println("commands: " + String.join(", ", Commands.ALL.keySet()) + " (handout --help says what each does)");
+            return 2;
+        }
+        List<String> rest = new ArrayList<>(all);
+        rest.remove(at);
         CommandLine cl;
         try {
-            cl = DefaultParser.builder().get().parse(options, args);
+            cl = DefaultParser.builder().setAllowPartialMatching(false).get().parse(command.parserOptions(), rest.toArray(String[]::new));
+        } catch (org.apache.commons.cli.UnrecognizedOptionException e) {
+            String option = e.getOption().replaceFirst("=.*", "");
+            String bare = option.replaceFirst("^-+", "");
+            List<String> owners = Commands.owners(bare);
+            String why = owners.isEmpty() ? "" : " (it is an option of " + String.join(", ", owners) + ")";
+            List<String> mine = command.parserOptions().getOptions().stream().map(Option::getLongOpt).filter(java.util.Objects::nonNull).toList();
+            String near = owners.isEmpty() ? Commands.nearest(bare, mine).map(n -> "; did you mean --" + n + "?").orElse("") : "";
+            String hint = HINTS.getOrDefault(name + " " + option, "");
+            err.println("handout " + name + ": " + option + " is not an option of " + name + why + near + hint);
+            err.println(Commands.usage(command));
+            return 2;
+        } catch (org.apache.commons.cli.MissingArgumentException e) {
+            err.println("handout " + name + ": --" + e.getOption().getLongOpt() + " needs a value (" + e.getOption().getArgName() + ")");
+            err.println(Commands.usage(command));
+            return 2;
         } catch (ParseException e) {
-            err.println("handout: " + e.getMessage());
-            err.println("usage: " + USAGE + "\n       handout --help");
+            err.println("handout " + name + ": " + e.getMessage());
+            err.println(Commands.usage(command));
             return 2;
         }
         if (cl.hasOption("help")) {
-            help(options, out);
+            Commands.help(command, out);
             return 0;
         }
-        if (cl.hasOption("version")) {
-            out.println("handout " + Workspace.version());
-            return 0;
-        }
-        List<String> rest = cl.getArgList();
-        if (rest.isEmpty()) {
-            help(options, err);
+        List<String> positional = cl.getArgList();
+        if (positional.size() > command.maxArguments()) {
+            String extra = positional.get(command.maxArguments());
+            err.println("handout " + name + ": unexpected argument '" + extra + "'" + (command.maxArguments() == 0
+                    ? " (" + name + " takes options only" + (Commands.ALL.containsKey(extra) ? "; one command at a time" : "") + ")"
+                    : " (" + name + " takes one " + command.argumentsName() + ")"));
+            err.println(Commands.usage(command));
             return 2;
         }
-        String command = rest.get(0);
-        List<String> positional = rest.subList(1, rest.size());
-        boolean takesArgs = java.util.Set.of("init", "accept", "import-xliff", "import-po", "verify").contains(command);
-        if (!java.util.Set.of("build", "preview", "check", "status", "init", "accept", "export-xliff", "import-xliff", "export-po",
-                        "import-po", "verify", "bench", "serve")
-                .contains(command)
-                || (!takesArgs && !positional.isEmpty())) {
-            err.println("handout: unknown command '" + String.join(" ", rest) + "'");
-            err.println("usage: " + USAGE + "\n       handout --help");
+        if (cl.hasOption("quiet") && cl.hasOption("verbose")) {
+            err.println("handout " + name + ": --quiet and --verbose contradict each other");
             return 2;
         }
+        Verbosity verbosity = cl.hasOption("quiet") ? Verbosity.QUIET : cl.hasOption("verbose") ? Verbosity.VERBOSE : Verbosity.NORMAL;
+        boolean strict = cl.hasOption("strict");
         Optional<Paper> paper = Optional.empty();
         if (cl.hasOption("paper")) {
             paper = Paper.named(cl.getOptionValue("paper"));
@@ -141,25 +187,14 @@ public final class Main {
         Align align = cl.hasOption("justify") ? Align.JUSTIFY : Align.START;
         TranslatorCommands translators = new TranslatorCommands(ws, out, err);
         Optional<Path> outOption = Optional.ofNullable(cl.getOptionValue("out")).map(o -> Path.of(o).toAbsolutePath());
-        if (cl.hasOption("format") && !List.of("check", "import-xliff", "import-po").contains(command)) {
-            // only check and the imports have another format; an option no one reads must not look obeyed
-            err.println("handout: --format is an option of check, import-xliff and import-po (text or json); " + command + " has none"
-                    + (command.equals("export-xliff") && "po".equals(cl.getOptionValue("format")) ? " (for PO: handout export-po)" : ""));
-            return 2;
-        }
-        switch (command) {
+        switch (name) {
             case "preview":
-                return preview(cl, ws, langs, leaflets, paper, region, align, out, err);
+                return preview(cl, ws, langs, leaflets, paper, region, align, verbosity, strict, out, err);
             case "check":
-                return translators.check(langs, cl.getOptionValue("format", "text"));
+                return translators.check(langs, cl.getOptionValue("format", "text"), strict);
             case "status":
                 return translators.status(outOption.orElse(ws.output()));
             case "init":
-                if (cl.hasOption("force")) {
-                    err.println("handout: init has no --force: --update adds the entries a bundle lacks and keeps everything else; "
-                            + "--overwrite starts it again from scratch, keeping the old file as a backup");
-                    return 2;
-                }
                 if (cl.hasOption("update") && cl.hasOption("overwrite")) {
                     err.println("handout: init takes --update or --overwrite, not both");
                     return 2;
@@ -172,15 +207,18 @@ public final class Main {
             case "export-xliff":
                 return translators.exportXliff(langs, outOption);
             case "import-xliff":
-                return translators.importXliff(positional, cl.getOptionValue("format", "text"));
+                return translators.importXliff(positional, cl.getOptionValue("format", "text"), strict);
             case "export-po":
                 return translators.exportPo(langs, outOption);
             case "import-po":
-                return translators.importPo(positional, cl.getOptionValue("format", "text"));
+                return translators.importPo(positional, cl.getOptionValue("format", "text"), strict);
             case "serve":
                 try {
-                    return org.handout.serve.Server.run(ws, cl.getOptionValue("host", "127.0.0.1"), number(cl, "port", 8377),
-                            cl.hasOption("expose"), out, err);
+                    int port = number(cl, "port", 8377);
+                    if (port > 65535) {
+                        throw new NumberFormatException("--port takes a number from 0 to 65535 (0 picks a free port), not " + port);
+                    }
+                    return org.handout.serve.Server.run(ws, cl.getOptionValue("host", "127.0.0.1"), port, cl.hasOption("expose"), out, err);
                 } catch (IOException | InterruptedException | NumberFormatException e) {
                     err.println("handout: serve: " + e.getMessage());
                     return e instanceof NumberFormatException ? 2 : 1;
@@ -222,21 +260,47 @@ public final class Main {
         }
         BuildOptions build = new BuildOptions(langs, leaflets, output, paper, region, align, cl.hasOption("draft"), jobs,
                 cl.hasOption("force"), shard, clinic(cl, ws));
-        BuildReport report = new Pipeline(ws, out).build(build);
-        int problems = report(report, ws, err);
+        boolean bar = TerminalProgress.wanted(TerminalProgress.onTerminal(), System.getenv("NO_COLOR"), cl.hasOption("no-progress"));
+        if (name.equals("watch")) {
+            return new Watch(ws, build, verbosity, out, err).run();
+        }
+        return build(ws, build, verbosity, strict, bar, out, err);
+    }
+
+    /** One build: the pipeline's account as the verbosity wants it, its problems, and the exit code. */
+    static int build(Workspace ws, BuildOptions build, Verbosity verbosity, boolean strict, boolean bar, PrintStream out, PrintStream err) {
+        TerminalProgress progress = new TerminalProgress(out, err, verbosity, bar, System::nanoTime);
+        long start = System.nanoTime();
+        BuildReport report = new Pipeline(ws, progress).build(build);
+        progress.finish();
+        int problems = report(report, ws, err, verbosity, strict);
         if (problems >= 0) {
             return problems;
         }
-        out.printf(Locale.ROOT, "%d PDF%s written to %s%n", report.written().size(), report.written().size() == 1 ? "" : "s", output);
+        if (verbosity != Verbosity.QUIET) {
+            out.printf(Locale.ROOT, "%d PDF%s written to %s%s%n", report.written().size(), report.written().size() == 1 ? "" : "s", build.output(),
+                    verbosity == Verbosity.VERBOSE ? String.format(Locale.ROOT, " in %d ms", (System.nanoTime() - start) / 1_000_000) : "");
+        }
         return report.exitCode();
     }
 
-    /** Prints the report's problems; returns the exit code if the run failed, else -1. */
-    private static int report(BuildReport report, Workspace ws, PrintStream err) {
+    /**
+     * Prints the report's problems as the verbosity wants them; returns the exit code if the run
+     * failed (with {@code strict}, a warning about what was asked for fails it), else -1.
+     */
+    static int report(BuildReport report, Workspace ws, PrintStream err, Verbosity verbosity, boolean strict) {
         // errors in full; a translation's warnings (style, length) are for handout check, so only counted here
+        // (in full with --strict, since they fail the build)
         long translationWarnings = 0;
+        long warnings = 0;
         for (Problem p : report.problems()) {
-            if (!p.isError() && p.file().startsWith("translations/") && !org.handout.i18n.BundleChecker.isGap(p)) {
+            if (!p.isError()) {
+                warnings++;
+            }
+            if (!p.isError() && verbosity == Verbosity.QUIET) {
+                continue;
+            }
+            if (!strict && !p.isError() && p.file().startsWith("translations/") && !org.handout.i18n.BundleChecker.isGap(p)) {
                 translationWarnings++;
             } else {
                 err.println(p.formatLong());
@@ -246,7 +310,7 @@ public final class Main {
             err.printf(Locale.ROOT, "handout: %d warning%s about translations (handout check lists them)%n", translationWarnings,
                     translationWarnings == 1 ? "" : "s");
         }
-        if (!report.elsewhere().isEmpty()) {
+        if (!report.elsewhere().isEmpty() && verbosity != Verbosity.QUIET) {
             // one line: what was not asked for neither fails the build nor floods its output
             List<String> files = new ArrayList<>();
             report.elsewhere().forEach((file, n) -> files.add(file + " (" + n + " error" + (n == 1 ? "" : "s") + ")"));
@@ -261,7 +325,7 @@ public final class Main {
             err.println("kept " + shown + " from an earlier build; it is STALE (" + reason + "); manifest.json marks it so");
         });
         if (report.usageError()) {
-            err.println("usage: " + USAGE);
+            err.println("usage: handout build [options]   (handout build --help lists them)");
             return 2;
         }
         long errors = report.problems().stream().filter(Problem::isError).count();
@@ -269,6 +333,11 @@ public final class Main {
             err.printf(Locale.ROOT, "handout: %d error%s; %d PDF%s written%n", errors, errors == 1 ? "" : "s",
                     report.written().size(), report.written().size() == 1 ? "" : "s");
             return report.exitCode();
+        }
+        if (strict && warnings > 0) {
+            err.printf(Locale.ROOT, "handout: --strict: %d warning%s fail%s this build; %d PDF%s written%n", warnings, warnings == 1 ? "" : "s",
+                    warnings == 1 ? "s" : "", report.written().size(), report.written().size() == 1 ? "" : "s");
+            return 1;
         }
         return -1;
     }
@@ -279,7 +348,7 @@ public final class Main {
      * {@code output/preview}). Nothing in {@code output/}'s PDFs changes.
      */
     private static int preview(CommandLine cl, Workspace ws, List<String> langs, List<String> leaflets, Optional<Paper> paper,
-                               Optional<String> region, Align align, PrintStream out, PrintStream err) {
+                               Optional<String> region, Align align, Verbosity verbosity, boolean strict, PrintStream out, PrintStream err) {
         if (langs.isEmpty() || leaflets.isEmpty()) {
             err.println("handout: preview needs --lang and --leaflet, e.g. handout preview --lang ar --leaflet symptoms");
             return 2;
@@ -302,20 +371,31 @@ public final class Main {
             scratch = Files.createTempDirectory("handout-preview");
             BuildReport report = new Pipeline(ws, new PrintStream(OutputStream.nullOutputStream()))
                     .build(new BuildOptions(langs, leaflets, scratch, paper, region, align, true).withClinic(clinic(cl, ws)));
-            int failed = report(report, ws, err);
+            int failed = report(report, ws, err, verbosity, strict);
             if (failed >= 0) {
                 return failed;
             }
+            int rendered = 0;
+            List<String> short_ = new ArrayList<>();
             for (Path pdf : report.written()) {
                 String lang = pdf.getParent().getFileName().toString();
                 String leaflet = pdf.getFileName().toString().replaceFirst("\\.pdf$", "");
                 int count = PageImages.pageCount(pdf);
                 for (Path png : PageImages.render(pdf, pages, dpi, dir.resolve(lang), leaflet)) {
                     out.println(png);
+                    rendered++;
                 }
-                if (pages.stream().anyMatch(p -> p > count)) {
-                    err.printf(Locale.ROOT, "handout: %s/%s has %d page%s%n", lang, leaflet, count, count == 1 ? "" : "s");
+                List<Integer> beyond = pages.stream().filter(p -> p > count).toList();
+                if (!beyond.isEmpty()) {
+                    short_.add(String.format(Locale.ROOT, "%s/%s has %d page%s (no page %s)", lang, leaflet, count, count == 1 ? "" : "s",
+                            beyond.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))));
                 }
+            }
+            short_.forEach(m -> err.println("handout preview: " + m));
+            if (rendered == 0 && !short_.isEmpty()) {
+                // nothing asked for exists: the command did nothing, and says so with a usage error
+                err.println("handout preview: no page was rendered; --pages names pages the leaflets do not have");
+                return 2;
             }
             return report.exitCode();
         } catch (IOException e) {
@@ -386,88 +466,5 @@ public final class Main {
             }
         }
         return new ArrayList<>(out);
-    }
-
-    private static Options options() {
-        Options o = new Options();
-        o.addOption(Option.builder("l").longOpt("lang").hasArg().argName("TAGS")
-                .desc("languages to build, comma-separated BCP 47 tags (default: all); es-MX is served by es; a language with no "
-                        + "bundle is refused (with --draft: an English draft, marked so)").get());
-        o.addOption(Option.builder("L").longOpt("leaflet").hasArg().argName("IDS")
-                .desc("leaflets to build, comma-separated (default: all: overview, symptoms, staging, contacts)").get());
-        o.addOption(Option.builder("o").longOpt("out").hasArg().argName("DIR")
-                .desc("output folder (default: output/ in the project)").get());
-        o.addOption(Option.builder().longOpt("root").hasArg().argName("DIR")
-                .desc("project folder with content/, translations/ and fonts/ (default: the launcher's folder, else the current folder)").get());
-        o.addOption(Option.builder().longOpt("paper").hasArg().argName("SIZE")
-                .desc("a4 or letter (default: the custom of each language's country: Letter for en and es-MX, A4 for es, fr, de...)").get());
-        o.addOption(Option.builder().longOpt("region").hasArg().argName("CC")
-                .desc("the country the leaflets are printed in, for the paper (e.g. US: Letter for every language; GB: A4)").get());
-        o.addOption(Option.builder().longOpt("justify")
-                .desc("justify body text to the full measure (default: ragged, which reads more easily)").get());
-        o.addOption(Option.builder().longOpt("clinic").hasArg().argName("ID|FILE")
-                .desc("a clinic's edition: clinics/ID.yaml (or a profile FILE) on every leaflet, into <out>/clinics/ID/<lang>/<leaflet>.pdf").get());
-        o.addOption(Option.builder().longOpt("draft")
-                .desc("build leaflets whose translation has gaps anyway: missing strings in English, out-of-date ones as they are, "
-                        + "every page marked DRAFT (default: such leaflets are held back)").get());
-        o.addOption(Option.builder().longOpt("format").hasArg().argName("FORMAT")
-                .desc("check, import-xliff, import-po: text (default) or json (the whole report, on standard output)").get());
-        o.addOption(Option.builder().longOpt("force")
-                .desc("build: rebuild PDFs that are up to date").get());
-        o.addOption(Option.builder().longOpt("update")
-                .desc("init: add the entries an existing bundle lacks, keeping every text, note, state and comment it has").get());
-        o.addOption(Option.builder().longOpt("overwrite")
-                .desc("init: start an existing bundle again from scratch, keeping the old file as <tag>.yaml.<n>.bak").get());
-        o.addOption(Option.builder().longOpt("jobs").hasArg().argName("N")
-                .desc("build: leaflets built at once (default: one per processor; the bytes are the same)").get());
-        o.addOption(Option.builder().longOpt("shard").hasArg().argName("K/N")
-                .desc("build: only shard K of N (a stable split of the languages × leaflets, for CI matrices)").get());
-        o.addOption(Option.builder().longOpt("tags")
-                .desc("verify: print the tag tree of the FILE, in the order a screen reader reads it").get());
-        o.addOption(Option.builder().longOpt("port").hasArg().argName("N").desc("serve: the port (default 8377; 0 picks a free one)").get());
-        o.addOption(Option.builder().longOpt("expose")
-                .desc("serve: allow a --host other computers can reach; prints a warning and an address with an access token").get());
-        o.addOption(Option.builder().longOpt("host").hasArg().argName("ADDRESS")
-                .desc("serve: the address to listen on (default 127.0.0.1: this computer only)").get());
-        o.addOption(Option.builder().longOpt("runs").hasArg().argName("N").desc("bench: cold builds to time (default 5)").get());
-        o.addOption(Option.builder().longOpt("rounds").hasArg().argName("N").desc("bench: warm rounds per leaflet (default 30)").get());
-        o.addOption(Option.builder().longOpt("scale").hasArg().argName("N")
-                .desc("bench: leaflets in the largest synthetic matrix (default 1000; 0 skips it)").get());
-        o.addOption(Option.builder().longOpt("pages").hasArg().argName("LIST")
-                .desc("preview: pages to render, e.g. 1 or 1,3-4 (default: all)").get());
-        o.addOption(Option.builder().longOpt("dpi").hasArg().argName("N")
-                .desc("preview: resolution of the images (default: 110)").get());
-        o.addOption(Option.builder().longOpt("debug").desc("show the stack trace of an internal error").get());
-        o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
-        o.addOption(Option.builder("V").longOpt("version").desc("show the version").get());
-        return o;
-    }
-
-    private static void help(Options options, PrintStream to) {
-        TextHelpAppendable text = new TextHelpAppendable(to);
-        text.setMaxWidth(100);
-        HelpFormatter f = HelpFormatter.builder().setHelpAppendable(text).setShowSince(false).get();
-        try {
-            f.printHelp(USAGE,
-                    "build: builds patient leaflets as PDFs, every leaflet in every language into <out>/<lang>/<leaflet>.pdf.\n"
-                    + "preview: renders pages of the chosen leaflets to PNG in <out>/<lang>/<leaflet>-p<N>.png (default output/preview).\n"
-                    + "check: lists every problem of the bundles (errors and warnings) with file, line, key and a hint.\n"
-                    + "status: a table of languages and leaflets (translated, stale, missing, review), also as <out>/status.json.\n"
-                    + "init: writes translations/TAG.yaml with every English string to translate (--update adds what an existing one\n"
-                    + "  lacks and keeps the rest; --overwrite starts it again, keeping a backup).\n"
-                    + "accept: records that entries were updated to the current English (all stale ones, or the KEYs named).\n"
-                    + "export-xliff, import-xliff: XLIFF 2.0 for translation tools (default file output/xliff/TAG.xlf).\n"
-                    + "export-po, import-po: gettext PO for Weblate, Poedit and the like (default file output/po/TAG.po; docs/po.md).\n"
-                    + "verify: checks built PDFs (default: all in <out>): text and tags in reading order, fonts, every glyph inside\n"
-                    + "  the text area, PDF/UA-1, PDF/A-2u.\n"
-                    + "bench: measures cold and warm build times, memory, PDF sizes and a 1,000-leaflet matrix (see BENCHMARKS.md).\n"
-                    + "serve: a local web page to build, preview and download leaflets (http://127.0.0.1:8377/).",
-                    options,
-                    "Exit status: 0 built, 1 content or translations have errors (nothing wrong is written), 2 usage error.",
-                    false);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        to.flush();
     }
 }

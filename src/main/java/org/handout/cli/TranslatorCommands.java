@@ -49,7 +49,7 @@ final class TranslatorCommands {
         return out;
     }
 
-    int check(List<String> langs, String format) {
+    int check(List<String> langs, String format, boolean strict) {
         if (!format.equals("text") && !format.equals("json")) {
             err.println("handout: --format must be text or json, not '" + format + "'");
             return 2;
@@ -57,8 +57,9 @@ final class TranslatorCommands {
         Project project = Project.load(ws);
         for (String tag : langs) {
             if (!project.languageTags().contains(tag)) {
-                err.println("handout: no bundle translations/" + tag + ".yaml; the languages are " + String.join(", ", project.languageTags())
-                        + " (handout init " + tag + " starts one)");
+                err.println("handout: no bundle translations/" + tag + ".yaml"
+                        + org.handout.i18n.Suggestions.didYouMean(org.handout.i18n.Suggestions.language(tag, project.languageTags()))
+                        + " (the languages are " + String.join(", ", project.languageTags()) + "; handout init " + tag + " starts one)");
                 return 2;
             }
         }
@@ -77,6 +78,11 @@ final class TranslatorCommands {
                 long w = problems.stream().filter(p -> p.file().equals(file) && !p.isError()).count();
                 out.printf(Locale.ROOT, "%-8s %s%n", tag, e + w == 0 ? "ok" : e + " error" + (e == 1 ? "" : "s") + ", " + w + " warning" + (w == 1 ? "" : "s"));
             }
+        }
+        long warnings = problems.size() - errors;
+        if (strict && errors == 0 && warnings > 0) {
+            err.printf(Locale.ROOT, "handout: --strict: %d warning%s fail%s the check%n", warnings, warnings == 1 ? "" : "s", warnings == 1 ? "s" : "");
+            return 1;
         }
         return errors > 0 ? 1 : 0;
     }
@@ -236,12 +242,12 @@ final class TranslatorCommands {
         return export(PO, langs, to);
     }
 
-    int importXliff(List<String> args, String format) {
-        return importFrom(XLIFF, args, format);
+    int importXliff(List<String> args, String format, boolean strict) {
+        return importFrom(XLIFF, args, format, strict);
     }
 
-    int importPo(List<String> args, String format) {
-        return importFrom(PO, args, format);
+    int importPo(List<String> args, String format, boolean strict) {
+        return importFrom(PO, args, format, strict);
     }
 
     /** How many problems an import prints as text; the rest are counted (the JSON report has them all). */
@@ -285,7 +291,7 @@ final class TranslatorCommands {
      * names. As text: the problems (the first {@link #SHOWN_PROBLEMS}, then how many more) and
      * one line of counts; as JSON, the whole report ({@code schemas/import-report.schema.json}).
      */
-    private int importFrom(Exchange f, List<String> args, String format) {
+    private int importFrom(Exchange f, List<String> args, String format, boolean strict) {
         if (!format.equals("text") && !format.equals("json")) {
             err.println("handout: --format must be text or json, not '" + format + "'");
             return 2;
@@ -323,7 +329,8 @@ final class TranslatorCommands {
             r.ifPresent(i -> out.printf(Locale.ROOT, "%s: %d updated, %d unchanged, %d stale, %d rejected%n", i.tag(), i.updated().size(),
                     i.unchanged().size(), i.stale().size(), i.rejected().size()));
         }
-        return r.isEmpty() || problems.hasErrors() ? 1 : 0;
+        // --strict: a warning (a unit marked reviewed by the tool, English copied into a target...) fails it too
+        return r.isEmpty() || problems.hasErrors() || (strict && !problems.sorted().isEmpty()) ? 1 : 0;
     }
 
     /**

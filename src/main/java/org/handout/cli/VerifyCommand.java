@@ -40,7 +40,8 @@ final class VerifyCommand {
         Verifier verifier = new Verifier(project, clinic);
         try {
             List<Path> pdfs = new ArrayList<>();
-            if (files.isEmpty()) {
+            boolean fromFolder = files.isEmpty();
+            if (fromFolder) {
                 pdfs.addAll(verifier.builtFiles(output));
             } else {
                 for (String f : files) {
@@ -58,7 +59,10 @@ final class VerifyCommand {
             }
             int failed = 0;
             for (Path pdf : pdfs) {
-                Verifier.Verdict v = verifier.verify(pdf);
+                // a file of the output folder should be what its place says; a file named on the command line is what it says it is
+                Verifier.Verdict v = verifier.verify(pdf, fromFolder
+                        ? java.util.Optional.of(pdf.getParent().getFileName() + "/" + pdf.getFileName().toString().replaceFirst("\\.pdf$", ""))
+                        : java.util.Optional.empty());
                 String name = pdf.getParent().getFileName() + "/" + pdf.getFileName();
                 if (v.ok()) {
                     out.printf(Locale.ROOT, "ok    %-24s %d page%s: %s%n", name, v.pages(), v.pages() == 1 ? "" : "s", String.join(", ", v.passed()));

@@ -87,7 +87,7 @@ public final class BundleChecker {
      * cannot mend faults.
      */
     public static boolean isGap(Problem p) {
-        return p.message().equals(MISSING) || p.message().equals(UNTRANSLATED) || p.message().equals(STALE);
+        return p.kind().isGap();
     }
 
     /** Sentence-final punctuation counted as the same mark across scripts. */
@@ -132,13 +132,13 @@ public final class BundleChecker {
         for (Message s : source.values()) {
             Optional<Origin> origin = bundle.origin(s.key());
             if (origin.isEmpty()) {
-                problems.add(Problem.error(file, Math.max(0, messagesLine - 1), 0, s.key(), MISSING)
+                problems.add(Problem.error(file, Math.max(0, messagesLine - 1), 0, s.key(), MISSING).withKind(Problem.Kind.MISSING)
                         .with("english", s.pattern())
                         .withHint("add it under 'messages': " + s.key() + ": {source: <the English above>, text: <your translation>}"
                                 + ", or run handout init " + tag + " --update, which adds every missing entry and keeps the rest"));
             } else if (!bundle.messages().containsKey(s.key())) {
                 Origin o = origin.get();
-                problems.add(Problem.error(file, o.line(), o.column(), s.key(), UNTRANSLATED)
+                problems.add(Problem.error(file, o.line(), o.column(), s.key(), UNTRANSLATED).withKind(Problem.Kind.UNTRANSLATED)
                         .with("english", s.pattern())
                         .withHint("write the translation in 'text' and set 'state: translated' (or remove the state line)"));
             }
@@ -156,7 +156,7 @@ public final class BundleChecker {
             }
             if (!o.source().equals(s.pattern())) {
                 problems.add(Problem.error(file, o.line(), o.column(), e.getKey(),
-                                STALE)
+                                STALE).withKind(Problem.Kind.STALE)
                         .with("was", o.source())
                         .with("now", s.pattern())
                         .withHint("update the translation, then set 'source' to the new English (handout accept --lang " + tag

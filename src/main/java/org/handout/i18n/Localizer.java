@@ -29,13 +29,21 @@ public final class Localizer {
     private final Map<String, MessageFormat> formats = new HashMap<>();
     private final DateFormat dates;
     private final java.util.function.UnaryOperator<String> typography;
+    private final java.util.function.Consumer<String> asked;
 
     public Localizer(Bundle bundle, ULocale locale) {
+        this(bundle, locale, key -> {
+        });
+    }
+
+    /** A localizer that tells {@code asked} every key it is asked for: which messages a leaflet uses. */
+    public Localizer(Bundle bundle, ULocale locale, java.util.function.Consumer<String> asked) {
         this.bundle = bundle;
         this.locale = locale;
         this.dates = Conventions.longDate(locale);
         this.dates.setTimeZone(UTC);
         this.typography = Conventions.typography(locale);
+        this.asked = asked;
     }
 
     public Bundle bundle() {
@@ -48,6 +56,7 @@ public final class Localizer {
 
     /** The located message for a key (where a problem with it should point). */
     public Optional<Message> message(String key) {
+        asked.accept(key);
         return bundle.message(key);
     }
 
@@ -56,6 +65,7 @@ public final class Localizer {
      * failure is reported at the bundle's file and line and yields empty.
      */
     public Optional<String> format(String key, Map<String, Object> args, Problems problems) {
+        asked.accept(key);
         Optional<Message> message = bundle.message(key);
         if (message.isEmpty()) {
             problems.error(bundle.file(), 0, 0, key, "translation missing");

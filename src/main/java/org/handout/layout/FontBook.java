@@ -131,7 +131,7 @@ public final class FontBook {
         if (got.isEmpty()) {
             for (Problem p : read.sorted()) {
                 problems.add(new Problem(p.severity(), at.file(), at.line(), at.column(), "", "font file " + shown + " " + p.message(),
-                        p.hint(), p.details()));
+                        p.hint(), p.details(), p.kind()));
             }
             return Optional.empty();
         }

@@ -487,7 +487,7 @@ public final class Server {
                     continue;
                 }
                 Why why = mine.isEmpty() ? Why.OTHER : mine.stream().allMatch(BundleChecker::isGap) ? Why.GAPS
-                        : mine.stream().anyMatch(p -> p.message().startsWith("layout:")) ? Why.LAYOUT : Why.ERRORS;
+                        : mine.stream().anyMatch(p -> p.kind() == Problem.Kind.LAYOUT) ? Why.LAYOUT : Why.ERRORS;
                 made.add(new Made(lang, leaflet, Optional.empty(), Optional.of(why), mine.isEmpty() ? r.problems() : mine));
             }
             return made;

@@ -353,6 +353,7 @@ public final class PdfReadBack {
     private final List<Glyph> unmarked;
     private final String title;
     private final String lang;
+    private final String leaflet;
     private final boolean displayDocTitle;
 
     private PdfReadBack(PDDocument doc) throws IOException {
@@ -365,7 +366,7 @@ public final class PdfReadBack {
             loose.addAll(engine.outside);
             List<PDFont> fonts = new ArrayList<>();
             PDResources res = page.getResources();
-            for (COSName name : res.getFontNames()) {
+            for (COSName name : res == null ? java.util.List.<COSName>of() : res.getFontNames()) {
                 fonts.add(res.getFont(name));
             }
             out.add(new PageText(page.getMediaBox().getWidth(), page.getMediaBox().getHeight(), List.copyOf(engine.spans), fonts));
@@ -380,6 +381,7 @@ public final class PdfReadBack {
         this.unmarked = List.copyOf(loose);
         this.title = doc.getDocumentInformation().getTitle();
         this.lang = doc.getDocumentCatalog().getLanguage();
+        this.leaflet = leafletOf(doc);
         this.displayDocTitle = doc.getDocumentCatalog().getViewerPreferences() != null
                 && doc.getDocumentCatalog().getViewerPreferences().displayDocTitle();
     }
@@ -428,6 +430,25 @@ public final class PdfReadBack {
 
     public String lang() {
         return lang;
+    }
+
+    /** The leaflet's id as its XMP metadata names it ({@code handout:leaflet}), or null when it names none. */
+    public String leaflet() {
+        return leaflet;
+    }
+
+    private static String leafletOf(PDDocument doc) {
+        org.apache.pdfbox.pdmodel.common.PDMetadata m = doc.getDocumentCatalog().getMetadata();
+        if (m == null) {
+            return null;
+        }
+        try (java.io.InputStream in = m.exportXMPMetadata()) {
+            String xmp = new String(in.readNBytes(1 << 20), java.nio.charset.StandardCharsets.UTF_8);
+            java.util.regex.Matcher x = java.util.regex.Pattern.compile("<handout:leaflet>([a-z0-9-]{1,64})</handout:leaflet>").matcher(xmp);
+            return x.find() ? x.group(1) : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     public boolean displayDocTitle() {

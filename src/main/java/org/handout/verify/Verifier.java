@@ -61,13 +61,32 @@ public final class Verifier {
         return out;
     }
 
-    /** Checks one leaflet file, named {@code <lang>/<leaflet>.pdf}. */
+    /**
+     * Checks one leaflet file, whatever it is called and wherever it is: its language is the one its
+     * catalogue declares ({@code /Lang}) and its leaflet the one its XMP metadata names
+     * ({@code handout:leaflet}); a file that names neither is not a leaflet this tool made.
+     */
     public Verdict verify(Path file) throws IOException {
-        String lang = file.getParent().getFileName().toString();
-        String leaflet = file.getFileName().toString().replaceFirst("\\.pdf$", "");
+        return verify(file, Optional.empty());
+    }
+
+    /**
+     * Checks one leaflet file of an output folder, where its place ({@code <lang>/<leaflet>.pdf})
+     * says what it should be: a file that is another language's or leaflet's fails.
+     */
+    public Verdict verify(Path file, Optional<String> expected) throws IOException {
         List<String> passed = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         PdfReadBack pdf = PdfReadBack.read(file);
+        String lang = pdf.lang();
+        String leaflet = pdf.leaflet();
+        if (lang == null || lang.isBlank() || leaflet == null) {
+            failures.add("it does not say which leaflet it is (no /Lang, or no handout:leaflet in its XMP metadata): not a leaflet handout made");
+            return new Verdict(file, pdf.pageCount(), passed, failures);
+        }
+        if (expected.isPresent() && !expected.get().equals(lang + "/" + leaflet)) {
+            failures.add("it is " + lang + "/" + leaflet + " (its own metadata says so), not " + expected.get() + " as its place in the folder says");
+        }
         failures.addAll(SafeText.failures(pdf));
         Problems composing = new Problems();
         Optional<Leaflet> doc = compose(lang, leaflet, composing);

@@ -42,6 +42,7 @@ public final class Json {
         b.append(", \"key\": ").append(string(p.key()));
         b.append(", \"message\": ").append(string(p.message()));
         b.append(", \"hint\": ").append(string(p.hint()));
+        b.append(", \"kind\": ").append(string(p.kind().word()));
         for (Map.Entry<String, String> d : p.details().entrySet()) {
             b.append(", ").append(string(d.getKey())).append(": ").append(string(d.getValue()));
         }

@@ -360,7 +360,7 @@ public final class Translators {
 
     /**
      * Where each language stands for each leaflet: of the strings the leaflet uses (its own and
-     * the shared ones), how many are translated from the current English, how many are stale,
+     * the shared ones its pages ask for, {@link Project#usedKeys}), how many are translated from the current English, how many are stale,
      * how many are missing or not translated yet; and whether the bundle is reviewed or a draft.
      */
     public List<Cell> status() {
@@ -373,8 +373,11 @@ public final class Translators {
                 int translated = 0;
                 int stale = 0;
                 int missing = 0;
+                // what the leaflet uses: its own strings and the shared ones its pages ask for (not every shared one)
+                java.util.Set<String> used = bundle.isPresent() ? project.usedKeys(leaflet, project.languages().resolve(tag))
+                        : project.usedKeys(leaflet, project.languages().resolve(Bundle.SOURCE_TAG));
                 for (Message m : content.texts().values()) {
-                    if (!m.key().startsWith(leaflet + ".") && !m.key().startsWith("common.")) {
+                    if (!used.contains(m.key())) {
                         continue;
                     }
                     strings++;

@@ -69,8 +69,8 @@ class MachineReadableOutputTest {
         int code = Main.run(new String[] {"export-xliff", "--lang", "fr", "--format", "po"}, new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(e, true, StandardCharsets.UTF_8));
         assertEquals(2, code);
-        assertTrue(e.toString(StandardCharsets.UTF_8).contains("--format is an option of check, import-xliff and import-po (text or json); "
-                        + "export-xliff has none (for PO: handout export-po)"),
+        assertTrue(e.toString(StandardCharsets.UTF_8).contains("handout export-xliff: --format is not an option of export-xliff "
+                        + "(it is an option of check, import-xliff, import-po); for PO: handout export-po"),
                 e.toString(StandardCharsets.UTF_8));
     }
 

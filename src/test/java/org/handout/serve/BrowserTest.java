@@ -43,26 +43,6 @@ class BrowserTest {
     @TempDir
     Path dir;
 
-    /** A bundle's text without the entry of {@code key} (its key line and the lines indented under it). */
-    static String withoutEntry(String bundle, String key) {
-        StringBuilder out = new StringBuilder();
-        boolean skipping = false;
-        for (String line : bundle.split("\n", -1)) {
-            if (line.equals("  " + key + ":")) {
-                skipping = true;
-                continue;
-            }
-            if (skipping && (line.startsWith("    ") || line.isBlank())) {
-                continue;
-            }
-            skipping = false;
-            out.append(line).append('\n');
-        }
-        String s = out.toString();
-        assertTrue(!s.equals(bundle + "\n") && !s.contains("  " + key + ":"), "the bundle had an entry " + key);
-        return s.substring(0, s.length() - 1);
-    }
-
     @Test
     void theMainFlowsWorkAtPhoneAndDesktopWidthsWithNoAxeViolations() throws Exception {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isDirectory(Path.of("readers/node_modules/playwright-core"))
@@ -74,7 +54,7 @@ class BrowserTest {
         Assumptions.assumeTrue(present, "Chromium or the readers' Node packages are not installed");
         TestProject p = TestProject.copyInto(dir.resolve("project"));
         // one unfinished translation, so that the page has something it must refuse and explain
-        p.write("translations/de.yaml", withoutEntry(p.read("translations/de.yaml"), "symptoms.term.fast-heartbeat"));
+        p.write("translations/de.yaml", TestProject.withoutEntry(p.read("translations/de.yaml"), "symptoms.term.fast-heartbeat"));
         Server server = new Server(new Workspace(p.root()), "127.0.0.1", 0);
         server.start();
         JsonNode result;

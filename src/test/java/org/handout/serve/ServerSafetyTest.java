@@ -254,7 +254,7 @@ class ServerSafetyTest {
     /** A copy of the project whose German bundle lacks one sentence of the symptoms leaflet. */
     private TestProject withAGap(String name) throws IOException {
         TestProject p = TestProject.copyInto(dir.resolve(name));
-        p.write("translations/de.yaml", BrowserTest.withoutEntry(p.read("translations/de.yaml"), "symptoms.term.fast-heartbeat"));
+        p.write("translations/de.yaml", TestProject.withoutEntry(p.read("translations/de.yaml"), "symptoms.term.fast-heartbeat"));
         return p;
     }
 

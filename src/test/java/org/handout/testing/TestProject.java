@@ -158,4 +158,26 @@ public final class TestProject {
         }
         throw new IllegalArgumentException("no " + field + " for " + key + " in " + bundle);
     }
+    /** A bundle's text without the entry of {@code key} (its key line and the lines indented under it). */
+    public static String withoutEntry(String bundle, String key) {
+        StringBuilder out = new StringBuilder();
+        boolean skipping = false;
+        for (String line : bundle.split("\n", -1)) {
+            if (line.equals("  " + key + ":")) {
+                skipping = true;
+                continue;
+            }
+            if (skipping && (line.startsWith("    ") || line.isBlank())) {
+                continue;
+            }
+            skipping = false;
+            out.append(line).append('\n');
+        }
+        String s = out.toString();
+        if (s.equals(bundle + "\n") || s.contains("  " + key + ":")) {
+            throw new IllegalArgumentException("the bundle has no entry " + key);
+        }
+        return s.substring(0, s.length() - 1);
+    }
+
 }
