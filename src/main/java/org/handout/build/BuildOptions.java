@@ -97,4 +97,82 @@ public record BuildOptions(List<String> languages, List<String> leaflets, Path o
     public BuildOptions withOutput(Path out) {
         return new BuildOptions(languages, leaflets, out, paper, region, align, draft, jobs, force, shard, clinic);
     }
+
+    /** Options built one by one, as a command line is read: everything not set is the default. */
+    public static Builder builder(Path output) {
+        return new Builder(output);
+    }
+
+    /** A builder of {@link BuildOptions}; unset means the defaults of {@link #BuildOptions(List, List, Path)}. */
+    public static final class Builder {
+        private List<String> languages = List.of();
+        private List<String> leaflets = List.of();
+        private final Path output;
+        private Optional<Paper> paper = Optional.empty();
+        private Optional<String> region = Optional.empty();
+        private Align align = Align.START;
+        private boolean draft;
+        private int jobs;
+        private boolean force;
+        private Shard shard = Shard.ALL;
+        private Optional<Path> clinic = Optional.empty();
+
+        private Builder(Path output) {
+            this.output = output;
+        }
+
+        public Builder languages(List<String> v) {
+            languages = v;
+            return this;
+        }
+
+        public Builder leaflets(List<String> v) {
+            leaflets = v;
+            return this;
+        }
+
+        public Builder paper(Optional<Paper> v) {
+            paper = v;
+            return this;
+        }
+
+        public Builder region(Optional<String> v) {
+            region = v;
+            return this;
+        }
+
+        public Builder align(Align v) {
+            align = v;
+            return this;
+        }
+
+        public Builder draft(boolean v) {
+            draft = v;
+            return this;
+        }
+
+        public Builder jobs(int v) {
+            jobs = v;
+            return this;
+        }
+
+        public Builder force(boolean v) {
+            force = v;
+            return this;
+        }
+
+        public Builder shard(Shard v) {
+            shard = v;
+            return this;
+        }
+
+        public Builder clinic(Optional<Path> v) {
+            clinic = v;
+            return this;
+        }
+
+        public BuildOptions build() {
+            return new BuildOptions(languages, leaflets, output, paper, region, align, draft, jobs, force, shard, clinic);
+        }
+    }
 }

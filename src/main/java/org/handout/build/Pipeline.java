@@ -3,18 +3,12 @@ package org.handout.build;
 import com.ibm.icu.util.ULocale;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -109,7 +103,7 @@ public final class Pipeline {
         BuildOptions options = requested.withLanguages(tags);
         Inputs inputs = new Inputs(workspace);
         if (options.clinic().isEmpty()) {
-            return locked(options.output(), () -> build(options, inputs, Optional.empty()));
+            return OutputFolder.locked(options.output(), () -> build(options, inputs, Optional.empty()));
         }
         Path file = options.clinic().get().toAbsolutePath().normalize();
         String shown = file.startsWith(workspace.root()) ? workspace.root().relativize(file).toString() : file.toString();
@@ -125,7 +119,7 @@ public final class Pipeline {
         Optional<Clinic> clinic = org.handout.clinic.ClinicLoader.load(inputs, file, shown, problems);
         if (clinic.isEmpty()) {
             // the edition cannot be made now: its PDFs stay as they were, marked stale, never looking current
-            return locked(edition.output(), () -> {
+            return OutputFolder.locked(edition.output(), () -> {
                 Manifest manifest = Manifest.read(edition.output());
                 Map<Path, String> stale = new LinkedHashMap<>();
                 for (Manifest.Entry e : List.copyOf(manifest.entries())) {
@@ -142,53 +136,12 @@ public final class Pipeline {
         // throughout), unless --paper or --region says otherwise
         BuildOptions onItsPaper = edition.paper().isEmpty() && edition.region().isEmpty()
                 ? edition.withRegion(clinic.get().country()) : edition;
-        return locked(onItsPaper.output(), () -> build(onItsPaper, inputs, clinic));
+        return OutputFolder.locked(onItsPaper.output(), () -> build(onItsPaper, inputs, clinic));
     }
 
     private static BuildReport usage(String message, String hint) {
         Problem p = Problem.error("", 0, 0, "", message);
         return new BuildReport(List.of(), Map.of(), List.of(hint.isEmpty() ? p : p.withHint(hint)), true);
-    }
-
-    /** Runs {@code work} holding the lock of an output folder, after removing what a killed build left there. */
-    private static BuildReport locked(Path output, Supplier<BuildReport> work) {
-        Path lockFile = output.resolve(".handout.lock");
-        try {
-            Files.createDirectories(output);
-        } catch (IOException e) {
-            return new BuildReport(List.of(), Map.of(), List.of(Problem.error(output.toString(), 0, 0, "",
-                    "cannot create the output folder: " + e.getMessage())), false);
-        }
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             java.nio.channels.FileLock lock = channel.tryLock()) {
-            if (lock == null) {
-                return new BuildReport(List.of(), Map.of(), List.of(Problem.error(output.toString(), 0, 0, "",
-                        "another build is writing to this folder; nothing was written").withHint(
-                        "wait for it to finish and build again, or build into another folder with --out")), false);
-            }
-            cleanUp(output);
-            return work.get();
-        } catch (java.nio.channels.OverlappingFileLockException e) {
-            return new BuildReport(List.of(), Map.of(), List.of(Problem.error(output.toString(), 0, 0, "",
-                    "another build in this process is writing to this folder; nothing was written")), false);
-        } catch (IOException e) {
-            return new BuildReport(List.of(), Map.of(), List.of(Problem.error(lockFile.toString(), 0, 0, "",
-                    "cannot lock the output folder: " + e.getMessage())), false);
-        }
-    }
-
-    /**
-     * Removes what a build killed part-way left behind: temporary files never renamed into place.
-     * Only under the lock, so they cannot belong to a build that is still running.
-     */
-    private static void cleanUp(Path output) {
-        try (Stream<Path> s = Files.walk(output, 2)) {
-            for (Path p : s.filter(f -> f.getFileName().toString().startsWith(".") && f.getFileName().toString().endsWith(".tmp")).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // a leftover temporary file is harmless: it is never read, and never has a .pdf name
-        }
     }
 
     /**
@@ -615,7 +568,7 @@ public final class Pipeline {
         }
         byte[] pdf = exporter.export(laidOut, stamp(doc.get(), j.served()));
         try {
-            writeAtomically(target, pdf);
+            OutputFolder.writeAtomically(target, pdf);
         } catch (IOException e) {
             problems.error(target.toString(), 0, 0, "", "cannot write: " + e.getMessage());
             return new Outcome(j, null, false, Optional.of(j.leaflet() + " (not written)"), problems, 0);
@@ -698,32 +651,6 @@ public final class Pipeline {
 
     /** The language with every message it lacks taken from the English, for a draft build. */
     private static Languages.Resolution draft(Project project, Languages.Resolution r) {
-        Bundle b = r.bundle();
-        Map<String, org.handout.content.Message> messages = new LinkedHashMap<>(b.messages());
-        Bundle.source(project.content()).messages().forEach(messages::putIfAbsent);
-        return new Languages.Resolution(r.requested(), new Bundle(b.tag(), b.file(), b.translation(), messages, b.origins()),
-                r.formatLocale());
-    }
-
-    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + Thread.currentThread().threadId() + ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true); // on disk before the rename makes it visible
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        return project.filled(r);
     }
 }

@@ -187,6 +187,14 @@ public final class Project {
         return Composer.compose(source, content, loc, chain(r), r.requested(), problems, clinic);
     }
 
+    /** The language with every message it lacks taken from the English (what a draft build prints). */
+    public Languages.Resolution filled(Languages.Resolution r) {
+        Bundle b = r.bundle();
+        java.util.Map<String, org.handout.content.Message> messages = new java.util.LinkedHashMap<>(b.messages());
+        Bundle.source(content).messages().forEach(messages::putIfAbsent);
+        return new Languages.Resolution(r.requested(), new Bundle(b.tag(), b.file(), b.translation(), messages, b.origins()), r.formatLocale());
+    }
+
     /**
      * The keys of the messages a leaflet uses in a language: its own and the shared ones its
      * composition asks for (a leaflet without phone numbers never asks for the phone labels; a
@@ -194,12 +202,8 @@ public final class Project {
      * every gap filled from English, so what a translation lacks is counted as used.
      */
     public java.util.Set<String> usedKeys(String leaflet, Languages.Resolution r) {
-        Bundle b = r.bundle();
-        java.util.Map<String, org.handout.content.Message> messages = new java.util.LinkedHashMap<>(b.messages());
-        Bundle.source(content).messages().forEach(messages::putIfAbsent);
-        Bundle filled = new Bundle(b.tag(), b.file(), b.translation(), messages, b.origins());
         java.util.Set<String> used = new java.util.TreeSet<>();
-        Localizer loc = new Localizer(filled, r.formatLocale(), used::add);
+        Localizer loc = new Localizer(filled(r).bundle(), r.formatLocale(), used::add);
         Composer.compose(content.leaflet(leaflet).orElseThrow(), content, loc, chain(r), r.requested(), new Problems(), Optional.empty());
         used.retainAll(content.texts().keySet());
         return used;

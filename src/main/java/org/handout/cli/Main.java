@@ -3,7 +3,6 @@ package org.handout.cli;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,10 +15,7 @@ import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
-import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
-import org.apache.commons.cli.help.HelpFormatter;
-import org.apache.commons.cli.help.TextHelpAppendable;
 import org.handout.build.BuildOptions;
 import org.handout.build.BuildReport;
 import org.handout.build.Pipeline;
@@ -30,12 +26,13 @@ import org.handout.preview.PageImages;
 import org.handout.report.Problem;
 
 /**
- * The command line: parses options into a {@link BuildOptions} and runs the {@link Pipeline}
- * ({@code build}), or builds into a scratch folder and renders pages to PNG ({@code preview}).
- * Exit codes: 0 success, 1 content or translations are wrong, 2 usage error.
+ * The command line, a thin layer: finds the command, parses its own options ({@link Commands}),
+ * turns them into an options value ({@link BuildOptions#builder}) and makes one call: the
+ * {@link Pipeline} for {@code build} and {@code watch}, {@link TranslatorCommands} for the
+ * translators' commands, and so on. Exit codes: 0 success, 1 content or translations are wrong
+ * (or a warning with {@code --strict}), 2 usage error; each command's {@code --help} says which.
  */
 public final class Main {
-
     private Main() {
     }
 
@@ -258,8 +255,8 @@ public final class Main {
                 return 2;
             }
         }
-        BuildOptions build = new BuildOptions(langs, leaflets, output, paper, region, align, cl.hasOption("draft"), jobs,
-                cl.hasOption("force"), shard, clinic(cl, ws));
+        BuildOptions build = BuildOptions.builder(output).languages(langs).leaflets(leaflets).paper(paper).region(region).align(align)
+                .draft(cl.hasOption("draft")).jobs(jobs).force(cl.hasOption("force")).shard(shard).clinic(clinic(cl, ws)).build();
         boolean bar = TerminalProgress.wanted(TerminalProgress.onTerminal(), System.getenv("NO_COLOR"), cl.hasOption("no-progress"));
         if (name.equals("watch")) {
             return new Watch(ws, build, verbosity, out, err).run();
