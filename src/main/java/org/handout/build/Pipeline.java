@@ -20,11 +20,9 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.handout.clinic.Clinic;
-import org.handout.doc.Leaflet;
 import org.handout.i18n.Bundle;
 import org.handout.i18n.BundleChecker;
 import org.handout.i18n.Languages;
-import org.handout.layout.LaidOut;
 import org.handout.layout.Paper;
 import org.handout.pdf.PdfExporter;
 import org.handout.report.Problem;
@@ -45,7 +43,6 @@ import org.handout.world.Defaults;
  * bytes do not depend on them.
  */
 public final class Pipeline {
-    private static final String ZERO = "0".repeat(64);
 
     private final Workspace workspace;
     private final Progress progress;
@@ -144,22 +141,6 @@ public final class Pipeline {
         return new BuildReport(List.of(), Map.of(), List.of(hint.isEmpty() ? p : p.withHint(hint)), true);
     }
 
-    /**
-     * One PDF to make: where, in which language and on what paper, from what, what stops it, and
-     * the manifest's entry for it when the file there is kept as it is (decided once, before any
-     * job runs, so no job reads the manifest while the build updates it).
-     */
-    private record Job(String tag, String leaflet, Languages.Resolution served, Paper paper, String fingerprint, boolean english,
-                       List<Problem> blockers, Optional<Manifest.Entry> kept) {
-        String path() {
-            return tag + "/" + leaflet + ".pdf";
-        }
-    }
-
-    /** What building one leaflet in one language came to. */
-    private record Outcome(Job job, Manifest.Entry entry, boolean upToDate, Optional<String> held, Problems problems, long millis) {
-    }
-
     private BuildReport build(BuildOptions options, Inputs inputs, Optional<Clinic> clinic) {
         Manifest manifest = Manifest.read(options.output());
         Problems problems = new Problems();
@@ -225,7 +206,7 @@ public final class Pipeline {
         Map<String, Integer> elsewhere = elsewhere(project, problems);
 
         // the plan: every PDF of the request, with what it is made from and what stops it
-        Map<String, List<Job>> plan = new LinkedHashMap<>();
+        Map<String, List<LeafletMaker.Job>> plan = new LinkedHashMap<>();
         for (String tag : tags) {
             List<String> mine = leaflets.stream().filter(l -> options.shard().includes(tag, l)).toList();
             if (mine.isEmpty()) {
@@ -245,21 +226,21 @@ public final class Pipeline {
                     ? new Languages.Resolution(Bundle.SOURCE_TAG, project.languages().bundle(Bundle.SOURCE_TAG).orElseThrow(), ULocale.ENGLISH)
                     : project.languages().resolve(tag);
             Paper paper = paper(options, english ? ULocale.forLanguageTag(tag) : r.formatLocale());
-            List<Job> jobs = new ArrayList<>();
+            List<LeafletMaker.Job> jobs = new ArrayList<>();
             for (String leaflet : mine) {
                 List<Problem> blockers = english ? project.blockers(Bundle.SOURCE_TAG, leaflet) : project.blockers(tag, leaflet);
-                String fingerprint = english ? ZERO : inputs.fingerprint(tag, leaflet, options, paper.label());
+                String fingerprint = english ? LeafletMaker.ZERO : inputs.fingerprint(tag, leaflet, options, paper.label());
                 String path = tag + "/" + leaflet + ".pdf";
                 boolean keep = blockers.isEmpty() && !options.force() && !english && manifest.current(options.output(), path, fingerprint);
-                jobs.add(new Job(tag, leaflet, r, paper, fingerprint, english, blockers, keep ? manifest.get(path) : Optional.empty()));
+                jobs.add(new LeafletMaker.Job(tag, leaflet, r, paper, fingerprint, english, blockers, keep ? manifest.get(path) : Optional.empty()));
             }
             plan.put(tag, jobs);
         }
         // before anything is written: what is about to be rewritten is no longer claimed current, so a
         // build killed part-way leaves it marked stale rather than described by an old entry
         boolean rewriting = false;
-        for (List<Job> jobs : plan.values()) {
-            for (Job j : jobs) {
+        for (List<LeafletMaker.Job> jobs : plan.values()) {
+            for (LeafletMaker.Job j : jobs) {
                 if (j.kept().isEmpty() && manifest.get(j.path()).isPresent()) {
                     manifest.markStale(options.output(), j.path(), "a build started rebuilding it and did not finish");
                     rewriting = true;
@@ -278,17 +259,18 @@ public final class Pipeline {
         }) : null;
         // one exporter (with its OpenPDF fonts) per thread: fonts are parsed once per thread, documents never share them
         ThreadLocal<PdfExporter> exporters = ThreadLocal.withInitial(() -> new PdfExporter(tool));
+        LeafletMaker maker = new LeafletMaker(workspace, project, options, clinic);
         long begin = System.nanoTime();
         try {
-            Map<String, List<Future<Outcome>>> futures = new LinkedHashMap<>();
+            Map<String, List<Future<LeafletMaker.Outcome>>> futures = new LinkedHashMap<>();
             int leafletCount = plan.values().stream().mapToInt(List::size).sum();
             java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
-            for (Map.Entry<String, List<Job>> e : plan.entrySet()) {
-                List<Future<Outcome>> fs = new ArrayList<>();
-                for (Job j : e.getValue()) {
-                    Callable<Outcome> call = () -> {
+            for (Map.Entry<String, List<LeafletMaker.Job>> e : plan.entrySet()) {
+                List<Future<LeafletMaker.Outcome>> fs = new ArrayList<>();
+                for (LeafletMaker.Job j : e.getValue()) {
+                    Callable<LeafletMaker.Outcome> call = () -> {
                         try {
-                            return guarded(j, () -> make(project, options, j, exporters.get(), clinic));
+                            return guarded(j, () -> maker.make(j, exporters.get()));
                         } finally {
                             progress.leaflets(finished.incrementAndGet(), leafletCount);
                         }
@@ -297,16 +279,16 @@ public final class Pipeline {
                 }
                 futures.put(e.getKey(), fs);
             }
-            for (Map.Entry<String, List<Future<Outcome>>> e : futures.entrySet()) {
+            for (Map.Entry<String, List<Future<LeafletMaker.Outcome>>> e : futures.entrySet()) {
                 String tag = e.getKey();
                 int pages = 0;
                 int built = 0;
                 int current = 0;
                 long ms = 0;
                 List<String> heldBack = new ArrayList<>();
-                List<Job> jobs = plan.get(tag);
-                for (Future<Outcome> f : e.getValue()) {
-                    Outcome o = result(f);
+                List<LeafletMaker.Job> jobs = plan.get(tag);
+                for (Future<LeafletMaker.Outcome> f : e.getValue()) {
+                    LeafletMaker.Outcome o = result(f);
                     o.problems().sorted().forEach(problems::add);
                     ms += o.millis();
                     if (o.held().isPresent()) {
@@ -330,7 +312,7 @@ public final class Pipeline {
                 String done = current == 0 ? built + " of " + total + " leaflets"
                         : current == total ? total + " of " + total + " leaflets up to date"
                         : (built + current) + " of " + total + " leaflets (" + current + " up to date)";
-                Job first = jobs.get(0);
+                LeafletMaker.Job first = jobs.get(0);
                 String via = first.english() ? " (an English draft: there is no " + name(tag) + " translation)"
                         : first.served().bundle().tag().equals(tag) ? "" : " (text from " + first.served().bundle().tag() + ")";
                 progress.line(Progress.format("%-8s %s, %d pages (%s), %d ms%s%s", tag, done, pages, first.paper().label(), ms, via,
@@ -360,12 +342,12 @@ public final class Pipeline {
     }
 
     /** A language's English name with its tag, for messages: "Portuguese (pt)", "Dari (fa-AF)". */
-    private static String name(String tag) {
+    static String name(String tag) {
         return english(tag) + " (" + tag + ")";
     }
 
     /** A language's English name, as CLDR has it (dialect names: fa-AF is Dari). */
-    private static String english(String tag) {
+    static String english(String tag) {
         return com.ibm.icu.text.LocaleDisplayNames.getInstance(ULocale.ENGLISH, com.ibm.icu.text.LocaleDisplayNames.DialectHandling.DIALECT_NAMES)
                 .localeDisplayName(ULocale.forLanguageTag(tag));
     }
@@ -405,13 +387,13 @@ public final class Pipeline {
     }
 
     /** Runs one job; a failure of the tool itself holds back that PDF alone, with the error, instead of stopping the build. */
-    private static Outcome guarded(Job j, Supplier<Outcome> work) {
+    private static LeafletMaker.Outcome guarded(LeafletMaker.Job j, Supplier<LeafletMaker.Outcome> work) {
         try {
             return work.get();
         } catch (RuntimeException | StackOverflowError e) {
             Problems p = new Problems();
             p.add(Problem.error(j.path(), 0, 0, "", "internal error: " + e).withHint("this is a bug in handout: report it, with the input"));
-            return new Outcome(j, null, false, Optional.of(j.leaflet() + " (internal error)"), p, 0);
+            return new LeafletMaker.Outcome(j, null, false, Optional.of(j.leaflet() + " (internal error)"), p, 0);
         }
     }
 
@@ -519,79 +501,7 @@ public final class Pipeline {
         return options.region().map(r -> r.matches("[A-Za-z]{2}|[0-9]{3}")).orElse(true);
     }
 
-    /**
-     * Builds one PDF, or keeps it when the plan found the file there made from the same inputs;
-     * holds it back when its translation has gaps or errors.
-     */
-    private Outcome make(Project project, BuildOptions options, Job j, PdfExporter exporter, Optional<Clinic> clinic) {
-        long start = System.nanoTime();
-        Problems problems = new Problems();
-        Path target = options.output().resolve(j.path());
-        List<Problem> blockers = j.blockers();
-        boolean gapsOnly = !blockers.isEmpty() && blockers.stream().allMatch(BundleChecker::isGap);
-        if (j.kept().isPresent()) {
-            return new Outcome(j, j.kept().get(), true, Optional.empty(), problems, 0);
-        }
-        Optional<Leaflet> doc = Optional.empty();
-        boolean marked = false;
-        if (blockers.isEmpty() && j.english()) {
-            String language = english(j.tag());
-            doc = project.compose(j.leaflet(), j.served(), problems, clinic).map(d -> d.asDraft(
-                    "DRAFT BUILD, NOT FOR FAMILIES: there is no " + name(j.tag()) + " translation; this is the English text.",
-                    "DRAFT: English, not translated into " + language + ": "));
-            marked = true;
-        } else if (blockers.isEmpty()) {
-            doc = project.compose(j.leaflet(), j.served(), problems, clinic);
-        } else if (options.draft() && gapsOnly) {
-            doc = project.compose(j.leaflet(), draft(project, j.served()), problems, clinic).map(d -> d.asDraft(draftMark(blockers)));
-            marked = true;
-        }
-        if (doc.isEmpty()) {
-            return new Outcome(j, null, false, Optional.of(j.leaflet() + (gapsOnly ? " (" + gaps(blockers) + ")" : "")), problems,
-                    (System.nanoTime() - start) / 1_000_000);
-        }
-        LaidOut laidOut = project.layout(doc.get(), j.served(), j.paper(), options.align());
-        List<LaidOut.Overrun> outside = laidOut.overruns();
-        if (!outside.isEmpty()) {
-            // what cannot fit the page is refused, never printed into the margin or the footer
-            for (LaidOut.Overrun o : outside.subList(0, Math.min(5, outside.size()))) {
-                Optional<org.handout.content.Message> at = writtenIn(j.served().bundle(), o.text());
-                String file = at.map(org.handout.content.Message::file)
-                        .orElse(j.served().bundle().isSource() ? "content/" + j.leaflet() + ".yaml" : j.served().bundle().file());
-                problems.add(Problem.error(file, at.map(org.handout.content.Message::line).orElse(0), at.map(org.handout.content.Message::column).orElse(0),
-                                at.map(org.handout.content.Message::key).orElse(""), "layout: " + j.path() + ": " + o.description())
-                        .withKind(Problem.Kind.LAYOUT)
-                        .withHint("a table row, box or card is never split across pages: say the text that runs out more briefly"));
-            }
-            return new Outcome(j, null, false, Optional.of(j.leaflet() + " (does not fit the page)"), problems,
-                    (System.nanoTime() - start) / 1_000_000);
-        }
-        byte[] pdf = exporter.export(laidOut, stamp(doc.get(), j.served()));
-        try {
-            OutputFolder.writeAtomically(target, pdf);
-        } catch (IOException e) {
-            problems.error(target.toString(), 0, 0, "", "cannot write: " + e.getMessage());
-            return new Outcome(j, null, false, Optional.of(j.leaflet() + " (not written)"), problems, 0);
-        }
-        Manifest.Entry entry = new Manifest.Entry(j.path(), j.tag(), j.leaflet(), laidOut.pages().size(), pdf.length, Inputs.sha256(pdf),
-                marked ? ZERO : j.fingerprint());
-        return new Outcome(j, marked ? entry.asDraft() : entry, false, Optional.empty(), problems, (System.nanoTime() - start) / 1_000_000);
-    }
-
-    /**
-     * The one message of a bundle whose text holds a run that was laid out (the words of a line,
-     * which a message writes as they are), if exactly one does: where a translator shortens it.
-     */
-    private static Optional<org.handout.content.Message> writtenIn(Bundle bundle, String run) {
-        String words = run.strip();
-        if (words.length() < 4) {
-            return Optional.empty();
-        }
-        List<org.handout.content.Message> found = bundle.messages().values().stream().filter(m -> m.pattern().contains(words)).toList();
-        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
-    }
-
-    private static Future<Outcome> completed(Callable<Outcome> job) {
+    private static Future<LeafletMaker.Outcome> completed(Callable<LeafletMaker.Outcome> job) {
         try {
             return java.util.concurrent.CompletableFuture.completedFuture(job.call());
         } catch (Exception e) {
@@ -599,7 +509,7 @@ public final class Pipeline {
         }
     }
 
-    private static Outcome result(Future<Outcome> f) {
+    private static LeafletMaker.Outcome result(Future<LeafletMaker.Outcome> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -611,46 +521,5 @@ public final class Pipeline {
             }
             throw new IllegalStateException(e.getCause());
         }
-    }
-
-    /** The date, English edition and translation status a leaflet's PDF carries. */
-    private PdfExporter.Stamp stamp(Leaflet leaflet, Languages.Resolution r) {
-        java.time.Instant date = workspace.sourceDate().orElse(leaflet.revised().atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
-        return r.bundle().translation()
-                .map(t -> new PdfExporter.Stamp(date, t.edition().toString(), t.isDraft() ? "draft" : "reviewed"))
-                .orElse(new PdfExporter.Stamp(date, leaflet.revised().toString(), "source"));
-    }
-
-    /** "2 out of date: staging.x, staging.y; 1 not translated: staging.z" */
-    private static String gaps(List<Problem> blockers) {
-        Map<String, List<String>> by = new LinkedHashMap<>();
-        for (Problem p : blockers) {
-            String what = p.kind() == Problem.Kind.STALE ? "out of date" : "not translated";
-            by.computeIfAbsent(what, k -> new ArrayList<>()).add(p.key());
-        }
-        StringBuilder b = new StringBuilder();
-        by.forEach((what, keys) -> b.append(b.isEmpty() ? "" : "; ").append(keys.size()).append(' ').append(what).append(": ")
-                .append(String.join(", ", keys.subList(0, Math.min(3, keys.size()))))
-                .append(keys.size() > 3 ? ", … (handout check lists them)" : ""));
-        return b.toString();
-    }
-
-    /** The line a draft build's pages carry: what is English, what is out of date. */
-    private static String draftMark(List<Problem> gaps) {
-        long stale = gaps.stream().filter(p -> p.kind() == Problem.Kind.STALE).count();
-        long english = gaps.size() - stale;
-        List<String> parts = new ArrayList<>();
-        if (english > 0) {
-            parts.add(english + " string" + (english == 1 ? "" : "s") + " not translated (shown in English)");
-        }
-        if (stale > 0) {
-            parts.add(stale + " string" + (stale == 1 ? "" : "s") + " translated from an older English");
-        }
-        return "DRAFT BUILD, NOT FOR FAMILIES: " + String.join("; ", parts) + ".";
-    }
-
-    /** The language with every message it lacks taken from the English, for a draft build. */
-    private static Languages.Resolution draft(Project project, Languages.Resolution r) {
-        return project.filled(r);
     }
 }
