@@ -150,6 +150,10 @@ final class Commands {
                 "checks built PDFs (default: all in <out>): text and tags in reading order, fonts, layout, PDF/UA-1, PDF/A-2u;"
                         + " each PDF names its language and leaflet in its own metadata",
                 List.of("out", "clinic", "tags"), Integer.MAX_VALUE, "FILE", "0 every PDF passed; 1 one failed; 2 usage error"));
+        command(new Command("merge", "SHARD_DIR... [--out DIR]",
+                "merges the output folders of a CI matrix's shards (build --shard K/N) into one, as a single build writes it:"
+                        + " the PDFs and the manifests of every edition, each PDF checked against its shard's manifest",
+                List.of("out"), Integer.MAX_VALUE, "SHARD_DIR", "0 merged; 1 a shard's manifest or PDF is wrong, or two shards disagree (nothing is written); 2 usage error"));
         command(new Command("bench", "[--runs N] [--rounds N] [--scale N]",
                 "measures cold and warm build times, memory, PDF sizes and a 1,000-leaflet matrix (see BENCHMARKS.md)",
                 List.of("runs", "rounds", "scale"), 0, "", "0 measured; 1 a build failed; 2 usage error"));

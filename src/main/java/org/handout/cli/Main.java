@@ -227,6 +227,24 @@ public final class Main {
                     err.println("handout: bench: " + e.getMessage());
                     return e instanceof NumberFormatException ? 2 : 1;
                 }
+            case "merge": {
+                if (positional.isEmpty()) {
+                    err.println("handout merge: name the shards' output folders, e.g. handout merge shard-1 shard-2 --out output");
+                    return 2;
+                }
+                Path target = outOption.orElse(ws.output());
+                BuildReport merged = org.handout.build.ShardMerge.merge(positional.stream().map(f -> Path.of(f).toAbsolutePath()).toList(), target);
+                merged.problems().forEach(p -> err.println(p.formatLong()));
+                if (merged.hasErrors()) {
+                    err.println("handout merge: nothing was merged");
+                    return 1;
+                }
+                if (verbosity != Verbosity.QUIET) {
+                    out.printf(Locale.ROOT, "%d PDF%s from %d shard%s merged into %s%n", merged.written().size(), merged.written().size() == 1 ? "" : "s",
+                            positional.size(), positional.size() == 1 ? "" : "s", target);
+                }
+                return 0;
+            }
             case "verify":
                 return cl.hasOption("tags") ? VerifyCommand.tags(positional, out, err)
                         : VerifyCommand.verify(ws, positional, outOption.orElse(ws.output()), clinic(cl, ws), out, err);
