@@ -154,7 +154,9 @@ public final class Pipeline {
                 return nothingToDo.get();
             }
         }
-        Project project = Project.load(workspace, inputs);
+        // a build of some languages reads only their bundles (and the content and fonts), not every one
+        Project project = options.languages().isEmpty() ? Project.load(workspace, inputs)
+                : Project.loadFor(workspace, inputs, options.languages());
         List<Path> written = new ArrayList<>();
         Map<Path, String> stale = new LinkedHashMap<>();
         List<String> tags = options.languages().isEmpty() ? project.languageTags() : options.languages();
@@ -182,7 +184,7 @@ public final class Pipeline {
         if (!untranslated.isEmpty() && !options.draft()) {
             List<Problem> refused = new ArrayList<>();
             for (String t : untranslated) {
-                Optional<String> meant = org.handout.i18n.Suggestions.language(t, project.languageTags());
+                Optional<String> meant = org.handout.i18n.Suggestions.language(t, bundleTags());
                 refused.add(Problem.error("", 0, 0, "", "there is no " + name(t) + " translation (translations/" + t + ".yaml)"
                                 + org.handout.i18n.Suggestions.didYouMean(meant))
                         .withHint("handout init " + t + " starts one; build --draft --lang " + t

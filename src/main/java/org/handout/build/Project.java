@@ -45,6 +45,14 @@ public final class Project {
     private final Set<String> brokenBundles = new LinkedHashSet<>();
 
     private Project(Workspace workspace, Inputs inputs) {
+        this(workspace, inputs, Optional.empty());
+    }
+
+    /**
+     * The project with the bundles of {@code only} languages (by their primary language: asked for
+     * es-MX, the es bundles; for zh, zh-Hans and zh-Hant), or every bundle when empty.
+     */
+    private Project(Workspace workspace, Inputs inputs, Optional<Set<String>> only) {
         this.workspace = workspace;
         this.inputs = inputs;
         Problems read = new Problems();
@@ -58,6 +66,9 @@ public final class Project {
         List<Bundle> bundles = new ArrayList<>();
         for (Path file : bundleFiles()) {
             String tag = file.getFileName().toString().replaceFirst("\\.yaml$", "");
+            if (only.isPresent() && !only.get().contains(language(tag))) {
+                continue; // a build of some languages reads only their bundles
+            }
             Problems p = byBundle.computeIfAbsent(tag, t -> new Problems());
             Optional<Bundle> b = BundleLoader.load(inputs, file, "translations/" + file.getFileName(), p);
             if (b.isPresent()) {
@@ -90,6 +101,19 @@ public final class Project {
     /** Loads and checks the workspace as this run's {@code inputs} read it (the bytes its fingerprints are made of). */
     public static Project load(Workspace workspace, Inputs inputs) {
         return new Project(workspace, inputs);
+    }
+
+    /**
+     * Loads the content, the fonts and only the bundles of the languages {@code tags} (canonical
+     * tags; a bundle is read when its primary language is one of theirs, so the bundle that serves
+     * each, and a broken one of the same language, are among them): what a build of some languages
+     * needs, without reading and checking every other bundle. {@link #languageTags()} and
+     * {@link #problems()} then speak of those bundles only.
+     */
+    public static Project loadFor(Workspace workspace, Inputs inputs, java.util.Collection<String> tags) {
+        Set<String> languages = new java.util.HashSet<>();
+        tags.forEach(t -> languages.add(language(t)));
+        return new Project(workspace, inputs, Optional.of(languages));
     }
 
     private List<Path> bundleFiles() {
