@@ -80,6 +80,8 @@ public final class Server {
     private final Path cache;
     private final HttpServer http;
     private final Object building = new Object();
+    /** Set by {@link #stop}: no build starts after it (the warm-up might otherwise refill the removed folder). */
+    private volatile boolean stopped;
     /** The Host headers the server answers to ({@code 127.0.0.1:8377}, {@code localhost:8377}, ...), lower case. */
     private final Set<String> hosts = new HashSet<>();
     /** The access token a request must carry when the server listens beyond this computer. */
@@ -140,12 +142,29 @@ public final class Server {
 
     public void start() {
         http.start();
+        // the first preview should not pay for loading the project, parsing fonts and the JIT's
+        // first compilations: one draft is built in the background as soon as the server listens
+        Thread.ofVirtual().name("handout-serve-warm-up").start(this::warmUp);
     }
 
-    /** Stops serving and removes its temporary folder. */
+    private void warmUp() {
+        try {
+            Project p = project();
+            if (p.content() != null && p.languages() != null && !p.content().leafletIds().isEmpty()) {
+                draft("en", p.content().leafletIds().get(0));
+            }
+        } catch (RuntimeException e) {
+            // a broken project is explained on the first page anyway
+        }
+    }
+
+    /** Stops serving and removes its temporary folder (after a build under way, which then is the last). */
     public void stop() {
+        stopped = true;
         http.stop(0);
-        removeCache();
+        synchronized (building) {
+            removeCache();
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(cleanup);
         } catch (IllegalStateException e) {
@@ -470,25 +489,42 @@ public final class Server {
      * (two at a time); a preview is a draft build, a download a release build.
      */
     private List<Made> build(Selection s, String lang, List<String> leaflets, boolean draft) {
+        return build(s, List.of(lang), leaflets, draft, org.handout.build.Progress.none());
+    }
+
+    /**
+     * Builds the chosen leaflets of the chosen languages in one build (two at a time: fonts parsed
+     * once per thread, the content read once), telling {@code progress} as each leaflet is done.
+     */
+    private List<Made> build(Selection s, List<String> langs, List<String> leaflets, boolean draft, org.handout.build.Progress progress) {
         synchronized (building) {
+            if (stopped) {
+                throw new Refusal(503, "the server is stopping");
+            }
             Path out = output(s, draft);
-            BuildOptions options = new BuildOptions(List.of(lang), leaflets, out, s.paperChoice(), Optional.empty(), Align.START, draft)
+            BuildOptions options = new BuildOptions(langs, leaflets, out, s.paperChoice(), Optional.empty(), Align.START, draft)
                     .withJobs(2).withClinic(s.clinic().isEmpty() ? Optional.empty() : Optional.of(ws.clinics().resolve(s.clinic() + ".yaml")));
-            BuildReport r = new Pipeline(ws, new PrintStream(OutputStream.nullOutputStream())).build(options);
-            Path dir = (s.clinic().isEmpty() ? out : Pipeline.clinicOutput(out, s.clinic())).resolve(lang);
+            BuildReport r = new Pipeline(ws, progress).build(options);
+            Project project = project();
             List<Made> made = new ArrayList<>();
-            for (String leaflet : leaflets) {
-                Path pdf = dir.resolve(leaflet + ".pdf");
-                List<Problem> mine = r.problems().stream().filter(Problem::isError)
-                        .filter(p -> p.key().isEmpty() || p.key().startsWith("common.") || p.key().startsWith(leaflet + ".")
-                                || p.message().contains(leaflet + ".pdf")).toList();
-                if (Files.isRegularFile(pdf) && !r.stale().containsKey(pdf) && !r.usageError()) {
-                    made.add(new Made(lang, leaflet, Optional.of(pdf), Optional.empty(), List.of()));
-                    continue;
+            for (String lang : langs) {
+                Path dir = (s.clinic().isEmpty() ? out : Pipeline.clinicOutput(out, s.clinic())).resolve(lang);
+                String bundle = project.languages() == null ? "" : "translations/" + project.brokenBundleFor(lang)
+                        .orElse(project.languages().resolve(lang).bundle().tag()) + ".yaml";
+                for (String leaflet : leaflets) {
+                    Path pdf = dir.resolve(leaflet + ".pdf");
+                    List<Problem> mine = r.problems().stream().filter(Problem::isError)
+                            .filter(p -> !p.file().startsWith("translations/") || p.file().equals(bundle))
+                            .filter(p -> p.key().isEmpty() || p.key().startsWith("common.") || p.key().startsWith(leaflet + ".")
+                                    || p.message().contains(leaflet + ".pdf")).toList();
+                    if (Files.isRegularFile(pdf) && !r.stale().containsKey(pdf) && !r.usageError()) {
+                        made.add(new Made(lang, leaflet, Optional.of(pdf), Optional.empty(), List.of()));
+                        continue;
+                    }
+                    Why why = mine.isEmpty() ? Why.OTHER : mine.stream().allMatch(BundleChecker::isGap) ? Why.GAPS
+                            : mine.stream().anyMatch(p -> p.kind() == Problem.Kind.LAYOUT) ? Why.LAYOUT : Why.ERRORS;
+                    made.add(new Made(lang, leaflet, Optional.empty(), Optional.of(why), mine.isEmpty() ? r.problems() : mine));
                 }
-                Why why = mine.isEmpty() ? Why.OTHER : mine.stream().allMatch(BundleChecker::isGap) ? Why.GAPS
-                        : mine.stream().anyMatch(p -> p.kind() == Problem.Kind.LAYOUT) ? Why.LAYOUT : Why.ERRORS;
-                made.add(new Made(lang, leaflet, Optional.empty(), Optional.of(why), mine.isEmpty() ? r.problems() : mine));
             }
             return made;
         }
@@ -695,13 +731,20 @@ public final class Server {
         String job = req.one("job").filter(j -> j.matches("[A-Za-z0-9]{6,40}")).orElse("");
         int total = s.langs().size() * s.leaflets().size();
         progress.start(job, total);
-        List<Made> made = new ArrayList<>();
+        List<Made> made;
         try {
-            for (String lang : s.langs()) {
-                List<Made> these = build(s, lang, s.leaflets(), false);
-                made.addAll(these);
-                progress.advance(job, these.size(), (int) these.stream().filter(m -> !m.ok()).count());
-            }
+            // one build of them all: the page hears of each leaflet as it is done
+            made = build(s, s.langs(), s.leaflets(), false, new org.handout.build.Progress() {
+                @Override
+                public void line(String text) {
+                }
+
+                @Override
+                public void leaflets(int done, int of) {
+                    progress.done(job, done);
+                }
+            });
+            progress.leftOut(job, (int) made.stream().filter(m -> !m.ok()).count());
         } finally {
             progress.finish(job);
         }
@@ -760,11 +803,18 @@ public final class Server {
             }
         }
 
-        synchronized void advance(String job, int n, int left) {
+        synchronized void done(String job, int n) {
             int[] j = jobs.get(job);
             if (j != null) {
-                j[0] += n;
-                j[3] += left;
+                j[0] = Math.max(j[0], n);
+            }
+        }
+
+        synchronized void leftOut(String job, int n) {
+            int[] j = jobs.get(job);
+            if (j != null) {
+                j[0] = j[1];
+                j[3] = n;
             }
         }
 
