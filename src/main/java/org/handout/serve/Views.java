@@ -117,7 +117,7 @@ final class Views {
             long notReady = leaflets.stream().filter(l -> Server.holdBack(project, tag, l).isPresent()).count();
             boolean draft = project.languages().bundle(tag).flatMap(Bundle::translation).map(t -> t.isDraft()).orElse(false);
             String id = "lang-" + tag;
-            h.raw("<li data-names=\"").text((own + " " + here + " " + tag + " " + ULocaleNames.english(tag)).toLowerCase(Locale.ROOT)).raw("\">");
+            h.raw("<li data-names=\"").text((own + " " + here + " " + tag + " " + englishName(tag)).toLowerCase(Locale.ROOT)).raw("\">");
             h.raw("<input type=\"checkbox\" name=\"lang\" id=\"").text(id).raw("\" value=\"").text(tag).raw("\"")
                     .raw(s.langs().contains(tag) ? " checked" : "").raw(">");
             h.raw("<label for=\"").text(id).raw("\"><span class=\"own\" lang=\"").text(tag).raw("\" dir=\"auto\">").text(own).raw("</span>");
@@ -446,10 +446,8 @@ final class Views {
         return end(h);
     }
 
-    /** English names of languages, for the search box (a receptionist may type "Arabic" on a Spanish page). */
-    static final class ULocaleNames {
-        static String english(String tag) {
-            return com.ibm.icu.util.ULocale.forLanguageTag(tag).getDisplayName(com.ibm.icu.util.ULocale.ENGLISH);
-        }
+    /** A language's English name, for the search box (a receptionist may type "Arabic" on a Spanish page). */
+    private static String englishName(String tag) {
+        return com.ibm.icu.util.ULocale.forLanguageTag(tag).getDisplayName(com.ibm.icu.util.ULocale.ENGLISH);
     }
 }
