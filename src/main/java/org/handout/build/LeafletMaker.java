@@ -111,8 +111,7 @@ final class LeafletMaker {
             problems.error(target.toString(), 0, 0, "", "cannot write: " + e.getMessage());
             return new Outcome(j, null, false, Optional.of(j.leaflet() + " (not written)"), problems, 0);
         }
-        Manifest.Entry entry = new Manifest.Entry(j.path(), j.tag(), j.leaflet(), laidOut.pages().size(), pdf.length, Inputs.sha256(pdf),
-                marked ? ZERO : j.fingerprint());
+        Manifest.Entry entry = new Manifest.Entry(j.path(), j.tag(), j.leaflet(), laidOut.pages().size(), pdf, marked ? ZERO : j.fingerprint());
         return new Outcome(j, marked ? entry.asDraft() : entry, false, Optional.empty(), problems, (System.nanoTime() - start) / 1_000_000);
     }
 
