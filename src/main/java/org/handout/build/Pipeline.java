@@ -156,7 +156,7 @@ public final class Pipeline {
         }
         // a build of some languages reads only their bundles (and the content and fonts), not every one
         Project project = options.languages().isEmpty() ? Project.load(workspace, inputs)
-                : Project.loadFor(workspace, inputs, options.languages());
+                : Project.loadFor(workspace, inputs, options.languages(), options.leaflets());
         List<Path> written = new ArrayList<>();
         Map<Path, String> stale = new LinkedHashMap<>();
         List<String> tags = options.languages().isEmpty() ? project.languageTags() : options.languages();

@@ -53,10 +53,15 @@ public final class Project {
      * es-MX, the es bundles; for zh, zh-Hans and zh-Hant), or every bundle when empty.
      */
     private Project(Workspace workspace, Inputs inputs, Optional<Set<String>> only) {
+        this(workspace, inputs, only, Optional.empty());
+    }
+
+    private Project(Workspace workspace, Inputs inputs, Optional<Set<String>> only, Optional<Set<String>> onlyLeaflets) {
         this.workspace = workspace;
         this.inputs = inputs;
         Problems read = new Problems();
-        this.content = ContentLoader.load(inputs, workspace.content(), "content", read).orElse(null);
+        this.content = (onlyLeaflets.isPresent() ? ContentLoader.loadOnly(inputs, workspace.content(), "content", onlyLeaflets.get(), read)
+                : ContentLoader.load(inputs, workspace.content(), "content", read)).orElse(null);
         for (Problem p : read.sorted()) {
             // a leaflet's own file's problems hold back only that leaflet; the rest concern every leaflet
             boolean own = content != null && content.leafletIds().stream().anyMatch(id -> p.file().equals("content/" + id + ".yaml"));
@@ -111,9 +116,18 @@ public final class Project {
      * {@link #problems()} then speak of those bundles only.
      */
     public static Project loadFor(Workspace workspace, Inputs inputs, java.util.Collection<String> tags) {
+        return loadFor(workspace, inputs, tags, List.of());
+    }
+
+    /**
+     * As {@link #loadFor(Workspace, Inputs, java.util.Collection)}, reading only the leaflets
+     * {@code leaflets} too (empty: all): a one-leaflet build reads one leaflet's file. The others
+     * stay listed ({@code content().leafletIds()}), but have no source and no problems here.
+     */
+    public static Project loadFor(Workspace workspace, Inputs inputs, java.util.Collection<String> tags, java.util.Collection<String> leaflets) {
         Set<String> languages = new java.util.HashSet<>();
         tags.forEach(t -> languages.add(language(t)));
-        return new Project(workspace, inputs, Optional.of(languages));
+        return new Project(workspace, inputs, Optional.of(languages), leaflets.isEmpty() ? Optional.empty() : Optional.of(Set.copyOf(leaflets)));
     }
 
     private List<Path> bundleFiles() {

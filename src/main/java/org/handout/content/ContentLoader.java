@@ -42,6 +42,9 @@ public final class ContentLoader {
     /** The phone kinds: those with a label {@code phone-<kind>} in common.yaml. */
     private final java.util.SortedSet<String> phoneKinds = new java.util.TreeSet<>();
 
+    /** The leaflets to read (empty: every listed one); the others are listed but not read. */
+    private java.util.Optional<java.util.Set<String>> only = java.util.Optional.empty();
+
     private ContentLoader(org.handout.world.World world, Path dir, String prefix, Problems problems) {
         this.world = world;
         this.dir = dir;
@@ -60,6 +63,17 @@ public final class ContentLoader {
     /** Loads the content folder as {@code world} reads it. */
     public static Optional<Content> load(org.handout.world.World world, Path dir, String displayDir, Problems problems) {
         return new ContentLoader(world, dir, displayDir, problems).load();
+    }
+
+    /**
+     * Loads the shared strings and only the leaflets {@code leaflets} (the others stay listed, as
+     * {@link Content#leafletIds()} says, but are not read): what a build of some leaflets needs.
+     */
+    public static Optional<Content> loadOnly(org.handout.world.World world, Path dir, String displayDir, java.util.Set<String> leaflets,
+                                             Problems problems) {
+        ContentLoader loader = new ContentLoader(world, dir, displayDir, problems);
+        loader.only = Optional.of(leaflets);
+        return loader.load();
     }
 
     private String display(String fileName) {
@@ -119,6 +133,9 @@ public final class ContentLoader {
         // a leaflet whose file has errors is left out (and its problems are its own): only it is held back
         List<LeafletSource> leaflets = new ArrayList<>();
         for (String id : ids) {
+            if (only.isPresent() && !only.get().contains(id)) {
+                continue; // listed, not asked for: not read
+            }
             Path file = dir.resolve(id + ".yaml");
             if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 problems.add(org.handout.report.Problem.error(display(id + ".yaml"), 0, 0, "", "no such file, but "
