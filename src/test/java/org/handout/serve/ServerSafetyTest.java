@@ -57,6 +57,22 @@ class ServerSafetyTest {
         return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** What a test does with a server: given its address. */
+    private interface Use {
+        void at(String base) throws Exception;
+    }
+
+    /** Runs {@code use} against a server on the project at {@code root}, stopped after. */
+    private static void serving(Path root, Use use) throws Exception {
+        Server server = new Server(new Workspace(root), "127.0.0.1", 0);
+        server.start();
+        try {
+            use.at("http://127.0.0.1:" + server.port());
+        } finally {
+            server.stop();
+        }
+    }
+
     @Test
     void aRequestForAnotherHostIsRefusedAsDnsRebindingWouldSendIt() throws Exception {
         Server server = new Server(new Workspace(TestProject.REAL), "127.0.0.1", 0);
@@ -146,16 +162,12 @@ class ServerSafetyTest {
         TestProject p = TestProject.copyInto(dir.resolve("project"));
         Process mkfifo = new ProcessBuilder("mkfifo", p.root().resolve("translations/xx.yaml").toString()).start();
         assertEquals(0, mkfifo.waitFor(), "mkfifo");
-        Server server = new Server(new Workspace(p.root()), "127.0.0.1", 0);
-        server.start();
-        try {
-            HttpResponse<String> home = get("http://127.0.0.1:" + server.port() + "/");
+        serving(p.root(), base -> {
+            HttpResponse<String> home = get(base + "/");
             assertEquals(200, home.statusCode(), home.body());
-            HttpResponse<String> again = get("http://127.0.0.1:" + server.port() + "/pdf?lang=de&leaflet=symptoms");
+            HttpResponse<String> again = get(base + "/pdf?lang=de&leaflet=symptoms");
             assertEquals(200, again.statusCode(), "and it still builds: " + again.body());
-        } finally {
-            server.stop();
-        }
+        });
     }
 
     @Test
@@ -163,10 +175,7 @@ class ServerSafetyTest {
         TestProject p = TestProject.copyInto(dir.resolve("broken"));
         // the shared strings do not parse: no leaflet can be made (the content does not load at all)
         p.write("content/common.yaml", p.read("content/common.yaml") + "\n  broken: [unclosed\n");
-        Server server = new Server(new Workspace(p.root()), "127.0.0.1", 0);
-        server.start();
-        try {
-            String base = "http://127.0.0.1:" + server.port();
+        serving(p.root(), base -> {
             for (String route : List.of("/", "/preview?lang=en&leaflet=overview", "/pdf?lang=en&leaflet=overview",
                     "/zip?lang=en&leaflet=overview", "/page.png?lang=en&leaflet=overview&page=1")) {
                 HttpResponse<String> r = get(base + route);
@@ -174,17 +183,13 @@ class ServerSafetyTest {
                 assertFalse(r.body().contains("Exception") || r.body().contains("null"), route + ": " + r.body());
                 assertTrue(r.body().contains("content/common.yaml"), route + " names the file: " + r.body());
             }
-        } finally {
-            server.stop();
-        }
+        });
     }
 
     @Test
     void aLanguageRepeatedInTheZipAddressIsTakenOnce() throws Exception {
-        Server server = new Server(new Workspace(TestProject.REAL), "127.0.0.1", 0);
-        server.start();
-        try {
-            HttpResponse<byte[]> r = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+        serving(TestProject.REAL, base -> {
+            HttpResponse<byte[]> r = CLIENT.send(HttpRequest.newBuilder(URI.create(base
                     + "/zip?lang=de&lang=de&leaflet=symptoms&leaflet=symptoms")).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
             List<String> names = new ArrayList<>();
@@ -194,17 +199,13 @@ class ServerSafetyTest {
                 }
             }
             assertEquals(List.of("de/symptoms.pdf"), names);
-        } finally {
-            server.stop();
-        }
+        });
     }
 
     @Test
     void aUsClinicsZipIsLetterInEveryLanguage() throws Exception {
-        Server server = new Server(new Workspace(TestProject.REAL), "127.0.0.1", 0);
-        server.start();
-        try {
-            HttpResponse<byte[]> r = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+        serving(TestProject.REAL, base -> {
+            HttpResponse<byte[]> r = CLIENT.send(HttpRequest.newBuilder(URI.create(base
                     + "/zip?clinic=riverside&lang=en&lang=de&lang=ar&leaflet=symptoms")).timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
@@ -222,7 +223,7 @@ class ServerSafetyTest {
             }
             assertEquals(3, pdfs);
             // a paper chosen on the page wins over the country's
-            HttpResponse<byte[]> a4 = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+            HttpResponse<byte[]> a4 = CLIENT.send(HttpRequest.newBuilder(URI.create(base
                     + "/zip?clinic=riverside&paper=a4&lang=en&leaflet=symptoms")).timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             try (java.util.zip.ZipInputStream z = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(a4.body()))) {
@@ -231,24 +232,18 @@ class ServerSafetyTest {
                     assertEquals(595, Math.round(d.getPage(0).getMediaBox().getWidth()), "A4 when A4 is chosen");
                 }
             }
-        } finally {
-            server.stop();
-        }
+        });
     }
 
     @Test
     void everyPageIsLaidOutForThePhoneItIsOpenedOn() throws Exception {
-        Server server = new Server(new Workspace(TestProject.REAL), "127.0.0.1", 0);
-        server.start();
-        try {
+        serving(TestProject.REAL, base -> {
             for (String route : List.of("/", "/preview?lang=en&leaflet=symptoms")) {
-                String body = get("http://127.0.0.1:" + server.port() + route).body();
+                String body = get(base + route).body();
                 // without it a phone lays the page out 980 px wide, its text 6 px high
                 assertTrue(body.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"), route);
             }
-        } finally {
-            server.stop();
-        }
+        });
     }
 
     /** A copy of the project whose German bundle lacks one sentence of the symptoms leaflet. */
@@ -274,10 +269,7 @@ class ServerSafetyTest {
 
     @Test
     void oneLeafletThatCannotBeGivenOutLeavesTheRestOfTheZipWithANoteSayingWhatIsMissing() throws Exception {
-        Server server = new Server(new Workspace(withAGap("gap").root()), "127.0.0.1", 0);
-        server.start();
-        try {
-            String base = "http://127.0.0.1:" + server.port();
+        serving(withAGap("gap").root(), base -> {
             HttpResponse<byte[]> r = bytes(base + "/zip?lang=de&lang=fr&leaflet=symptoms&leaflet=contacts");
             assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
             assertEquals(List.of("de/contacts.pdf", "fr/symptoms.pdf", "fr/contacts.pdf", "NOT-INCLUDED.txt"), entries(r.body()));
@@ -301,17 +293,12 @@ class ServerSafetyTest {
             String html = new String(none.body(), StandardCharsets.UTF_8);
             assertEquals(409, none.statusCode(), html);
             assertTrue(html.contains("None of the chosen leaflets can be downloaded yet.") && html.contains("href=\"/?lang=de&amp;leaflet=symptoms\""), html);
-        } finally {
-            server.stop();
-        }
+        });
     }
 
     @Test
     void thePreviewWarnsBeforeADownloadWouldBeRefusedAndTheRefusalExplainsInPlainWords() throws Exception {
-        Server server = new Server(new Workspace(withAGap("warn").root()), "127.0.0.1", 0);
-        server.start();
-        try {
-            String base = "http://127.0.0.1:" + server.port();
+        serving(withAGap("warn").root(), base -> {
             String preview = get(base + "/preview?lang=de&leaflet=symptoms").body();
             assertTrue(preview.contains("<h2>This leaflet cannot be given to families yet</h2>"), preview);
             assertFalse(preview.contains("id=\"download\""), "no download link that would be refused: " + preview);
@@ -327,20 +314,16 @@ class ServerSafetyTest {
             assertTrue(html.contains("translations/de.yaml"), "the details name the file: " + html);
             assertTrue(html.contains("href=\"/preview?lang=de&amp;leaflet=symptoms&amp;show=de%2Fsymptoms\""), "a way back: " + html);
             assertFalse(html.contains("Exception") || html.contains("at org."), html);
-        } finally {
-            server.stop();
-        }
+        });
     }
 
     @Test
     void concurrentPreviewsOfDifferentLanguagesEachGetTheirOwnPage() throws Exception {
-        Server server = new Server(new Workspace(TestProject.REAL), "127.0.0.1", 0);
-        server.start();
-        try {
+        serving(TestProject.REAL, base -> {
             List<String> langs = List.of("en", "de", "ar", "hi", "ja", "ru", "th", "vi");
             List<java.util.concurrent.CompletableFuture<HttpResponse<byte[]>>> all = new ArrayList<>();
             for (String l : langs) {
-                all.add(CLIENT.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/page.png?lang=" + l
+                all.add(CLIENT.sendAsync(HttpRequest.newBuilder(URI.create(base + "/page.png?lang=" + l
                         + "&leaflet=symptoms&page=1")).timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofByteArray()));
             }
             java.util.Set<String> distinct = new java.util.HashSet<>();
@@ -351,9 +334,7 @@ class ServerSafetyTest {
                 distinct.add(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(r.body())));
             }
             assertEquals(langs.size(), distinct.size(), "every language its own page, none another's");
-        } finally {
-            server.stop();
-        }
+        });
     }
 
     @Test
@@ -396,17 +377,12 @@ class ServerSafetyTest {
 
     @Test
     void theProgressOfAZipIsReportedByItsJob() throws Exception {
-        Server server = new Server(new Workspace(TestProject.REAL), "127.0.0.1", 0);
-        server.start();
-        try {
-            String base = "http://127.0.0.1:" + server.port();
+        serving(TestProject.REAL, base -> {
             assertEquals("{\"known\":false}", get(base + "/progress?job=abcdef123456").body());
             HttpResponse<byte[]> zip = bytes(base + "/zip?lang=de&lang=fr&leaflet=symptoms&job=abcdef123456");
             assertEquals(200, zip.statusCode());
             assertEquals("{\"known\":true,\"done\":2,\"total\":2,\"leftOut\":0,\"finished\":true}", get(base + "/progress?job=abcdef123456").body());
-        } finally {
-            server.stop();
-        }
+        });
     }
 
     @Test
@@ -415,18 +391,13 @@ class ServerSafetyTest {
         try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(p.root().resolve("translations/xx.yaml").toFile(), "rw")) {
             f.setLength(200L << 20); // 200 MB, sparse
         }
-        Server server = new Server(new Workspace(p.root()), "127.0.0.1", 0);
-        server.start();
-        try {
-            String base = "http://127.0.0.1:" + server.port();
+        serving(p.root(), base -> {
             long start = System.nanoTime();
             assertEquals(200, get(base + "/").statusCode());
             HttpResponse<String> tr = get(base + "/translate?lang=xx&leaflet=symptoms");
             assertTrue(tr.body().contains("translations/xx.yaml"), tr.body().length() > 2000 ? tr.body().substring(0, 2000) : tr.body());
             assertEquals(200, get(base + "/pdf?lang=de&leaflet=symptoms").statusCode(), "the other languages are still served");
             assertTrue(System.nanoTime() - start < 60_000_000_000L, "answered without reading 200 MB");
-        } finally {
-            server.stop();
-        }
+        });
     }
 }
