@@ -31,6 +31,10 @@ final class Version {
         Properties version = properties("/org/handout/version.properties");
         Properties build = properties("/org/handout/build.properties");
         String commit = build.getProperty("commit", "unknown");
+        if (commit.startsWith("${") || commit.equals("unknown")) {
+            // a jar built by plain ./mvnw (not the launcher): the commit of the checkout it was built in
+            commit = checkout().map(c -> c + " (the checkout's; the jar was built without one)").orElse("unknown");
+        }
         StringBuilder b = new StringBuilder();
         b.append("handout ").append(version.getProperty("version", "dev")).append('\n');
         b.append("commit ").append(commit.startsWith("${") ? "unknown" : commit).append(", built ")
@@ -44,6 +48,36 @@ final class Version {
         }
         b.append(String.join(", ", libs)).append('\n');
         return b.toString();
+    }
+
+    /** The commit the git checkout holding this jar (or these classes) is at, read from its .git folder. */
+    static java.util.Optional<String> checkout() {
+        try {
+            java.nio.file.Path at = java.nio.file.Path.of(Version.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (int i = 0; i < 4 && at != null; i++, at = at.getParent()) {
+                java.nio.file.Path git = at.resolve(".git");
+                if (java.nio.file.Files.isDirectory(git)) {
+                    String head = java.nio.file.Files.readString(git.resolve("HEAD")).strip();
+                    if (!head.startsWith("ref: ")) {
+                        return java.util.Optional.of(head.substring(0, Math.min(12, head.length())));
+                    }
+                    String ref = head.substring(5);
+                    java.nio.file.Path loose = git.resolve(ref);
+                    if (java.nio.file.Files.isRegularFile(loose)) {
+                        return java.util.Optional.of(java.nio.file.Files.readString(loose).strip().substring(0, 12));
+                    }
+                    for (String line : java.nio.file.Files.readAllLines(git.resolve("packed-refs"))) {
+                        if (line.endsWith(" " + ref)) {
+                            return java.util.Optional.of(line.substring(0, 12));
+                        }
+                    }
+                    return java.util.Optional.empty();
+                }
+            }
+        } catch (IOException | RuntimeException | java.net.URISyntaxException e) {
+            // not in a checkout, or not readable: unknown
+        }
+        return java.util.Optional.empty();
     }
 
     private static Properties properties(String resource) {
