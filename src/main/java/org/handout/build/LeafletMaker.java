@@ -25,9 +25,6 @@ import org.handout.report.Problems;
  * whichever thread the pipeline gives it.
  */
 final class LeafletMaker {
-    /** The fingerprint of a PDF that is never current (a draft): no inputs are ever this. */
-    static final String ZERO = "0".repeat(64);
-
     private final Workspace workspace;
     private final Project project;
     private final BuildOptions options;
@@ -111,7 +108,7 @@ final class LeafletMaker {
             problems.error(target.toString(), 0, 0, "", "cannot write: " + e.getMessage());
             return new Outcome(j, null, false, Optional.of(j.leaflet() + " (not written)"), problems, 0);
         }
-        Manifest.Entry entry = new Manifest.Entry(j.path(), j.tag(), j.leaflet(), laidOut.pages().size(), pdf, marked ? ZERO : j.fingerprint());
+        Manifest.Entry entry = new Manifest.Entry(j.path(), j.tag(), j.leaflet(), laidOut.pages().size(), pdf, marked ? Manifest.NO_INPUTS : j.fingerprint());
         return new Outcome(j, marked ? entry.asDraft() : entry, false, Optional.empty(), problems, (System.nanoTime() - start) / 1_000_000);
     }
 

@@ -25,6 +25,8 @@ import java.util.TreeMap;
  * ({@link Pipeline}), so a build killed part-way leaves those marked.
  */
 public final class Manifest {
+    /** The inputs fingerprint of a PDF that is never current (a draft, one found without an entry): no inputs are ever this. */
+    static final String NO_INPUTS = "0".repeat(64);
     /** Written in every manifest: the schema its readers can rely on. */
     static final int FORMAT = 1;
     private static final JsonFactory JSON = JsonFactory.builder()
@@ -196,7 +198,7 @@ public final class Manifest {
             String[] parts = path.split("/");
             try {
                 byte[] bytes = Files.readAllBytes(f);
-                e = new Entry(path, parts[0], parts[1].replaceFirst("\\.pdf$", ""), 0, bytes, "0".repeat(64));
+                e = new Entry(path, parts[0], parts[1].replaceFirst("\\.pdf$", ""), 0, bytes, NO_INPUTS);
             } catch (IOException ex) {
                 return false;
             }

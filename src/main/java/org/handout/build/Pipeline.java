@@ -65,14 +65,11 @@ public final class Pipeline {
         return output.resolve("clinics").resolve(clinicId);
     }
 
-    /** The languages there are bundles for (by file name) and English, without loading anything: for "did you mean". */
-    private List<String> bundleTags() {
+    /** The languages there are bundles for (by file name) and English, without loading anything: the no-op check and "did you mean". */
+    private static List<String> bundleTags(Inputs inputs, Workspace workspace) {
         List<String> tags = new ArrayList<>(List.of(Bundle.SOURCE_TAG));
-        try (java.util.stream.Stream<Path> s = Files.list(workspace.translations())) {
-            s.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml")).map(n -> n.substring(0, n.length() - 5)).sorted().forEach(tags::add);
-        } catch (java.io.IOException e) {
-            // no suggestion, then
-        }
+        inputs.list(workspace.translations(), ".yaml").stream().map(f -> f.getFileName().toString())
+                .map(n -> n.substring(0, n.length() - 5)).sorted().forEach(tags::add);
         return tags;
     }
 
@@ -88,7 +85,7 @@ public final class Pipeline {
             Optional<String> c = Languages.canonical(t);
             if (c.isEmpty()) {
                 return usage("'" + t + "' is not a well-formed language tag (e.g. ar, es-MX, zh-Hans)"
-                        + org.handout.i18n.Suggestions.didYouMean(org.handout.i18n.Suggestions.language(t, bundleTags())), "");
+                        + org.handout.i18n.Suggestions.didYouMean(org.handout.i18n.Suggestions.language(t, bundleTags(new Inputs(workspace), workspace))), "");
             }
             if (!tags.contains(c.get())) {
                 tags.add(c.get());
@@ -184,7 +181,7 @@ public final class Pipeline {
         if (!untranslated.isEmpty() && !options.draft()) {
             List<Problem> refused = new ArrayList<>();
             for (String t : untranslated) {
-                Optional<String> meant = org.handout.i18n.Suggestions.language(t, bundleTags());
+                Optional<String> meant = org.handout.i18n.Suggestions.language(t, bundleTags(inputs, workspace));
                 refused.add(Problem.error("", 0, 0, "", "there is no " + name(t) + " translation (translations/" + t + ".yaml)"
                                 + org.handout.i18n.Suggestions.didYouMean(meant))
                         .withHint("handout init " + t + " starts one; build --draft --lang " + t
@@ -231,7 +228,7 @@ public final class Pipeline {
             List<LeafletMaker.Job> jobs = new ArrayList<>();
             for (String leaflet : mine) {
                 List<Problem> blockers = english ? project.blockers(Bundle.SOURCE_TAG, leaflet) : project.blockers(tag, leaflet);
-                String fingerprint = english ? LeafletMaker.ZERO : inputs.fingerprint(tag, leaflet, options, paper.label());
+                String fingerprint = english ? Manifest.NO_INPUTS : inputs.fingerprint(tag, leaflet, options, paper.label());
                 String path = tag + "/" + leaflet + ".pdf";
                 boolean keep = blockers.isEmpty() && !options.force() && !english && manifest.current(options.output(), path, fingerprint);
                 jobs.add(new LeafletMaker.Job(tag, leaflet, r, paper, fingerprint, english, blockers, keep ? manifest.get(path) : Optional.empty()));
@@ -440,14 +437,7 @@ public final class Pipeline {
         if (manifest.entries().isEmpty()) {
             return Optional.empty();
         }
-        List<String> tags = new ArrayList<>();
-        if (options.languages().isEmpty()) {
-            tags.add(Bundle.SOURCE_TAG);
-            inputs.list(workspace.translations(), ".yaml").stream().map(f -> f.getFileName().toString())
-                    .map(n -> n.substring(0, n.length() - 5)).sorted().forEach(tags::add);
-        } else {
-            tags.addAll(options.languages());
-        }
+        List<String> tags = options.languages().isEmpty() ? bundleTags(inputs, workspace) : options.languages();
         List<String> leaflets = options.leaflets().isEmpty() ? leafletIds(inputs) : options.leaflets();
         if (leaflets.isEmpty()) {
             return Optional.empty();

@@ -31,21 +31,6 @@ public interface Progress {
         };
     }
 
-    /** The lines and the details to {@code out}. */
-    static Progress verbose(PrintStream out) {
-        return new Progress() {
-            @Override
-            public void line(String text) {
-                out.println(text);
-            }
-
-            @Override
-            public void detail(String text) {
-                out.println(text);
-            }
-        };
-    }
-
     static String format(String pattern, Object... args) {
         return String.format(Locale.ROOT, pattern, args);
     }

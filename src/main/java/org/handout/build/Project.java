@@ -195,7 +195,7 @@ public final class Project {
         if (languages != null) {
             String served = brokenBundleFor(tag).orElse(languages.resolve(tag).bundle().tag());
             for (Problem p : errors(byBundle.get(served))) {
-                if (p.key().isEmpty() || p.key().startsWith("common.") || p.key().startsWith(leaflet + ".")) {
+                if (p.concernsLeaflet(leaflet)) {
                     out.add(p);
                 }
             }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.commons.cli.Option;
@@ -191,11 +190,6 @@ final class Commands {
             }
         }
         return out;
-    }
-
-    /** The nearest of {@code known} to {@code typed} when it is near enough to be a slip. */
-    static Optional<String> nearest(String typed, java.util.Collection<String> known) {
-        return org.handout.i18n.Suggestions.nearest(typed, known);
     }
 
     /** {@code handout --help}: the commands, one line each. */

@@ -118,7 +118,7 @@ public final class Main {
         Commands.Command command = Commands.ALL.get(name);
         if (command == null) {
             err.println("handout: unknown command '" + name + "'"
-                    + Commands.nearest(name, Commands.ALL.keySet()).map(n -> "; did you mean '" + n + "'?").orElse(""));
+                    + org.handout.i18n.Suggestions.nearest(name, Commands.ALL.keySet()).map(n -> "; did you mean '" + n + "'?").orElse(""));
             err.println("commands: " + String.join(", ", Commands.ALL.keySet()) + " (handout --help says what each does)");
             return 2;
         }
@@ -133,7 +133,7 @@ public final class Main {
             List<String> owners = Commands.owners(bare);
             String why = owners.isEmpty() ? "" : " (it is an option of " + String.join(", ", owners) + ")";
             List<String> mine = command.parserOptions().getOptions().stream().map(Option::getLongOpt).filter(java.util.Objects::nonNull).toList();
-            String near = owners.isEmpty() ? Commands.nearest(bare, mine).map(n -> "; did you mean --" + n + "?").orElse("") : "";
+            String near = owners.isEmpty() ? org.handout.i18n.Suggestions.nearest(bare, mine).map(n -> "; did you mean --" + n + "?").orElse("") : "";
             String hint = HINTS.getOrDefault(name + " " + option, "");
             err.println("handout " + name + ": " + option + " is not an option of " + name + why + near + hint);
             err.println(Commands.usage(command));

@@ -101,6 +101,11 @@ public record Problem(Severity severity, String file, int line, int column, Stri
         return new Problem(Severity.WARNING, file, line, column, key, message);
     }
 
+    /** Whether it concerns leaflet {@code id}: it names no key, a shared one ({@code common.}) or one of that leaflet's. */
+    public boolean concernsLeaflet(String id) {
+        return key.isEmpty() || key.startsWith("common.") || key.startsWith(id + ".");
+    }
+
     public boolean isError() {
         return severity == Severity.ERROR;
     }

@@ -459,7 +459,19 @@ public final class Server {
     // ---- building ----------------------------------------------------------------------------
 
     /** Why a PDF cannot be given out: its translation is unfinished, has a mistake, does not fit, or else. */
-    enum Why { GAPS, ERRORS, LAYOUT, OTHER }
+    enum Why {
+        GAPS, ERRORS, LAYOUT, OTHER;
+
+        /** Why, in plain words, in the page's language (the bundle's {@code why.<name>}). */
+        String said(Ui ui) {
+            return ui.t("why." + name().toLowerCase(Locale.ROOT));
+        }
+
+        /** What to do about it (the bundle's {@code todo.<name>}), for a leaflet in {@code lang}. */
+        String todo(Ui ui, String lang) {
+            return ui.t("todo." + name().toLowerCase(Locale.ROOT), "language", ui.languageName(lang));
+        }
+    }
 
     /** What became of one chosen PDF: its file, or why there is none. */
     record Made(String lang, String leaflet, Optional<Path> pdf, Optional<Why> why, List<Problem> problems) {
@@ -515,8 +527,7 @@ public final class Server {
                     Path pdf = dir.resolve(leaflet + ".pdf");
                     List<Problem> mine = r.problems().stream().filter(Problem::isError)
                             .filter(p -> !p.file().startsWith("translations/") || p.file().equals(bundle))
-                            .filter(p -> p.key().isEmpty() || p.key().startsWith("common.") || p.key().startsWith(leaflet + ".")
-                                    || p.message().contains(leaflet + ".pdf")).toList();
+                            .filter(p -> p.concernsLeaflet(leaflet)).toList();
                     if (Files.isRegularFile(pdf) && !r.stale().containsKey(pdf) && !r.usageError()) {
                         made.add(new Made(lang, leaflet, Optional.of(pdf), Optional.empty(), List.of()));
                         continue;
@@ -536,11 +547,14 @@ public final class Server {
         if (m.ok()) {
             return m.pdf().get();
         }
-        throw new Refusal(409, ui.t("refused.title", "leaflet", leafletName(ui, leaflet), "language", ui.languageName(lang))
-                + " " + ui.t("why." + m.why().get().name().toLowerCase(Locale.ROOT)),
-                ui.t("todo." + m.why().get().name().toLowerCase(Locale.ROOT), "language", ui.languageName(lang)),
-                m.problems().stream().limit(20).map(Problem::format).toList())
-                .withBack("/preview?" + s.queryShowing(lang, leaflet));
+        throw notReady(ui, m, "/preview?" + s.queryShowing(lang, leaflet));
+    }
+
+    /** The refusal of a PDF that cannot be had: which, why and what to do, the details, and where the way back leads. */
+    private Refusal notReady(Ui ui, Made m, String back) {
+        Why why = m.why().orElse(Why.OTHER);
+        return new Refusal(409, ui.t("refused.title", "leaflet", leafletName(ui, m.leaflet()), "language", ui.languageName(m.lang()))
+                + " " + why.said(ui), why.todo(ui, m.lang()), m.problems().stream().limit(20).map(Problem::format).toList()).withBack(back);
     }
 
     /** A PDF to look at: the release one when it can be made, else a draft (gaps filled with English, marked on every page). */
@@ -634,10 +648,7 @@ public final class Server {
         }
         Made m = forPreview(s, shown[0], shown[1]);
         if (m.pdf().isEmpty()) {
-            throw new Refusal(409, req.ui().t("refused.title", "leaflet", leafletName(req.ui(), shown[1]), "language",
-                    req.ui().languageName(shown[0])) + " " + req.ui().t("why." + m.why().orElse(Why.OTHER).name().toLowerCase(Locale.ROOT)),
-                    req.ui().t("todo." + m.why().orElse(Why.OTHER).name().toLowerCase(Locale.ROOT), "language", req.ui().languageName(shown[0])),
-                    m.problems().stream().limit(20).map(Problem::format).toList()).withBack("/?" + s.query());
+            throw notReady(req.ui(), m, "/?" + s.query());
         }
         int pages;
         try {
@@ -775,9 +786,9 @@ public final class Server {
     List<String> notIncluded(Ui ui, List<Made> left) {
         List<String> out = new ArrayList<>();
         for (Made m : left) {
-            String why = m.why().orElse(Why.OTHER).name().toLowerCase(Locale.ROOT);
+            Why why = m.why().orElse(Why.OTHER);
             out.add("- " + ui.t("zip.note.line", "language", ui.languageName(m.lang()), "leaflet", leafletName(ui, m.leaflet()))
-                    + " " + ui.t("why." + why) + " " + ui.t("todo." + why, "language", ui.languageName(m.lang())));
+                    + " " + why.said(ui) + " " + why.todo(ui, m.lang()));
         }
         return out;
     }

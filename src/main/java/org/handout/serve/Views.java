@@ -192,9 +192,9 @@ final class Views {
             h.raw("</ul></nav>");
         }
         if (m.why().isPresent()) {
-            String why = m.why().get().name().toLowerCase(Locale.ROOT);
-            h.raw("<div class=\"notice warn\" role=\"alert\"><h2>").text(ui.t("preview.notReady")).raw("</h2><p>").text(ui.t("why." + why))
-                    .raw("</p><p>").text(ui.t("todo." + why, "language", ui.languageName(m.lang()))).raw("</p>");
+            Server.Why why = m.why().get();
+            h.raw("<div class=\"notice warn\" role=\"alert\"><h2>").text(ui.t("preview.notReady")).raw("</h2><p>").text(why.said(ui))
+                    .raw("</p><p>").text(why.todo(ui, m.lang())).raw("</p>");
             details(h, m.problems().stream().limit(20).map(Problem::format).toList());
             h.raw("</div>");
         }
@@ -267,7 +267,7 @@ final class Views {
         h.raw("</select></div><button type=\"submit\">").text(ui.t("tr.show")).raw("</button></form>");
 
         List<Problem> problems = project.problems().stream().filter(p -> p.file().equals(served) || p.file().equals(file))
-                .filter(p -> p.key().isEmpty() || p.key().startsWith("common.") || p.key().startsWith(leaflet + ".")).toList();
+                .filter(p -> p.concernsLeaflet(leaflet)).toList();
         long errors = problems.stream().filter(Problem::isError).count();
         h.raw("<p class=\"meta\" role=\"status\">").text(ui.t("tr.summary", "file", served, "errors", errors, "warnings", problems.size() - errors))
                 .raw(" ").text(ui.t("tr.reload")).raw("</p>");
