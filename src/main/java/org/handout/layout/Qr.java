@@ -40,8 +40,22 @@ final class Qr {
         return matrix(url).getWidth() * MODULE;
     }
 
-    /** The code as PNG bytes, the same bytes for the same address. */
+    /**
+     * The PNG of each address drawn so far in this run: a build draws the same few addresses (a
+     * clinic's, the national service's) on every leaflet of every language, and encoding one took
+     * about as long as laying out a page. Never modify the bytes.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, byte[]> DRAWN = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The code as PNG bytes, the same bytes for the same address (drawn once per run; never modify them). */
     static byte[] png(String url) {
+        if (DRAWN.size() > 256) {
+            DRAWN.clear(); // a long-running server that has seen many addresses: start again
+        }
+        return DRAWN.computeIfAbsent(url, Qr::draw);
+    }
+
+    private static byte[] draw(String url) {
         BitMatrix m = matrix(url);
         int n = m.getWidth();
         BufferedImage img = new BufferedImage(n * MODULE, n * MODULE, BufferedImage.TYPE_INT_RGB);

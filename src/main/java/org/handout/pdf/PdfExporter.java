@@ -340,7 +340,7 @@ public final class PdfExporter {
         /** An image, inside its figure's marked content (the figure carries the alternative text). */
         void image(PdfContentByte cb, Item.Image im) {
             try {
-                org.openpdf.text.Image img = org.openpdf.text.Image.getInstance(im.bytes());
+                org.openpdf.text.Image img = PreparedImages.of(im.bytes());
                 img.scaleAbsolute(im.width(), im.height());
                 img.setAbsolutePosition(im.x(), im.y());
                 PdfStructureElement figure = elements.get(im.tag());
