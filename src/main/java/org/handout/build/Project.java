@@ -67,7 +67,7 @@ public final class Project {
             boolean own = content != null && content.leafletIds().stream().anyMatch(id -> p.file().equals("content/" + id + ".yaml"));
             (own ? bySourceFile.computeIfAbsent(p.file(), f -> new Problems()) : global).add(p);
         }
-        this.fonts = FontBook.load(inputs, workspace.fonts(), "fonts", global).orElse(null);
+        this.fonts = FontBook.load(inputs, workspace.fonts(), "fonts", only, global).orElse(null);
         List<Bundle> bundles = new ArrayList<>();
         for (Path file : bundleFiles()) {
             String tag = file.getFileName().toString().replaceFirst("\\.yaml$", "");

@@ -23,9 +23,12 @@ import org.snakeyaml.engine.v2.nodes.Node;
  */
 public final class FontBook {
     private final Map<String, FontChain> chains;
+    /** Every chain fonts.yaml defines, loaded or not. */
+    private final java.util.Set<String> written;
 
-    private FontBook(Map<String, FontChain> chains) {
+    private FontBook(Map<String, FontChain> chains, java.util.Collection<String> written) {
         this.chains = Map.copyOf(chains);
+        this.written = java.util.Set.copyOf(written);
     }
 
     /** Loads {@code dir/fonts.yaml}; {@code displayDir} names the folder in problems. */
@@ -35,6 +38,20 @@ public final class FontBook {
 
     /** Loads {@code dir/fonts.yaml} and the fonts it names as {@code world} reads them, each only from inside {@code dir}. */
     public static Optional<FontBook> load(org.handout.world.World world, Path dir, String displayDir, Problems problems) {
+        return load(world, dir, displayDir, Optional.empty(), problems);
+    }
+
+    /**
+     * As {@link #load(org.handout.world.World, Path, String, Problems)}, reading and parsing only
+     * the faces that the chains of {@code languages} (primary language subtags, as {@code es} for
+     * {@code es-MX}) and the default chain name, when given: a build of English does not read the
+     * 30 MB of Chinese, Japanese and Korean faces. Every face and chain is still checked as
+     * written (a chain naming an undefined face, a face file that does not exist); only a damaged
+     * face that no chain asked for goes unnoticed until a build that needs it. Asking the book
+     * for a chain it did not load is a programming error.
+     */
+    public static Optional<FontBook> load(org.handout.world.World world, Path dir, String displayDir,
+                                          Optional<java.util.Set<String>> languages, Problems problems) {
         String file = displayDir + "/fonts.yaml";
         Optional<YamlMap> root = Yaml.parse(world, dir.resolve("fonts.yaml"), file, problems)
                 .flatMap(n -> YamlMap.of(n, file, "", "the file", problems));
@@ -42,18 +59,42 @@ public final class FontBook {
             return Optional.empty();
         }
         int before = problems.errorCount();
+        // the chains as written first, to know which faces are wanted
+        Map<String, List<Map.Entry<String, Node>>> written = new LinkedHashMap<>();
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        root.get().map("chains").ifPresent(m -> {
+            for (String lang : m.names()) {
+                Node n = m.node(lang).orElseThrow();
+                Yaml.sequence(n, file, "", "chain '" + lang + "'", problems).ifPresent(list -> {
+                    List<Map.Entry<String, Node>> names = new ArrayList<>();
+                    for (Node item : list) {
+                        Yaml.text(item, file, "", "a face name", problems).ifPresent(name -> names.add(Map.entry(name, item)));
+                    }
+                    written.put(lang, names);
+                    if (isWanted(lang, languages)) {
+                        names.forEach(e -> wanted.add(e.getKey()));
+                    }
+                });
+            }
+            if (!written.containsKey("default")) {
+                problems.error(file, m.line(), m.column(), "", "'chains' needs a 'default' chain");
+            }
+        });
         Map<String, Face> loaded = new LinkedHashMap<>();
         Map<String, Face[]> faces = new LinkedHashMap<>();
+        java.util.Set<String> defined = new java.util.HashSet<>();
         java.util.Set<String> failed = new java.util.HashSet<>();
         java.util.Set<Face> fallback = new java.util.HashSet<>();
         Map<Face, Face> italics = new java.util.HashMap<>();
         root.get().map("faces").ifPresent(m -> {
             for (String name : m.names()) {
+                defined.add(name);
                 YamlMap.of(m.node(name).orElseThrow(), file, "", "face '" + name + "'", problems).ifPresent(f -> {
-                    Face regular = f.text("regular").flatMap(x -> face(world, dir, displayDir, x, f, loaded, problems)).orElse(null);
-                    Face bold = f.text("bold").flatMap(x -> face(world, dir, displayDir, x, f, loaded, problems)).orElse(null);
+                    boolean load = languages.isEmpty() || wanted.contains(name);
+                    Face regular = f.text("regular").flatMap(x -> face(world, dir, displayDir, x, f, load, loaded, problems)).orElse(null);
+                    Face bold = f.text("bold").flatMap(x -> face(world, dir, displayDir, x, f, load, loaded, problems)).orElse(null);
                     // an italic is optional: emphasis in a face without one is set in the accent colour
-                    Optional<Face> italic = f.has("italic") ? f.text("italic").flatMap(x -> face(world, dir, displayDir, x, f, loaded, problems))
+                    Optional<Face> italic = f.has("italic") ? f.text("italic").flatMap(x -> face(world, dir, displayDir, x, f, load, loaded, problems))
                             : Optional.empty();
                     String role = f.optionalText("role").orElse("text");
                     if (!role.equals("text") && !role.equals("fallback")) {
@@ -61,7 +102,7 @@ public final class FontBook {
                                 + "'; a role is 'text' (the default) or 'fallback' (used only for characters no text face has; does not set the line height)");
                     }
                     f.rejectUnknown();
-                    if (regular == null || bold == null) {
+                    if (load && (regular == null || bold == null)) {
                         failed.add(name); // already reported; chains that name it need not say so again
                     }
                     if (regular != null && bold != null) {
@@ -77,40 +118,42 @@ public final class FontBook {
             }
         });
         Map<String, FontChain> chains = new LinkedHashMap<>();
-        root.get().map("chains").ifPresent(m -> {
-            for (String lang : m.names()) {
-                Node n = m.node(lang).orElseThrow();
-                Yaml.sequence(n, file, "", "chain '" + lang + "'", problems).ifPresent(list -> {
-                    List<Face> regular = new ArrayList<>();
-                    List<Face> bold = new ArrayList<>();
-                    for (Node item : list) {
-                        Yaml.text(item, file, "", "a face name", problems).ifPresent(name -> {
-                            Face[] pair = faces.get(name);
-                            if (pair == null && !failed.contains(name)) {
-                                problems.error(file, Yaml.line(item), Yaml.column(item), "", "chain '" + lang
-                                        + "' names face '" + name + "', which is not defined under 'faces'");
-                            } else if (pair != null) {
-                                regular.add(pair[0]);
-                                bold.add(pair[1]);
-                            }
-                        });
-                    }
-                    chains.put(lang, new FontChain(lang, regular, bold, fallback, italics));
-                });
+        written.forEach((lang, names) -> {
+            List<Face> regular = new ArrayList<>();
+            List<Face> bold = new ArrayList<>();
+            for (Map.Entry<String, Node> e : names) {
+                String name = e.getKey();
+                if (!defined.contains(name)) {
+                    problems.error(file, Yaml.line(e.getValue()), Yaml.column(e.getValue()), "", "chain '" + lang
+                            + "' names face '" + name + "', which is not defined under 'faces'");
+                } else if (faces.containsKey(name)) {
+                    regular.add(faces.get(name)[0]);
+                    bold.add(faces.get(name)[1]);
+                }
             }
-            if (!chains.containsKey("default")) {
-                problems.error(file, m.line(), m.column(), "", "'chains' needs a 'default' chain");
+            if (isWanted(lang, languages)) {
+                chains.put(lang, new FontChain(lang, regular, bold, fallback, italics));
             }
         });
         root.get().rejectUnknown();
         if (problems.errorCount() > before) {
             return Optional.empty();
         }
-        return Optional.of(new FontBook(chains));
+        return Optional.of(new FontBook(chains, written.keySet()));
     }
 
+    /** Whether a chain's faces are read in a run of {@code languages} (all when none are given). */
+    private static boolean isWanted(String chain, Optional<java.util.Set<String>> languages) {
+        return languages.isEmpty() || chain.equals("default")
+                || languages.get().contains(chain.split("-")[0].toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * The face in file {@code name}, read and parsed when {@code load}; otherwise only checked to be
+     * a file of the folder (and empty).
+     */
     private static Optional<Face> face(org.handout.world.World world, Path dir, String displayDir, String name, YamlMap at,
-                                       Map<String, Face> loaded, Problems problems) {
+                                       boolean load, Map<String, Face> loaded, Problems problems) {
         if (loaded.containsKey(name)) {
             return Optional.of(loaded.get(name));
         }
@@ -122,6 +165,9 @@ public final class FontBook {
         }
         if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             problems.error(at.file(), at.line(), at.column(), "", "font file " + displayDir + "/" + name + " does not exist");
+            return Optional.empty();
+        }
+        if (!load) {
             return Optional.empty();
         }
         String shown = displayDir + "/" + name;
@@ -165,6 +211,9 @@ public final class FontBook {
             FontChain c = chains.get(t);
             if (c != null) {
                 return c;
+            }
+            if (written.contains(t)) {
+                throw new IllegalStateException("the fonts of chain '" + t + "' were not read in this run (asked for " + tag + ")");
             }
             int dash = t.lastIndexOf('-');
             if (dash < 0) {

@@ -112,4 +112,32 @@ class DamagedFontTest {
         assertTrue(r.err().contains("hint: take the face out of the collection"), r.err());
         assertEquals(List.of(), pdfs());
     }
+
+    @Test
+    void aBuildOfSomeLanguagesReadsOnlyTheFacesOfTheirChainsAndABuildOfEveryLanguageReadsThemAll() throws IOException {
+        TestProject p = project();
+        Files.copy(FIXTURES.resolve("NotoSansSC-cff.otf"), p.root().resolve("fonts/NotoSansSC-cff.otf"));
+        p.replace("fonts/fonts.yaml", "regular: NotoSansSC-Regular.ttf", "regular: NotoSansSC-cff.otf");
+        // English's chain does not name the Chinese face: its file is not read, and English builds
+        Cli.Run en = build(p, "--lang", "en");
+        assertEquals(0, en.code(), en.err());
+        assertEquals(List.of(), errors(en), en.err());
+        assertEquals(org.handout.testing.TestProject.LEAFLETS.stream().map(l -> "en/" + l + ".pdf").sorted().toList(), pdfs());
+        // Chinese's does, and a build of every language reads every face: both refuse it at its line
+        for (String[] args : List.of(new String[] {"--lang", "zh-Hans"}, new String[] {"--force"})) {
+            Cli.Run r = build(p, args);
+            assertEquals(1, r.code(), String.join(" ", args) + "\n" + r.err());
+            assertTrue(errors(r).stream().anyMatch(l -> l.contains("font file fonts/NotoSansSC-cff.otf has CFF (PostScript) outlines")),
+                    String.join(" ", args) + "\n" + r.err());
+        }
+    }
+
+    @Test
+    void aFaceFileThatDoesNotExistIsReportedEvenByABuildWhoseChainsDoNotNameIt() throws IOException {
+        TestProject p = project();
+        p.replace("fonts/fonts.yaml", "regular: NotoSansSC-Regular.ttf", "regular: NotoSansSC-Gone.ttf");
+        Cli.Run r = build(p, "--lang", "en");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(errors(r).stream().anyMatch(l -> l.contains("font file fonts/NotoSansSC-Gone.ttf does not exist")), r.err());
+    }
 }
