@@ -43,6 +43,8 @@ final class HarfBuzz {
     private final MethodHandle blobCreate;
     private final MethodHandle faceCreate;
     private final MethodHandle fontCreate;
+    private final MethodHandle faceDestroy;
+    private final MethodHandle blobDestroy;
     private final MethodHandle fontSetScale;
     private final MethodHandle bufferCreate;
     private final MethodHandle bufferDestroy;
@@ -78,6 +80,8 @@ final class HarfBuzz {
         blobCreate = l.downcallHandle(find(lib, "hb_blob_create"), FunctionDescriptor.of(p, p, i, i, p, p));
         faceCreate = l.downcallHandle(find(lib, "hb_face_create"), FunctionDescriptor.of(p, p, i));
         fontCreate = l.downcallHandle(find(lib, "hb_font_create"), FunctionDescriptor.of(p, p));
+        faceDestroy = l.downcallHandle(find(lib, "hb_face_destroy"), FunctionDescriptor.ofVoid(p));
+        blobDestroy = l.downcallHandle(find(lib, "hb_blob_destroy"), FunctionDescriptor.ofVoid(p));
         fontSetScale = l.downcallHandle(find(lib, "hb_font_set_scale"), FunctionDescriptor.ofVoid(p, i, i));
         bufferCreate = l.downcallHandle(find(lib, "hb_buffer_create"), FunctionDescriptor.of(p));
         bufferDestroy = l.downcallHandle(find(lib, "hb_buffer_destroy"), FunctionDescriptor.ofVoid(p));
@@ -191,36 +195,67 @@ final class HarfBuzz {
      */
     boolean hasOwnForms(Face face, String language, String script) {
         return ownForms.computeIfAbsent(face.file() + "|" + language + "|" + script, k -> {
-            try (Arena a = Arena.ofConfined()) {
-                MemorySegment hbFace = handles(face).face();
-                int hbScript = (int) scriptFromString.invokeExact(a.allocateFrom(script), -1);
-                MemorySegment lang = (MemorySegment) languageFromString.invokeExact(a.allocateFrom(language), -1);
-                MemorySegment scriptCount = a.allocateFrom(ValueLayout.JAVA_INT, 3);
-                MemorySegment scriptTags = a.allocate(ValueLayout.JAVA_INT, 3);
-                MemorySegment langCount = a.allocateFrom(ValueLayout.JAVA_INT, 3);
-                MemorySegment langTags = a.allocate(ValueLayout.JAVA_INT, 3);
-                tagsFromScriptAndLanguage.invokeExact(hbScript, lang, scriptCount, scriptTags, langCount, langTags);
-                int sc = scriptCount.get(ValueLayout.JAVA_INT, 0);
-                int lc = langCount.get(ValueLayout.JAVA_INT, 0);
-                if (sc == 0 || lc == 0) {
-                    return false;
+            Handles kept = fonts.get(face);
+            if (kept != null) {
+                return hasOwnForms(kept.face(), face, language, script);
+            }
+            // a face HarfBuzz has not shaped with is asked on a copy made for the question and freed after:
+            // most faces are shaped by the JDK alone, and keeping a native copy of every face (the CJK
+            // faces are 2-6 MB each) was a tenth of a whole build's memory
+            try (Arena copy = Arena.ofConfined()) {
+                byte[] bytes = face.bytes();
+                MemorySegment data = copy.allocate(bytes.length);
+                MemorySegment.copy(bytes, 0, data, ValueLayout.JAVA_BYTE, 0, bytes.length);
+                MemorySegment blob = (MemorySegment) blobCreate.invokeExact(data, bytes.length, 1, MemorySegment.NULL, MemorySegment.NULL);
+                MemorySegment hbFace = (MemorySegment) faceCreate.invokeExact(blob, 0);
+                try {
+                    return hasOwnForms(hbFace, face, language, script);
+                } finally {
+                    faceDestroy.invokeExact(hbFace);
+                    blobDestroy.invokeExact(blob);
                 }
-                for (int table : new int[] {GSUB, GPOS}) {
-                    MemorySegment scriptIndex = a.allocate(ValueLayout.JAVA_INT);
-                    MemorySegment chosen = a.allocate(ValueLayout.JAVA_INT);
-                    if ((int) selectScript.invokeExact(hbFace, table, sc, scriptTags, scriptIndex, chosen) == 0) {
-                        continue;
-                    }
-                    MemorySegment langIndex = a.allocate(ValueLayout.JAVA_INT);
-                    if ((int) selectLanguage.invokeExact(hbFace, table, scriptIndex.get(ValueLayout.JAVA_INT, 0), lc, langTags, langIndex) != 0) {
-                        return true;
-                    }
-                }
-                return false;
+            } catch (RuntimeException e) {
+                throw e;
             } catch (Throwable t) {
-                throw new IllegalStateException("HarfBuzz cannot read the layout tables of " + face.file(), t);
+                throw new IllegalStateException("HarfBuzz cannot open " + face.file(), t);
             }
         });
+    }
+
+    /** Whether this run keeps a native copy of {@code face}: only once HarfBuzz has shaped text in it. */
+    boolean keepsCopyOf(Face face) {
+        return fonts.containsKey(face);
+    }
+
+    private boolean hasOwnForms(MemorySegment hbFace, Face face, String language, String script) {
+        try (Arena a = Arena.ofConfined()) {
+            int hbScript = (int) scriptFromString.invokeExact(a.allocateFrom(script), -1);
+            MemorySegment lang = (MemorySegment) languageFromString.invokeExact(a.allocateFrom(language), -1);
+            MemorySegment scriptCount = a.allocateFrom(ValueLayout.JAVA_INT, 3);
+            MemorySegment scriptTags = a.allocate(ValueLayout.JAVA_INT, 3);
+            MemorySegment langCount = a.allocateFrom(ValueLayout.JAVA_INT, 3);
+            MemorySegment langTags = a.allocate(ValueLayout.JAVA_INT, 3);
+            tagsFromScriptAndLanguage.invokeExact(hbScript, lang, scriptCount, scriptTags, langCount, langTags);
+            int sc = scriptCount.get(ValueLayout.JAVA_INT, 0);
+            int lc = langCount.get(ValueLayout.JAVA_INT, 0);
+            if (sc == 0 || lc == 0) {
+                return false;
+            }
+            for (int table : new int[] {GSUB, GPOS}) {
+                MemorySegment scriptIndex = a.allocate(ValueLayout.JAVA_INT);
+                MemorySegment chosen = a.allocate(ValueLayout.JAVA_INT);
+                if ((int) selectScript.invokeExact(hbFace, table, sc, scriptTags, scriptIndex, chosen) == 0) {
+                    continue;
+                }
+                MemorySegment langIndex = a.allocate(ValueLayout.JAVA_INT);
+                if ((int) selectLanguage.invokeExact(hbFace, table, scriptIndex.get(ValueLayout.JAVA_INT, 0), lc, langTags, langIndex) != 0) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (Throwable t) {
+            throw new IllegalStateException("HarfBuzz cannot read the layout tables of " + face.file(), t);
+        }
     }
 
     /** Shapes {@code chars[start, end)} (the rest of the paragraph as context) in {@code face}, told the language and script. */

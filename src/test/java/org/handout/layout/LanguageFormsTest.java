@@ -74,4 +74,24 @@ class LanguageFormsTest {
         assertNotEquals(Arrays.toString(en), Arrays.toString(ro));
         assertArrayEquals(glyphs("en", "default", "șț"), ro, "the same glyphs as the comma-below letters");
     }
+
+    @Test
+    void aFaceAskedForItsFormsButNeverShapedByHarfBuzzKeepsNoNativeCopy() {
+        // Chinese is set by the JDK's shaper; asking whether the face has Chinese forms needs the face
+        // in HarfBuzz only for the question, and the 2 MB copy is freed after it
+        Problems p = new Problems();
+        FontBook own = FontBook.load(Path.of("fonts"), "fonts", p).orElseThrow(() -> new AssertionError(p.sorted()));
+        Face chinese = own.chain("zh-Hans").faces(false).stream().filter(f -> f.file().startsWith("NotoSansSC")).findFirst().orElseThrow();
+        HarfBuzz hb = HarfBuzz.get().orElseThrow();
+        hb.hasOwnForms(chinese, "zh-Hans", "Hani");
+        assertTrue(!hb.keepsCopyOf(chinese), "a copy kept after the question");
+        // a face HarfBuzz shapes with keeps its copy for the run, and still answers the same
+        Face devanagari = own.chain("ne").faces(false).get(0);
+        boolean nepali = hb.hasOwnForms(devanagari, "ne", "Deva");
+        char[] word = "झण्डा".toCharArray();
+        hb.shape(devanagari, word, 0, word.length, false, "ne", "Deva");
+        assertTrue(hb.keepsCopyOf(devanagari));
+        assertTrue(nepali, "Noto Sans Devanagari has a NEP LangSys");
+        assertEquals(nepali, hb.hasOwnForms(devanagari, "ne", "Deva"));
+    }
 }
