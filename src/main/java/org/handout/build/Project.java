@@ -67,34 +67,81 @@ public final class Project {
             boolean own = content != null && content.leafletIds().stream().anyMatch(id -> p.file().equals("content/" + id + ".yaml"));
             (own ? bySourceFile.computeIfAbsent(p.file(), f -> new Problems()) : global).add(p);
         }
-        this.fonts = FontBook.load(inputs, workspace.fonts(), "fonts", only, global).orElse(null);
-        List<Bundle> bundles = new ArrayList<>();
+        // the fonts, and each bundle (read, then checked against the English), are independent of one
+        // another: read side by side, each into problems of its own, merged in a fixed order after
+        Problems fontProblems = new Problems();
+        java.util.concurrent.CompletableFuture<Optional<FontBook>> fontBook = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> FontBook.load(inputs, workspace.fonts(), "fonts", only, fontProblems), LOADERS);
+        BundleChecker checker = content == null ? null : new BundleChecker(content);
+        List<Path> files = new ArrayList<>();
         for (Path file : bundleFiles()) {
             String tag = file.getFileName().toString().replaceFirst("\\.yaml$", "");
             if (only.isPresent() && !only.get().contains(language(tag))) {
                 continue; // a build of some languages reads only their bundles
             }
-            Problems p = byBundle.computeIfAbsent(tag, t -> new Problems());
-            Optional<Bundle> b = BundleLoader.load(inputs, file, "translations/" + file.getFileName(), p);
-            if (b.isPresent()) {
-                bundles.add(b.get());
-            } else {
-                brokenBundles.add(tag);
-            }
+            files.add(file);
+            byBundle.computeIfAbsent(tag, t -> new Problems());
         }
-        if (content != null) {
-            BundleChecker checker = new BundleChecker(content);
+        List<java.util.concurrent.CompletableFuture<Optional<Bundle>>> loading = new ArrayList<>();
+        for (Path file : files) {
+            Problems p = byBundle.get(file.getFileName().toString().replaceFirst("\\.yaml$", ""));
+            loading.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                Optional<Bundle> b = BundleLoader.load(inputs, file, "translations/" + file.getFileName(), p);
+                if (b.isPresent() && checker != null) {
+                    checker.check(b.get(), p);
+                }
+                return b;
+            }, LOADERS));
+        }
+        if (checker != null) {
             Problems source = new Problems();
             checker.checkSource(source);
             for (Problem problem : source.sorted()) {
                 bySourceFile.computeIfAbsent(problem.file(), f -> new Problems()).add(problem);
             }
-            for (Bundle b : bundles) {
-                checker.check(b, byBundle.get(b.tag()));
+        }
+        List<Bundle> bundles = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            Optional<Bundle> b = join(loading.get(i));
+            if (b.isPresent()) {
+                bundles.add(b.get());
+            } else {
+                brokenBundles.add(files.get(i).getFileName().toString().replaceFirst("\\.yaml$", ""));
             }
-            this.languages = new Languages(Bundle.source(content), bundles);
-        } else {
-            this.languages = null;
+        }
+        this.fonts = join(fontBook).orElse(null);
+        global.addAll(fontProblems);
+        this.languages = content == null ? null : new Languages(Bundle.source(content), bundles);
+    }
+
+    /**
+     * The threads that read the fonts and bundles beside the one that checks the English: one per
+     * processor, daemons (a run ends when its work does), idle ones gone after a second.
+     */
+    private static final java.util.concurrent.ExecutorService LOADERS = new java.util.concurrent.ThreadPoolExecutor(
+            Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors(), 1, java.util.concurrent.TimeUnit.SECONDS,
+            new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "handout-load");
+                t.setDaemon(true);
+                return t;
+            });
+
+    static {
+        ((java.util.concurrent.ThreadPoolExecutor) LOADERS).allowCoreThreadTimeOut(true);
+    }
+
+    /** The value of a loading task; what it threw, thrown here (a bug, never a problem in the input). */
+    private static <T> T join(java.util.concurrent.CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
         }
     }
 
