@@ -46,7 +46,8 @@ public final class Shaping {
      * JDK's shaper does not know, and there is no HarfBuzz, or the character is newer than it.
      */
     public static Optional<String> refusal(int codePoint) {
-        return refusal(codePoint, harfBuzzUnicode());
+        // a character the JDK shapes needs no HarfBuzz: it is not loaded to be asked about it
+        return byJdk(codePoint) ? Optional.empty() : refusal(codePoint, harfBuzzUnicode());
     }
 
     static Optional<String> refusal(int codePoint, Optional<VersionInfo> harfBuzz) {

@@ -87,8 +87,20 @@ public final class FileWorld implements World {
             return new Read(null, "is larger than " + size(maxBytes), "");
         }
         try (InputStream in = Files.newInputStream(file)) {
-            // read at most one byte past the limit: a file that grew since its size was read is still bounded
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            // the size it had a moment ago, read into an array of that size (a 6 MB font is not copied
+            // through growing buffers); then whatever it has grown by since, still bounded by the limit
+            byte[] bytes = new byte[(int) a.size()];
+            int got = in.readNBytes(bytes, 0, bytes.length);
+            if (got < bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, got); // it shrank meanwhile
+            } else {
+                byte[] more = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8 - bytes.length, maxBytes + 1 - bytes.length));
+                if (more.length > 0) {
+                    byte[] all = java.util.Arrays.copyOf(bytes, bytes.length + more.length);
+                    System.arraycopy(more, 0, all, bytes.length, more.length);
+                    bytes = all;
+                }
+            }
             return bytes.length > maxBytes ? new Read(null, "is larger than " + size(maxBytes), "") : new Read(bytes, "", "");
         } catch (IOException e) {
             return new Read(null, "cannot be read: " + e.getMessage(), "");
