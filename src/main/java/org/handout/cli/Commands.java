@@ -78,8 +78,8 @@ final class Commands {
                 .desc("allow a --host other computers can reach; prints a warning and an address with an access token").get());
         define("host", () -> Option.builder().longOpt("host").hasArg().argName("ADDRESS")
                 .desc("the address to listen on (default 127.0.0.1: this computer only)").get());
-        define("runs", () -> Option.builder().longOpt("runs").hasArg().argName("N").desc("cold builds to time (default 5)").get());
-        define("rounds", () -> Option.builder().longOpt("rounds").hasArg().argName("N").desc("warm rounds per leaflet (default 30)").get());
+        define("runs", () -> Option.builder().longOpt("runs").hasArg().argName("N").desc("timed runs of each cold figure; 0 skips them and serve (default 5)").get());
+        define("rounds", () -> Option.builder().longOpt("rounds").hasArg().argName("N").desc("measured JMH iterations of 1 s for the warm figures; 0 skips them (default 5)").get());
         define("scale", () -> Option.builder().longOpt("scale").hasArg().argName("N")
                 .desc("leaflets in the largest synthetic matrix (default 1000; 0 skips it)").get());
         define("pages", () -> Option.builder().longOpt("pages").hasArg().argName("LIST").desc("pages to render, e.g. 1 or 1,3-4 (default: all)").get());
@@ -154,7 +154,7 @@ final class Commands {
                         + " the PDFs and the manifests of every edition, each PDF checked against its shard's manifest",
                 List.of("out"), Integer.MAX_VALUE, "SHARD_DIR", "0 merged; 1 a shard's manifest or PDF is wrong, or two shards disagree (nothing is written); 2 usage error"));
         command(new Command("bench", "[--runs N] [--rounds N] [--scale N]",
-                "measures cold and warm build times, memory, PDF sizes and a 1,000-leaflet matrix (see BENCHMARKS.md)",
+                "measures cold and warm build times, memory, PDF sizes, serve and a 1,000-leaflet matrix against their targets (see BENCHMARKS.md)",
                 List.of("runs", "rounds", "scale"), 0, "", "0 measured; 1 a build failed; 2 usage error"));
         command(new Command("serve", "[--port N] [--host ADDRESS [--expose]]",
                 "a local web page to build, preview and download leaflets (http://127.0.0.1:8377/)",

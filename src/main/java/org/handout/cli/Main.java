@@ -222,7 +222,7 @@ public final class Main {
                 }
             case "bench":
                 try {
-                    return new org.handout.bench.Benchmark(ws, out).run(number(cl, "runs", 5), number(cl, "rounds", 30), number(cl, "scale", 1000));
+                    return new org.handout.bench.Benchmark(ws, out).run(number(cl, "runs", 5), number(cl, "rounds", 5), number(cl, "scale", 1000));
                 } catch (IOException | InterruptedException | NumberFormatException e) {
                     err.println("handout: bench: " + e.getMessage());
                     return e instanceof NumberFormatException ? 2 : 1;
