@@ -59,7 +59,6 @@ final class GlyphTexts {
             return new Piece[0];
         }
         String text = g.text();
-        int[] starts = Arrays.stream(g.clusters()).distinct().sorted().toArray();
         Map<Integer, List<Integer>> byCluster = new java.util.TreeMap<>();
         for (int i = 0; i < n; i++) {
             byCluster.computeIfAbsent(g.clusters()[i], k -> new ArrayList<>()).add(i);
@@ -73,7 +72,7 @@ final class GlyphTexts {
         for (Map.Entry<Integer, List<Integer>> c : byCluster.entrySet()) {
             int last = begin.size() - 1;
             int at = Math.max(0, Math.min(c.getKey(), text.length()));
-            if (last >= 0 && !merged.get(last) && spacing(g, glyphsOf.get(last)) > text.substring(begin.get(last), Math.max(begin.get(last), at)).codePointCount(0, Math.max(0, at - begin.get(last)))) {
+            if (last >= 0 && !merged.get(last) && spacing(g, glyphsOf.get(last)) > text.codePointCount(begin.get(last), Math.max(begin.get(last), at))) {
                 glyphsOf.get(last).addAll(c.getValue());
                 glyphsOf.get(last).sort(Integer::compare);
                 merged.set(last, true);
@@ -136,7 +135,7 @@ final class GlyphTexts {
      * an empty glyph without width right after it (before it, for marks that lead its text).
      */
     static Piece piece(String text, boolean zeroWidth) {
-        if (text == null || zeroWidth || text.codePoints().noneMatch(GlyphTexts::isMark)) {
+        if (text == null || zeroWidth || !hasMark(text)) {
             return new Piece(null, text, null);
         }
         int[] cps = text.codePoints().toArray();
@@ -155,6 +154,17 @@ final class GlyphTexts {
                 b == cps.length ? null : new String(cps, b, cps.length - b));
     }
 
+    private static boolean hasMark(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (isMark(cp)) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
+    }
+
     static boolean isMark(int cp) {
         return UCharacter.getType(cp) == UCharacter.NON_SPACING_MARK;
     }
@@ -171,7 +181,10 @@ final class GlyphTexts {
         int[] cps = cluster.codePoints().toArray();
         int n = glyphs.size();
         int m = cps.length;
-        long spacing = glyphs.stream().filter(i -> g.face().pdfAdvance(g.glyphs()[i]) != 0).count();
+        int spacing = 0;
+        for (int i : glyphs) {
+            spacing += g.face().pdfAdvance(g.glyphs()[i]) != 0 ? 1 : 0;
+        }
         int first = glyphs.get(0);
         int last = glyphs.get(n - 1);
         if (spacing > m && m > 0 && last - first == n - 1) {
@@ -262,8 +275,12 @@ final class GlyphTexts {
     }
 
     /** How many of the glyphs have width. */
-    private static long spacing(Item.Glyphs g, List<Integer> glyphs) {
-        return glyphs.stream().filter(i -> g.face().isGlyph(g.glyphs()[i]) && g.face().pdfAdvance(g.glyphs()[i]) != 0).count();
+    private static int spacing(Item.Glyphs g, List<Integer> glyphs) {
+        int n = 0;
+        for (int i : glyphs) {
+            n += g.face().isGlyph(g.glyphs()[i]) && g.face().pdfAdvance(g.glyphs()[i]) != 0 ? 1 : 0;
+        }
+        return n;
     }
 
     private static String reversed(String s) {
