@@ -42,23 +42,10 @@ final class HarfBuzz {
 
     private final MethodHandle blobCreate;
     private final MethodHandle faceCreate;
-    private final MethodHandle fontCreate;
     private final MethodHandle faceDestroy;
     private final MethodHandle blobDestroy;
-    private final MethodHandle fontSetScale;
-    private final MethodHandle bufferCreate;
-    private final MethodHandle bufferDestroy;
-    private final MethodHandle bufferAddUtf16;
-    private final MethodHandle bufferSetDirection;
-    private final MethodHandle bufferSetLanguage;
-    private final MethodHandle bufferSetScript;
-    private final MethodHandle bufferSetClusterLevel;
     private final MethodHandle languageFromString;
     private final MethodHandle scriptFromString;
-    private final MethodHandle shape;
-    private final MethodHandle glyphInfos;
-    private final MethodHandle glyphPositions;
-    private final MethodHandle featureFromString;
     private final MethodHandle tagsFromScriptAndLanguage;
     private final MethodHandle selectScript;
     private final MethodHandle selectLanguage;
@@ -70,39 +57,63 @@ final class HarfBuzz {
     private final ConcurrentHashMap<Face, Handles> fonts = new ConcurrentHashMap<>();
     /** Whether a face has forms of its own for a language in a script: "file|ne|Deva" → true. */
     private final ConcurrentHashMap<String, Boolean> ownForms = new ConcurrentHashMap<>();
-    private final MemorySegment features;
-    private final int featureCount;
+    private final SymbolLookup lib;
+    /** The functions only shaping needs, bound on first use: most runs only ask which faces have forms of their own. */
+    private volatile Shaper shaper;
+
+    /** HarfBuzz's shaping functions, and the features every run is shaped with. */
+    private record Shaper(MethodHandle fontCreate, MethodHandle fontSetScale, MethodHandle bufferCreate, MethodHandle bufferDestroy,
+                          MethodHandle bufferAddUtf16, MethodHandle bufferSetDirection, MethodHandle bufferSetLanguage,
+                          MethodHandle bufferSetScript, MethodHandle bufferSetClusterLevel, MethodHandle shape,
+                          MethodHandle glyphInfos, MethodHandle glyphPositions, MemorySegment features, int featureCount) {
+    }
 
     private HarfBuzz(SymbolLookup lib) {
+        this.lib = lib;
         Linker l = Linker.nativeLinker();
         ValueLayout.OfInt i = ValueLayout.JAVA_INT;
         java.lang.foreign.AddressLayout p = ValueLayout.ADDRESS;
         blobCreate = l.downcallHandle(find(lib, "hb_blob_create"), FunctionDescriptor.of(p, p, i, i, p, p));
         faceCreate = l.downcallHandle(find(lib, "hb_face_create"), FunctionDescriptor.of(p, p, i));
-        fontCreate = l.downcallHandle(find(lib, "hb_font_create"), FunctionDescriptor.of(p, p));
         faceDestroy = l.downcallHandle(find(lib, "hb_face_destroy"), FunctionDescriptor.ofVoid(p));
         blobDestroy = l.downcallHandle(find(lib, "hb_blob_destroy"), FunctionDescriptor.ofVoid(p));
-        fontSetScale = l.downcallHandle(find(lib, "hb_font_set_scale"), FunctionDescriptor.ofVoid(p, i, i));
-        bufferCreate = l.downcallHandle(find(lib, "hb_buffer_create"), FunctionDescriptor.of(p));
-        bufferDestroy = l.downcallHandle(find(lib, "hb_buffer_destroy"), FunctionDescriptor.ofVoid(p));
-        bufferAddUtf16 = l.downcallHandle(find(lib, "hb_buffer_add_utf16"), FunctionDescriptor.ofVoid(p, p, i, i, i));
-        bufferSetDirection = l.downcallHandle(find(lib, "hb_buffer_set_direction"), FunctionDescriptor.ofVoid(p, i));
-        bufferSetLanguage = l.downcallHandle(find(lib, "hb_buffer_set_language"), FunctionDescriptor.ofVoid(p, p));
-        bufferSetScript = l.downcallHandle(find(lib, "hb_buffer_set_script"), FunctionDescriptor.ofVoid(p, i));
-        bufferSetClusterLevel = l.downcallHandle(find(lib, "hb_buffer_set_cluster_level"), FunctionDescriptor.ofVoid(p, i));
         languageFromString = l.downcallHandle(find(lib, "hb_language_from_string"), FunctionDescriptor.of(p, p, i));
         scriptFromString = l.downcallHandle(find(lib, "hb_script_from_string"), FunctionDescriptor.of(i, p, i));
-        shape = l.downcallHandle(find(lib, "hb_shape"), FunctionDescriptor.ofVoid(p, p, p, i));
-        glyphInfos = l.downcallHandle(find(lib, "hb_buffer_get_glyph_infos"), FunctionDescriptor.of(p, p, p));
-        glyphPositions = l.downcallHandle(find(lib, "hb_buffer_get_glyph_positions"), FunctionDescriptor.of(p, p, p));
-        featureFromString = l.downcallHandle(find(lib, "hb_feature_from_string"), FunctionDescriptor.of(i, p, i, p));
         tagsFromScriptAndLanguage = l.downcallHandle(find(lib, "hb_ot_tags_from_script_and_language"),
                 FunctionDescriptor.ofVoid(i, p, p, p, p, p));
         selectScript = l.downcallHandle(find(lib, "hb_ot_layout_table_select_script"), FunctionDescriptor.of(i, p, i, i, p, p, p));
         selectLanguage = l.downcallHandle(find(lib, "hb_ot_layout_script_select_language"), FunctionDescriptor.of(i, p, i, i, i, p, p));
+        try {
+            MethodHandle versionString = l.downcallHandle(find(lib, "hb_version_string"), FunctionDescriptor.of(p));
+            version = ((MemorySegment) versionString.invokeExact()).reinterpret(64).getString(0);
+        } catch (Throwable t) {
+            throw new IllegalStateException("HarfBuzz: hb_version_string failed", t);
+        }
+    }
+
+    /** The shaping functions, bound the first time text is shaped. */
+    private Shaper shaper() {
+        Shaper s = shaper;
+        if (s == null) {
+            synchronized (this) {
+                s = shaper;
+                if (s == null) {
+                    s = bindShaper();
+                    shaper = s;
+                }
+            }
+        }
+        return s;
+    }
+
+    private Shaper bindShaper() {
+        Linker l = Linker.nativeLinker();
+        ValueLayout.OfInt i = ValueLayout.JAVA_INT;
+        java.lang.foreign.AddressLayout p = ValueLayout.ADDRESS;
+        MethodHandle featureFromString = l.downcallHandle(find(lib, "hb_feature_from_string"), FunctionDescriptor.of(i, p, i, p));
         // the JDK's choice: kerning on; optional ligatures off (a ligature glyph has no Unicode value of its own)
         String[] wanted = {"kern", "-liga", "-clig"};
-        features = Arena.global().allocate(16L * wanted.length, 4);
+        MemorySegment features = Arena.global().allocate(16L * wanted.length, 4);
         int n = 0;
         try (Arena a = Arena.ofConfined()) {
             for (String f : wanted) {
@@ -113,13 +124,20 @@ final class HarfBuzz {
         } catch (Throwable t) {
             throw new IllegalStateException("HarfBuzz: hb_feature_from_string failed", t);
         }
-        featureCount = n;
-        try {
-            MethodHandle versionString = l.downcallHandle(find(lib, "hb_version_string"), FunctionDescriptor.of(p));
-            version = ((MemorySegment) versionString.invokeExact()).reinterpret(64).getString(0);
-        } catch (Throwable t) {
-            throw new IllegalStateException("HarfBuzz: hb_version_string failed", t);
-        }
+        return new Shaper(
+                l.downcallHandle(find(lib, "hb_font_create"), FunctionDescriptor.of(p, p)),
+                l.downcallHandle(find(lib, "hb_font_set_scale"), FunctionDescriptor.ofVoid(p, i, i)),
+                l.downcallHandle(find(lib, "hb_buffer_create"), FunctionDescriptor.of(p)),
+                l.downcallHandle(find(lib, "hb_buffer_destroy"), FunctionDescriptor.ofVoid(p)),
+                l.downcallHandle(find(lib, "hb_buffer_add_utf16"), FunctionDescriptor.ofVoid(p, p, i, i, i)),
+                l.downcallHandle(find(lib, "hb_buffer_set_direction"), FunctionDescriptor.ofVoid(p, i)),
+                l.downcallHandle(find(lib, "hb_buffer_set_language"), FunctionDescriptor.ofVoid(p, p)),
+                l.downcallHandle(find(lib, "hb_buffer_set_script"), FunctionDescriptor.ofVoid(p, i)),
+                l.downcallHandle(find(lib, "hb_buffer_set_cluster_level"), FunctionDescriptor.ofVoid(p, i)),
+                l.downcallHandle(find(lib, "hb_shape"), FunctionDescriptor.ofVoid(p, p, p, i)),
+                l.downcallHandle(find(lib, "hb_buffer_get_glyph_infos"), FunctionDescriptor.of(p, p, p)),
+                l.downcallHandle(find(lib, "hb_buffer_get_glyph_positions"), FunctionDescriptor.of(p, p, p)),
+                features, n);
     }
 
     /** The library's version: hb_version_string. */
@@ -178,9 +196,10 @@ final class HarfBuzz {
                 // HB_MEMORY_MODE_READONLY (1): the bytes stay ours, for the run's life
                 MemorySegment blob = (MemorySegment) blobCreate.invokeExact(data, bytes.length, 1, MemorySegment.NULL, MemorySegment.NULL);
                 MemorySegment hbFace = (MemorySegment) faceCreate.invokeExact(blob, 0);
-                MemorySegment hbFont = (MemorySegment) fontCreate.invokeExact(hbFace);
+                Shaper sh = shaper();
+                MemorySegment hbFont = (MemorySegment) sh.fontCreate().invokeExact(hbFace);
                 // positions in 64ths of a thousandth of an em (the JDK's units at Face.UNITS, with sub-unit precision)
-                fontSetScale.invokeExact(hbFont, (int) Face.UNITS * 64, (int) Face.UNITS * 64);
+                sh.fontSetScale().invokeExact(hbFont, (int) Face.UNITS * 64, (int) Face.UNITS * 64);
                 return new Handles(hbFace, hbFont);
             } catch (Throwable t) {
                 throw new IllegalStateException("HarfBuzz cannot open " + f.file(), t);
@@ -261,22 +280,23 @@ final class HarfBuzz {
     /** Shapes {@code chars[start, end)} (the rest of the paragraph as context) in {@code face}, told the language and script. */
     Shaped shape(Face face, char[] chars, int start, int end, boolean rtl, String language, String script) {
         MemorySegment hbFont = handles(face).font();
+        Shaper sh = shaper();
         try (Arena a = Arena.ofConfined()) {
             MemorySegment text = a.allocateFrom(ValueLayout.JAVA_CHAR, chars);
-            MemorySegment buf = (MemorySegment) bufferCreate.invokeExact();
+            MemorySegment buf = (MemorySegment) sh.bufferCreate().invokeExact();
             try {
-                bufferAddUtf16.invokeExact(buf, text, chars.length, start, end - start);
-                bufferSetDirection.invokeExact(buf, rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
+                sh.bufferAddUtf16().invokeExact(buf, text, chars.length, start, end - start);
+                sh.bufferSetDirection().invokeExact(buf, rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
                 // HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS: a mark or vowel sign keeps its own character, as the
                 // JDK's glyph-to-character index does (the text a reader gets back is built from it)
-                bufferSetClusterLevel.invokeExact(buf, 1);
-                bufferSetScript.invokeExact(buf, (int) scriptFromString.invokeExact(a.allocateFrom(script), -1));
-                bufferSetLanguage.invokeExact(buf, (MemorySegment) languageFromString.invokeExact(a.allocateFrom(language), -1));
-                shape.invokeExact(hbFont, buf, features, featureCount);
+                sh.bufferSetClusterLevel().invokeExact(buf, 1);
+                sh.bufferSetScript().invokeExact(buf, (int) scriptFromString.invokeExact(a.allocateFrom(script), -1));
+                sh.bufferSetLanguage().invokeExact(buf, (MemorySegment) languageFromString.invokeExact(a.allocateFrom(language), -1));
+                sh.shape().invokeExact(hbFont, buf, sh.features(), sh.featureCount());
                 MemorySegment len = a.allocate(ValueLayout.JAVA_INT);
-                MemorySegment infos = (MemorySegment) glyphInfos.invokeExact(buf, len);
+                MemorySegment infos = (MemorySegment) sh.glyphInfos().invokeExact(buf, len);
                 int n = len.get(ValueLayout.JAVA_INT, 0);
-                MemorySegment positions = (MemorySegment) glyphPositions.invokeExact(buf, len);
+                MemorySegment positions = (MemorySegment) sh.glyphPositions().invokeExact(buf, len);
                 infos = infos.reinterpret((long) RECORD * n);
                 positions = positions.reinterpret((long) RECORD * n);
                 int[] glyphs = new int[n];
@@ -296,7 +316,7 @@ final class HarfBuzz {
                 }
                 return new Shaped(glyphs, at, x, y, pen);
             } finally {
-                bufferDestroy.invokeExact(buf);
+                sh.bufferDestroy().invokeExact(buf);
             }
         } catch (Throwable t) {
             throw new IllegalStateException("HarfBuzz failed to shape a run of " + face.file(), t);
