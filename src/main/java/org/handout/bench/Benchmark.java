@@ -313,7 +313,7 @@ public final class Benchmark {
     }
 
     /**
-     * Warm, per leaflet: JMH's {@code LeafletBench} through {@code tools/jmh.sh} (one fork, 3
+     * Warm, per leaflet: JMH's {@code LeafletBench} through {@code tools/jmh.sh} (one fork, 5
      * warm-up and {@code iterations} measured iterations of 1 s, every language it lists), which
      * needs the project's sources and Maven; the average and its 99.9 % error, against the target.
      */
@@ -328,7 +328,7 @@ public final class Benchmark {
             return 0;
         }
         Path csv = Files.createTempFile("handout-jmh", ".csv");
-        Process p = new ProcessBuilder(jmh.toString(), "-f", "1", "-wi", "3", "-i", String.valueOf(iterations), "-rf", "csv", "-rff", csv.toString())
+        Process p = new ProcessBuilder(jmh.toString(), "-f", "1", "-wi", "5", "-i", String.valueOf(iterations), "-rf", "csv", "-rff", csv.toString())
                 .directory(ws.root().toFile()).redirectErrorStream(true).start();
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
@@ -336,7 +336,7 @@ public final class Benchmark {
             return 1;
         }
         int missed = 0;
-        out.printf(Locale.ROOT, "warm, per leaflet (JMH LeafletBench: compose, lay out, write the PDF to memory; 1 fork, 3 + %d iterations of 1 s; ms):%n",
+        out.printf(Locale.ROOT, "warm, per leaflet (JMH LeafletBench: compose, lay out, write the PDF to memory; 1 fork, 5 + %d iterations of 1 s; ms):%n",
                 iterations);
         out.println("  language  average   error   target");
         for (String line : Files.readAllLines(csv, StandardCharsets.UTF_8)) {
