@@ -44,10 +44,23 @@ public final class Inputs implements World {
     @Override
     public Optional<byte[]> read(Path file, String shown, long maxBytes, Optional<Path> confinedTo, Problems problems) {
         Path f = file.toAbsolutePath().normalize();
-        Optional<Path> confined = confinedTo.isPresent() ? confinedTo
-                : f.startsWith(workspace.fonts()) ? Optional.of(workspace.fonts())
+        Optional<byte[]> got = files.read(f, shown, maxBytes, confinedTo.isPresent() ? confinedTo : confinement(f), problems);
+        if (got.isPresent() && streamed.contains(f)) {
+            // fingerprinted before it was read (by a stream, not kept): a file that changed in between is
+            // fingerprinted again by the bytes now read, so a PDF is never recorded under another file's
+            String now = FileWorld.crc(got.get(), got.get().length);
+            if (!now.equals(hashes.put(f, now))) {
+                fonts = null;
+            }
+            streamed.remove(f);
+        }
+        return got;
+    }
+
+    /** The folder a file of the project must stay in: fonts and clinic files in theirs, whatever links point elsewhere. */
+    private Optional<Path> confinement(Path f) {
+        return f.startsWith(workspace.fonts()) ? Optional.of(workspace.fonts())
                 : f.startsWith(workspace.clinics()) ? Optional.of(workspace.clinics()) : Optional.empty();
-        return files.read(f, shown, maxBytes, confined, problems);
     }
 
     @Override
@@ -107,17 +120,40 @@ public final class Inputs implements World {
      * for a file that cannot be read, or is not a plain file.
      */
     String hash(Path file) {
-        return hashes.computeIfAbsent(file.toAbsolutePath().normalize(), f -> read(f, f.toString(), org.handout.layout.FontBook.MAX_BYTES, new Problems())
-                .map(b -> b.length > SHA_LIMIT ? crc(b) : sha256(b)).orElse("absent"));
+        Path f = file.toAbsolutePath().normalize();
+        String known = hashes.get(f);
+        if (known != null) {
+            return known;
+        }
+        String h;
+        if (size(f) > SHA_LIMIT) {
+            // a font or a logo: its CRC32C from the bytes read already, else from a stream (the bytes not kept)
+            h = files.crc(f, org.handout.layout.FontBook.MAX_BYTES, confinement(f)).orElse("absent");
+            streamed.add(f);
+        } else {
+            h = read(f, f.toString(), org.handout.layout.FontBook.MAX_BYTES, new Problems())
+                    .map(b -> b.length > SHA_LIMIT ? crc(b) : sha256(b)).orElse("absent");
+        }
+        String raced = hashes.putIfAbsent(f, h);
+        return raced != null ? raced : h;
     }
+
+    private static long size(Path f) {
+        try {
+            return java.nio.file.Files.size(f);
+        } catch (IOException e) {
+            return 0; // read says why
+        }
+    }
+
+    /** Large files fingerprinted from a stream and not yet read whole: their fingerprint is made again from the bytes read. */
+    private final java.util.Set<Path> streamed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Files up to this size (every YAML file) are fingerprinted by SHA-256, larger ones (fonts, logos) by CRC32C. */
     private static final int SHA_LIMIT = 128 << 10;
 
     private static String crc(byte[] bytes) {
-        java.util.zip.CRC32C c = new java.util.zip.CRC32C();
-        c.update(bytes);
-        return bytes.length + ":" + Long.toHexString(c.getValue());
+        return FileWorld.crc(bytes, bytes.length);
     }
 
     private static String toolBuild() {

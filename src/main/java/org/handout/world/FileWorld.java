@@ -50,6 +50,51 @@ public final class FileWorld implements World {
         return Optional.of(r.bytes());
     }
 
+    /**
+     * The length and CRC32C of a file ("12345:89abcdef"), as {@link #read} would give its bytes: from
+     * the bytes read already when there are some, else read through a small buffer and not kept
+     * (a fingerprint of the 31 MB of fonts need not hold them in memory). Empty when it cannot be
+     * read, is outside {@code confinedTo}, or is larger than {@code maxBytes}.
+     */
+    public Optional<String> crc(Path file, long maxBytes, Optional<Path> confinedTo) {
+        Path key = file.toAbsolutePath().normalize();
+        if (confinedTo.flatMap(dir -> outside(key, dir)).isPresent()) {
+            return Optional.empty();
+        }
+        Read known = reads.get(key);
+        if (known != null) {
+            return known.bytes() == null || known.bytes().length > maxBytes ? Optional.empty() : Optional.of(crc(known.bytes(), known.bytes().length));
+        }
+        try {
+            BasicFileAttributes a = Files.readAttributes(key, BasicFileAttributes.class);
+            if (!a.isRegularFile() || a.size() > maxBytes) {
+                return Optional.empty();
+            }
+            java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+            long length = 0;
+            byte[] buffer = new byte[64 << 10];
+            try (InputStream in = Files.newInputStream(key)) {
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    c.update(buffer, 0, n);
+                    length += n;
+                    if (length > maxBytes) {
+                        return Optional.empty();
+                    }
+                }
+            }
+            return Optional.of(length + ":" + Long.toHexString(c.getValue()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The length and CRC32C of the first {@code length} bytes, as {@link #crc(Path, long, Optional)} gives them. */
+    public static String crc(byte[] bytes, int length) {
+        java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+        c.update(bytes, 0, length);
+        return length + ":" + Long.toHexString(c.getValue());
+    }
+
     /** A refusal when the file, links followed, lies outside {@code dir}; empty when it is inside, or does not exist. */
     private static Optional<Read> outside(Path file, Path dir) {
         if (!Files.exists(file)) {
