@@ -81,12 +81,7 @@ public final class Benchmark {
     /** Fresh JVMs through the launcher, as a user runs it: wall time, peak RSS, PDF sizes. */
     private int cold(int runs) throws IOException, InterruptedException {
         Path launcher = ws.root().resolve("handout");
-        if (runs == 0) {
-            out.println("cold: skipped (--runs 0)");
-            return 0;
-        }
-        if (!Files.isExecutable(launcher)) {
-            out.println("cold: skipped (no ./handout launcher in " + ws.root() + ")");
+        if (launcherMissing("cold", runs)) {
             return 0;
         }
         Path dir = Files.createTempDirectory("handout-bench");
