@@ -74,7 +74,8 @@ public final class Benchmark {
         if (scale > 0) {
             scale(scale);
         }
-        out.println(missed == 0 ? "every target met" : missed + " target" + (missed == 1 ? "" : "s") + " missed (see above)");
+        out.println(skipped == 5 && scale == 0 ? "nothing measured" : missed == 0 ? "every target measured was met"
+                : missed + " target" + (missed == 1 ? "" : "s") + " missed (see above)");
         return missed == 0 ? 0 : 1;
     }
 
@@ -178,13 +179,18 @@ public final class Benchmark {
         return java.util.Optional.of(new double[] {walls.get(walls.size() / 2), walls.get(0), walls.get(walls.size() - 1)});
     }
 
+    /** The parts skipped in this run (of four cold ones and the warm one). */
+    private int skipped;
+
     private boolean launcherMissing(String what, int runs) {
         if (runs == 0) {
             out.println(what + ": skipped (--runs 0)");
+            skipped++;
             return true;
         }
         if (!Files.isExecutable(ws.root().resolve("handout"))) {
             out.println(what + ": skipped (no ./handout launcher in " + ws.root() + ")");
+            skipped++;
             return true;
         }
         return false;
@@ -316,10 +322,12 @@ public final class Benchmark {
         Path jmh = ws.root().resolve("tools/jmh.sh");
         if (iterations == 0) {
             out.println("warm: skipped (--rounds 0)");
+            skipped++;
             return 0;
         }
         if (!Files.isExecutable(jmh)) {
             out.println("warm: skipped (no tools/jmh.sh in " + ws.root() + ": JMH runs from the project's sources)");
+            skipped++;
             return 0;
         }
         Path csv = Files.createTempFile("handout-jmh", ".csv");
