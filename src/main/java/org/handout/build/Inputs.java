@@ -63,9 +63,12 @@ public final class Inputs implements World {
                 : f.startsWith(workspace.clinics()) ? Optional.of(workspace.clinics()) : Optional.empty();
     }
 
+    /** Each folder's listing, made once per run like every read (a no-op build asked for the bundles' 217 times). */
+    private final java.util.Map<String, List<Path>> listings = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public List<Path> list(Path dir, String suffix) {
-        return files.list(dir, suffix);
+        return listings.computeIfAbsent(dir.toAbsolutePath().normalize() + "\u0000" + suffix, k -> files.list(dir, suffix));
     }
 
     /** The fingerprint of {@code <tag>/<leaflet>.pdf} built with these options and this paper. */
