@@ -83,41 +83,27 @@ public final class Benchmark {
 
     /** Fresh JVMs through the launcher, as a user runs it: wall time, peak RSS, PDF sizes. */
     private int cold(int runs) throws IOException, InterruptedException {
-        Path launcher = ws.root().resolve("handout");
         if (launcherMissing("cold", runs)) {
             return 0;
         }
         Path dir = Files.createTempDirectory("handout-bench");
-        List<Double> walls = new ArrayList<>();
+        java.util.Optional<Runs> m = median(runs, "cold", Map.of("HANDOUT_REPORT_PEAK", "1"), "build", "--force", "--out", dir.toString());
+        if (m.isEmpty()) {
+            return 1;
+        }
+        Runs r = m.get();
         long peakKb = 0;
-        // one untimed run first: it builds the jar or its class cache if they are missing, as the first run of a day does
-        new ProcessBuilder(launcher.toString(), "build", "--force", "--out", dir.toString()).directory(ws.root().toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(10, TimeUnit.MINUTES);
-        for (int i = 0; i < runs; i++) {
-            ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "build", "--force", "--out", dir.toString())
-                    .directory(ws.root().toFile()).redirectErrorStream(true);
-            pb.environment().put("HANDOUT_REPORT_PEAK", "1");
-            long start = System.nanoTime();
-            Process p = pb.start();
-            String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor(5, TimeUnit.MINUTES);
-            walls.add((System.nanoTime() - start) / 1e9);
+        for (String log : r.logs()) {
             for (String line : log.split("\n")) {
                 if (line.startsWith("peak RSS: ")) {
                     peakKb = Math.max(peakKb, Long.parseLong(line.replaceAll("\\D", "")));
                 }
             }
-            if (p.exitValue() != 0) {
-                out.println("cold: the build failed:\n" + log);
-                return 1;
-            }
         }
-        walls.sort(Double::compare);
-        double median = walls.get(walls.size() / 2);
         int missed = 0;
         out.printf(Locale.ROOT, "cold full build (fresh JVM, ./handout build --force, %d runs): median %.2f s, min %.2f s, max %.2f s  %s%n",
-                runs, median, walls.get(0), walls.get(walls.size() - 1), verdict(median, COLD_SECONDS, "s"));
-        missed += median > COLD_SECONDS ? 1 : 0;
+                runs, r.median(), r.min(), r.max(), verdict(r.median(), COLD_SECONDS, "s"));
+        missed += r.median() > COLD_SECONDS ? 1 : 0;
         out.printf(Locale.ROOT, "peak memory (RSS of that JVM): %d MB  %s%n", peakKb / 1024, verdict(peakKb / 1024.0, PEAK_MB, "MB"));
         missed += peakKb / 1024 > PEAK_MB ? 1 : 0;
         missed += sizes(dir);
@@ -165,20 +151,27 @@ public final class Benchmark {
         return new Timed((System.nanoTime() - start) / 1e9, p.exitValue(), log);
     }
 
-    /** Median, minimum and maximum of {@code runs} timed runs after one untimed one; empty if a run failed (said). */
-    private java.util.Optional<double[]> median(int runs, String what, String... args) throws IOException, InterruptedException {
-        time(Map.of(), args); // the first run of the day builds the jar or its class cache if they are missing
+    /** The wall seconds of timed runs (median, minimum, maximum) and what each printed. */
+    private record Runs(double median, double min, double max, List<String> logs) {
+    }
+
+    /** {@code runs} timed runs after one untimed one, with {@code env} added; empty if a run failed (said). */
+    private java.util.Optional<Runs> median(int runs, String what, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        time(env, args); // the first run of the day builds the jar or its class cache if they are missing
         List<Double> walls = new ArrayList<>();
+        List<String> logs = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            Timed t = time(Map.of(), args);
+            Timed t = time(env, args);
             if (t.code() != 0) {
                 out.println(what + ": the build failed:\n" + t.log());
                 return java.util.Optional.empty();
             }
             walls.add(t.seconds());
+            logs.add(t.log());
         }
         walls.sort(Double::compare);
-        return java.util.Optional.of(new double[] {walls.get(walls.size() / 2), walls.get(0), walls.get(walls.size() - 1)});
+        return java.util.Optional.of(new Runs(walls.get(walls.size() / 2), walls.get(0), walls.get(walls.size() - 1), logs));
     }
 
     /** The parts skipped in this run (of four cold ones and the warm one). */
@@ -208,14 +201,14 @@ public final class Benchmark {
         out.printf(Locale.ROOT, "cold one leaflet (fresh process, ./handout build --lang X --leaflet symptoms --force, %d runs; s):%n", runs);
         out.println("  language  median     min     max");
         for (String lang : LEAFLET_LANGUAGES) {
-            java.util.Optional<double[]> m = median(runs, "cold one leaflet " + lang, "build", "--lang", lang, "--leaflet", "symptoms", "--force",
+            java.util.Optional<Runs> m = median(runs, "cold one leaflet " + lang, Map.of(), "build", "--lang", lang, "--leaflet", "symptoms", "--force",
                     "-q", "--out", dir.toString());
             if (m.isEmpty()) {
                 return missed + 1;
             }
-            double[] v = m.get();
-            out.printf(Locale.ROOT, "  %-8s %7.2f %7.2f %7.2f  %s%n", lang, v[0], v[1], v[2], verdict(v[0], LEAFLET_SECONDS, "s"));
-            missed += v[0] > LEAFLET_SECONDS ? 1 : 0;
+            Runs r = m.get();
+            out.printf(Locale.ROOT, "  %-8s %7.2f %7.2f %7.2f  %s%n", lang, r.median(), r.min(), r.max(), verdict(r.median(), LEAFLET_SECONDS, "s"));
+            missed += r.median() > LEAFLET_SECONDS ? 1 : 0;
         }
         return missed;
     }
@@ -230,14 +223,14 @@ public final class Benchmark {
             out.println("no-op rebuild: the build failed");
             return 1;
         }
-        java.util.Optional<double[]> m = median(runs, "no-op rebuild", "build", "-q", "--out", dir.toString());
+        java.util.Optional<Runs> m = median(runs, "no-op rebuild", Map.of(), "build", "-q", "--out", dir.toString());
         if (m.isEmpty()) {
             return 1;
         }
-        double[] v = m.get();
+        Runs r = m.get();
         out.printf(Locale.ROOT, "no-op rebuild (./handout build with nothing changed, %d runs): median %.2f s, min %.2f s, max %.2f s  %s%n",
-                runs, v[0], v[1], v[2], verdict(v[0], NOOP_SECONDS, "s"));
-        return v[0] > NOOP_SECONDS ? 1 : 0;
+                runs, r.median(), r.min(), r.max(), verdict(r.median(), NOOP_SECONDS, "s"));
+        return r.median() > NOOP_SECONDS ? 1 : 0;
     }
 
     /**

@@ -48,7 +48,7 @@ public final class Inputs implements World {
         if (got.isPresent() && streamed.contains(f)) {
             // fingerprinted before it was read (by a stream, not kept): a file that changed in between is
             // fingerprinted again by the bytes now read, so a PDF is never recorded under another file's
-            String now = FileWorld.crc(got.get(), got.get().length);
+            String now = FileWorld.crc(got.get());
             if (!now.equals(hashes.put(f, now))) {
                 fonts = null;
             }
@@ -135,7 +135,7 @@ public final class Inputs implements World {
             streamed.add(f);
         } else {
             h = read(f, f.toString(), org.handout.layout.FontBook.MAX_BYTES, new Problems())
-                    .map(b -> b.length > SHA_LIMIT ? crc(b) : sha256(b)).orElse("absent");
+                    .map(b -> b.length > SHA_LIMIT ? FileWorld.crc(b) : sha256(b)).orElse("absent");
         }
         String raced = hashes.putIfAbsent(f, h);
         return raced != null ? raced : h;
@@ -155,9 +155,6 @@ public final class Inputs implements World {
     /** Files up to this size (every YAML file) are fingerprinted by SHA-256, larger ones (fonts, logos) by CRC32C. */
     private static final int SHA_LIMIT = 128 << 10;
 
-    private static String crc(byte[] bytes) {
-        return FileWorld.crc(bytes, bytes.length);
-    }
 
     private static String toolBuild() {
         try (InputStream in = Inputs.class.getResourceAsStream("/org/handout/version.properties")) {

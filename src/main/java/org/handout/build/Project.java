@@ -45,17 +45,14 @@ public final class Project {
     private final Set<String> brokenBundles = new LinkedHashSet<>();
 
     private Project(Workspace workspace, Inputs inputs) {
-        this(workspace, inputs, Optional.empty());
+        this(workspace, inputs, Optional.empty(), Optional.empty());
     }
 
     /**
-     * The project with the bundles of {@code only} languages (by their primary language: asked for
-     * es-MX, the es bundles; for zh, zh-Hans and zh-Hant), or every bundle when empty.
+     * The project with the bundles and faces of {@code only} languages (by their primary language:
+     * asked for es-MX, the es bundles; for zh, zh-Hans and zh-Hant), or of every language when
+     * empty; and the sources of {@code onlyLeaflets}, or of every leaflet when empty.
      */
-    private Project(Workspace workspace, Inputs inputs, Optional<Set<String>> only) {
-        this(workspace, inputs, only, Optional.empty());
-    }
-
     private Project(Workspace workspace, Inputs inputs, Optional<Set<String>> only, Optional<Set<String>> onlyLeaflets) {
         this.workspace = workspace;
         this.inputs = inputs;
@@ -73,19 +70,15 @@ public final class Project {
         java.util.concurrent.CompletableFuture<Optional<FontBook>> fontBook = java.util.concurrent.CompletableFuture
                 .supplyAsync(() -> FontBook.load(inputs, workspace.fonts(), "fonts", only, fontProblems), LOADERS);
         BundleChecker checker = content == null ? null : new BundleChecker(content);
-        List<Path> files = new ArrayList<>();
+        // by tag, in the order of the files
+        Map<String, java.util.concurrent.CompletableFuture<Optional<Bundle>>> loading = new java.util.LinkedHashMap<>();
         for (Path file : bundleFiles()) {
             String tag = file.getFileName().toString().replaceFirst("\\.yaml$", "");
             if (only.isPresent() && !only.get().contains(language(tag))) {
                 continue; // a build of some languages reads only their bundles
             }
-            files.add(file);
-            byBundle.computeIfAbsent(tag, t -> new Problems());
-        }
-        List<java.util.concurrent.CompletableFuture<Optional<Bundle>>> loading = new ArrayList<>();
-        for (Path file : files) {
-            Problems p = byBundle.get(file.getFileName().toString().replaceFirst("\\.yaml$", ""));
-            loading.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            Problems p = byBundle.computeIfAbsent(tag, t -> new Problems());
+            loading.put(tag, java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 Optional<Bundle> b = BundleLoader.load(inputs, file, "translations/" + file.getFileName(), p);
                 if (b.isPresent() && checker != null) {
                     checker.check(b.get(), p);
@@ -101,14 +94,7 @@ public final class Project {
             }
         }
         List<Bundle> bundles = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            Optional<Bundle> b = join(loading.get(i));
-            if (b.isPresent()) {
-                bundles.add(b.get());
-            } else {
-                brokenBundles.add(files.get(i).getFileName().toString().replaceFirst("\\.yaml$", ""));
-            }
-        }
+        loading.forEach((tag, task) -> join(task).ifPresentOrElse(bundles::add, () -> brokenBundles.add(tag)));
         this.fonts = join(fontBook).orElse(null);
         global.addAll(fontProblems);
         this.languages = content == null ? null : new Languages(Bundle.source(content), bundles);
@@ -118,16 +104,18 @@ public final class Project {
      * The threads that read the fonts and bundles beside the one that checks the English: one per
      * processor, daemons (a run ends when its work does), idle ones gone after a second.
      */
-    private static final java.util.concurrent.ExecutorService LOADERS = new java.util.concurrent.ThreadPoolExecutor(
-            Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors(), 1, java.util.concurrent.TimeUnit.SECONDS,
-            new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
-                Thread t = new Thread(r, "handout-load");
-                t.setDaemon(true);
-                return t;
-            });
+    private static final java.util.concurrent.ExecutorService LOADERS = loaders();
 
-    static {
-        ((java.util.concurrent.ThreadPoolExecutor) LOADERS).allowCoreThreadTimeOut(true);
+    private static java.util.concurrent.ExecutorService loaders() {
+        int n = Runtime.getRuntime().availableProcessors();
+        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(n, n, 1, java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "handout-load");
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /** The value of a loading task; what it threw, thrown here (a bug, never a problem in the input). */

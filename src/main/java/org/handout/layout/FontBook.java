@@ -83,7 +83,6 @@ public final class FontBook {
         Map<String, Face> loaded = new LinkedHashMap<>();
         Map<String, Face[]> faces = new LinkedHashMap<>();
         java.util.Set<String> defined = new java.util.HashSet<>();
-        java.util.Set<String> failed = new java.util.HashSet<>();
         java.util.Set<Face> fallback = new java.util.HashSet<>();
         Map<Face, Face> italics = new java.util.HashMap<>();
         root.get().map("faces").ifPresent(m -> {
@@ -102,9 +101,6 @@ public final class FontBook {
                                 + "'; a role is 'text' (the default) or 'fallback' (used only for characters no text face has; does not set the line height)");
                     }
                     f.rejectUnknown();
-                    if (load && (regular == null || bold == null)) {
-                        failed.add(name); // already reported; chains that name it need not say so again
-                    }
                     if (regular != null && bold != null) {
                         faces.put(name, new Face[] {regular, bold});
                         Face r = regular;
@@ -126,7 +122,7 @@ public final class FontBook {
                 if (!defined.contains(name)) {
                     problems.error(file, Yaml.line(e.getValue()), Yaml.column(e.getValue()), "", "chain '" + lang
                             + "' names face '" + name + "', which is not defined under 'faces'");
-                } else if (faces.containsKey(name)) {
+                } else if (faces.containsKey(name)) { // (a face that failed to load was reported where it is defined)
                     regular.add(faces.get(name)[0]);
                     bold.add(faces.get(name)[1]);
                 }

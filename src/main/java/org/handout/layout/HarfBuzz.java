@@ -187,15 +187,24 @@ final class HarfBuzz {
         return (t.charAt(0) << 24) | (t.charAt(1) << 16) | (t.charAt(2) << 8) | t.charAt(3);
     }
 
+    /** An hb_blob_t over a face's bytes and the hb_face_t on it. */
+    private record Opened(MemorySegment blob, MemorySegment face) {
+    }
+
+    /** A face's bytes copied into {@code arena}, opened as a HarfBuzz face. */
+    private Opened open(Face face, Arena arena) throws Throwable {
+        byte[] bytes = face.bytes();
+        MemorySegment data = arena.allocate(bytes.length);
+        MemorySegment.copy(bytes, 0, data, ValueLayout.JAVA_BYTE, 0, bytes.length);
+        // HB_MEMORY_MODE_READONLY (1): the bytes stay ours, for as long as the arena lives
+        MemorySegment blob = (MemorySegment) blobCreate.invokeExact(data, bytes.length, 1, MemorySegment.NULL, MemorySegment.NULL);
+        return new Opened(blob, (MemorySegment) faceCreate.invokeExact(blob, 0));
+    }
+
     private Handles handles(Face face) {
         return fonts.computeIfAbsent(face, f -> {
             try {
-                byte[] bytes = f.bytes();
-                MemorySegment data = Arena.global().allocate(bytes.length);
-                MemorySegment.copy(bytes, 0, data, ValueLayout.JAVA_BYTE, 0, bytes.length);
-                // HB_MEMORY_MODE_READONLY (1): the bytes stay ours, for the run's life
-                MemorySegment blob = (MemorySegment) blobCreate.invokeExact(data, bytes.length, 1, MemorySegment.NULL, MemorySegment.NULL);
-                MemorySegment hbFace = (MemorySegment) faceCreate.invokeExact(blob, 0);
+                MemorySegment hbFace = open(f, Arena.global()).face(); // kept for the run's life, as the face is
                 Shaper sh = shaper();
                 MemorySegment hbFont = (MemorySegment) sh.fontCreate().invokeExact(hbFace);
                 // positions in 64ths of a thousandth of an em (the JDK's units at Face.UNITS, with sub-unit precision)
@@ -222,16 +231,12 @@ final class HarfBuzz {
             // most faces are shaped by the JDK alone, and keeping a native copy of every face (the CJK
             // faces are 2-6 MB each) was a tenth of a whole build's memory
             try (Arena copy = Arena.ofConfined()) {
-                byte[] bytes = face.bytes();
-                MemorySegment data = copy.allocate(bytes.length);
-                MemorySegment.copy(bytes, 0, data, ValueLayout.JAVA_BYTE, 0, bytes.length);
-                MemorySegment blob = (MemorySegment) blobCreate.invokeExact(data, bytes.length, 1, MemorySegment.NULL, MemorySegment.NULL);
-                MemorySegment hbFace = (MemorySegment) faceCreate.invokeExact(blob, 0);
+                Opened opened = open(face, copy);
                 try {
-                    return hasOwnForms(hbFace, face, language, script);
+                    return hasOwnForms(opened.face(), face, language, script);
                 } finally {
-                    faceDestroy.invokeExact(hbFace);
-                    blobDestroy.invokeExact(blob);
+                    faceDestroy.invokeExact(opened.face());
+                    blobDestroy.invokeExact(opened.blob());
                 }
             } catch (RuntimeException e) {
                 throw e;

@@ -63,7 +63,7 @@ public final class FileWorld implements World {
         }
         Read known = reads.get(key);
         if (known != null) {
-            return known.bytes() == null || known.bytes().length > maxBytes ? Optional.empty() : Optional.of(crc(known.bytes(), known.bytes().length));
+            return known.bytes() == null || known.bytes().length > maxBytes ? Optional.empty() : Optional.of(crc(known.bytes()));
         }
         try {
             BasicFileAttributes a = Files.readAttributes(key, BasicFileAttributes.class);
@@ -88,11 +88,11 @@ public final class FileWorld implements World {
         }
     }
 
-    /** The length and CRC32C of the first {@code length} bytes, as {@link #crc(Path, long, Optional)} gives them. */
-    public static String crc(byte[] bytes, int length) {
+    /** The length and CRC32C of {@code bytes}, as {@link #crc(Path, long, Optional)} gives them for a file. */
+    public static String crc(byte[] bytes) {
         java.util.zip.CRC32C c = new java.util.zip.CRC32C();
-        c.update(bytes, 0, length);
-        return length + ":" + Long.toHexString(c.getValue());
+        c.update(bytes);
+        return bytes.length + ":" + Long.toHexString(c.getValue());
     }
 
     /** A refusal when the file, links followed, lies outside {@code dir}; empty when it is inside, or does not exist. */
