@@ -41,8 +41,9 @@ import org.openpdf.text.pdf.PdfWriter;
  * from ToUnicode, in reading order; marks, and glyphs that cannot carry text of their own, are drawn
  * as shapes with their text on empty glyphs; a line with right-to-left text is drawn in visual
  * order in one font (docs/readers.md says why, reader by reader). The structure tree follows the
- * layout's {@link Tag} tree; headings become bookmarks. {@link ArchivalFinish} then writes the
- * fonts and completes the file as PDF/A-2u and PDF/UA-1, with reproducible bytes.
+ * layout's {@link Tag} tree; headings become bookmarks. {@link Archival} writes the fonts
+ * and what completes the file as PDF/A-2u and PDF/UA-1, with reproducible bytes, in the same pass
+ * ({@link LeafletWriter}).
  */
 public final class PdfExporter {
     /** Positions closer than this (points) are treated as where the viewer's pen already is. */
@@ -85,21 +86,28 @@ public final class PdfExporter {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
         Page first = laidOut.pages().get(0);
         Document document = new Document(new Rectangle(first.width(), first.height()), 0, 0, 0, 0);
-        Job job = new Job();
         try {
-            PdfWriter writer = PdfWriter.getInstance(document, bytes);
-            writer.setPdfVersion(PdfWriter.PDF_VERSION_1_7);
+            LeafletWriter writer = LeafletWriter.of(document, bytes);
+            Job job = new Job(writer);
+            writer.setPdfVersion(PdfWriter.VERSION_1_7); // the header; PDF/A-2 and PDF/UA-1 are PDF 1.7 (ISO 32000-1) standards
+            writer.setFullCompression();
             writer.setViewerPreferences(PdfWriter.DisplayDocTitle | PdfWriter.PageModeUseOutlines);
             writer.setTagged();
             writer.getExtraCatalog().put(PdfName.LANG, new PdfString(leaflet.lang()));
+            // (MarkInfo /Suspects is left out: absent means false, and poppler 22 misreads an explicit false)
             document.addTitle(leaflet.title());
             document.addKeywords(leaflet.keywords());
             document.addCreator(creator);
             document.open();
             writer.getStructureTreeRoot().mapRole(ASIDE, PdfName.DIV);
+            String producer = creator + " (OpenPDF)";
+            writer.getInfo().put(PdfName.PRODUCER, new PdfString(producer));
             PdfDate date = pdfDate(stamp.date());
             writer.getInfo().put(PdfName.CREATIONDATE, date);
             writer.getInfo().put(PdfName.MODDATE, date);
+            writer.setXmpMetadata(Archival.xmp(leaflet, stamp, producer, creator));
+            writer.getExtraCatalog().put(PdfName.OUTPUTINTENTS, Archival.outputIntents(writer));
+            writer.setFileId(Archival.fileId(leaflet, stamp, creator, laidOut.pages()));
             job.structure(writer, laidOut.tags());
             for (int i = 0; i < laidOut.pages().size(); i++) {
                 Page page = laidOut.pages().get(i);
@@ -108,7 +116,6 @@ public final class PdfExporter {
                     document.newPage();
                 }
                 writer.setPageEmpty(false);
-                job.pageFonts.add(new java.util.TreeSet<>());
                 PdfContentByte cb = writer.getDirectContent();
                 List<Item> items = page.items();
                 for (int k = 0; k < items.size(); k++) {
@@ -132,11 +139,14 @@ public final class PdfExporter {
                 }
             }
             job.linkTargets();
+            job.writeFonts();
             document.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("OpenPDF refused the document: " + e.getMessage(), e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("OpenPDF could not write the PDF", e);
         }
-        return ArchivalFinish.finish(bytes.toByteArray(), leaflet, stamp, job.fonts, job.pageFonts, creator);
+        return bytes.toByteArray();
     }
 
     private static PdfDate pdfDate(Instant t) {
@@ -147,6 +157,21 @@ public final class PdfExporter {
 
     /** The state of writing one document: its structure elements, bookmarks and the text of every glyph used. */
     private final class Job {
+        private final LeafletWriter writer;
+        /** The reference each face's font is written under once every page is drawn. */
+        private final Map<EmbeddedFonts.Used, org.openpdf.text.pdf.PdfIndirectReference> fontRefs = new java.util.LinkedHashMap<>();
+
+        Job(LeafletWriter writer) {
+            this.writer = writer;
+        }
+
+        /** Writes every face's font under the reference its pages name. */
+        void writeFonts() throws java.io.IOException {
+            for (Map.Entry<EmbeddedFonts.Used, org.openpdf.text.pdf.PdfIndirectReference> e : fontRefs.entrySet()) {
+                Archival.font(writer, e.getKey(), e.getValue());
+            }
+        }
+
         private final Map<Tag, PdfStructureElement> elements = new IdentityHashMap<>();
         private final java.util.Set<Tag> bookmarked = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         private PdfOutline titleOutline;
@@ -445,9 +470,8 @@ public final class PdfExporter {
             return -1;
         }
 
-        /** The codes of every face drawn, and for each page the font resources it uses. */
+        /** The codes of every face drawn. */
         final EmbeddedFonts fonts = new EmbeddedFonts();
-        final List<java.util.Set<String>> pageFonts = new java.util.ArrayList<>();
 
         /**
          * Draws runs as one text object: the font, the first glyph's position, then every glyph by
@@ -461,7 +485,7 @@ public final class PdfExporter {
          */
         void draw(PdfContentByte cb, List<Item.Glyphs> runs, Face main, boolean rightToLeftLine) {
             EmbeddedFonts.Used font = fonts.of(main);
-            pageFonts.get(pageFonts.size() - 1).add(font.resource);
+            writer.useFont(new PdfName(font.resource), fontRefs.computeIfAbsent(font, f -> writer.getPdfIndirectReference()));
             StringBuilder ops = new StringBuilder(64 + runs.stream().mapToInt(r -> r.glyphs().length).sum() * 12);
             StringBuilder shapes = new StringBuilder();
             ops.append("BT\n");

@@ -1,6 +1,8 @@
 package org.handout.build;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -18,7 +20,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdfparser.PDFStreamParser;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.handout.doc.Leaflet;
 import org.handout.report.Problems;
 import org.handout.verify.Conformance;
@@ -147,6 +156,71 @@ class AccessibleArchivalTest {
         }
         assertEquals(Optional.of(Instant.ofEpochSecond(1_700_000_000L)), Workspace.sourceDateEpoch("1700000000"));
         assertEquals(Optional.empty(), Workspace.sourceDateEpoch("yesterday"));
+    }
+
+    /**
+     * The file is complete as OpenPDF writes it, in one pass: PDF 1.7 in its header, not its
+     * catalog; each page's font resources name exactly the fonts its content draws with, each a
+     * Type 0 font with its program and ToUnicode; a page with links reads them in tag order
+     * ({@code /Tabs /S}) and only such a page says so; the XMP is not compressed (PDF/A-2 6.6.2.1);
+     * the {@code /ID}'s halves are equal and the info dictionary does not carry it.
+     */
+    @ParameterizedTest(name = "{0}/{1}")
+    @MethodSource("org.handout.build.LeafletRoundTripTest#pdfs")
+    void eachPageNamesTheFontsItDrawsWithAndTheFileSaysWhatItIsInOnePass(String lang, String leaflet) throws IOException {
+        Path f = file(first, lang, leaflet);
+        String where = lang + "/" + leaflet + ".pdf";
+        try (PDDocument d = Loader.loadPDF(f.toFile())) {
+            assertEquals(1.7f, d.getDocument().getVersion(), where + ": header version");
+            assertTrue(new String(Files.readAllBytes(f), 0, 9, java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("%PDF-1.7"), where);
+            COSDictionary catalog = d.getDocumentCatalog().getCOSObject();
+            assertFalse(catalog.containsKey(COSName.VERSION), where + ": no catalog version");
+            assertFalse(d.getDocumentCatalog().getMetadata().getCOSObject().containsKey(COSName.FILTER), where + ": plain XMP");
+            COSArray id = d.getDocument().getTrailer().getCOSArray(COSName.ID);
+            assertEquals(2, id.size(), where);
+            assertEquals(16, ((COSString) id.get(0)).getBytes().length, where);
+            assertArrayEquals(((COSString) id.get(0)).getBytes(), ((COSString) id.get(1)).getBytes(), where + ": a new file's ID halves");
+            assertFalse(d.getDocumentInformation().getCOSObject().containsKey(COSName.getPDFName("FileId")), where + ": info without FileId");
+            for (int i = 0; i < d.getNumberOfPages(); i++) {
+                PDPage page = d.getPage(i);
+                java.util.Set<String> drawn = new java.util.TreeSet<>();
+                PDFStreamParser parser = new PDFStreamParser(page);
+                List<Object> tokens = parser.parse();
+                for (int k = 0; k < tokens.size(); k++) {
+                    if (tokens.get(k) instanceof Operator op && op.getName().equals("Tf")) {
+                        drawn.add(((COSName) tokens.get(k - 2)).getName());
+                    }
+                }
+                java.util.Set<String> named = new java.util.TreeSet<>();
+                for (COSName n : page.getResources().getFontNames()) {
+                    named.add(n.getName());
+                    COSDictionary font = page.getResources().getCOSObject().getCOSDictionary(COSName.FONT).getCOSDictionary(n);
+                    assertEquals(COSName.TYPE0, font.getCOSName(COSName.SUBTYPE), where + " " + n.getName());
+                    assertTrue(font.getDictionaryObject(COSName.TO_UNICODE) instanceof org.apache.pdfbox.cos.COSStream, where + " " + n.getName());
+                    COSDictionary cid = (COSDictionary) font.getCOSArray(COSName.DESCENDANT_FONTS).getObject(0);
+                    assertTrue(cid.getCOSDictionary(COSName.FONT_DESC).getDictionaryObject(COSName.FONT_FILE2)
+                            instanceof org.apache.pdfbox.cos.COSStream, where + " " + n.getName() + " is embedded");
+                }
+                assertEquals(drawn, named, where + " page " + (i + 1) + ": the fonts it names are those it draws with");
+                assertEquals(page.getAnnotations().isEmpty() ? null : "S", page.getCOSObject().getNameAsString(COSName.getPDFName("Tabs")),
+                        where + " page " + (i + 1) + ": tab order");
+            }
+        }
+    }
+
+    @Test
+    void everyPdfHasAnIdOfItsOwn() throws IOException {
+        Map<String, String> ids = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(first)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".pdf")).toList()) {
+                try (PDDocument d = Loader.loadPDF(f.toFile())) {
+                    String id = HexFormat.of().formatHex(((COSString) d.getDocument().getTrailer().getCOSArray(COSName.ID).get(0)).getBytes());
+                    String before = ids.put(id, first.relativize(f).toString());
+                    assertEquals(null, before, "the same /ID in " + before + " and " + first.relativize(f));
+                }
+            }
+        }
+        assertEquals(org.handout.testing.TestProject.PDF_COUNT, ids.size());
     }
 
     private static Map<String, String> digests(Path dir) throws IOException {
