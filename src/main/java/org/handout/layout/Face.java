@@ -280,8 +280,20 @@ public final class Face {
         }
     }
 
+    /** The PostScript name, read once (every PDF that embeds the face names it). */
+    private volatile String postScriptName;
+
     /** The face's PostScript name (from its 'name' table), or a name made from its file when it has none. */
     public String postScriptName() {
+        String known = postScriptName;
+        if (known == null) {
+            known = readPostScriptName();
+            postScriptName = known;
+        }
+        return known;
+    }
+
+    private String readPostScriptName() {
         FontFiles.Trial t = trial();
         synchronized (t.font()) {
             try {

@@ -212,9 +212,10 @@ final class Archival {
             int n = Math.min(100, count - i + 1);
             b.append(n).append(" beginbfchar\n");
             for (int k = i; k < i + n; k++) {
-                b.append(String.format(java.util.Locale.ROOT, "<%04X> <", k));
-                for (char c : texts.get(k).toCharArray()) {
-                    b.append(String.format(java.util.Locale.ROOT, "%04X", (int) c));
+                hex(b.append('<'), k).append("> <");
+                String text = texts.get(k);
+                for (int c = 0; c < text.length(); c++) {
+                    hex(b, text.charAt(c));
                 }
                 b.append(">\n");
             }
@@ -222,6 +223,13 @@ final class Archival {
         }
         b.append("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
         return b.toString();
+    }
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    /** Four upper-case hex digits of a 16-bit value. */
+    private static StringBuilder hex(StringBuilder b, int v) {
+        return b.append(HEX[v >> 12 & 0xF]).append(HEX[v >> 8 & 0xF]).append(HEX[v >> 4 & 0xF]).append(HEX[v & 0xF]);
     }
 
     /** XMP that mirrors the document information and identifies the file as PDF/A-2u and PDF/UA-1. */
