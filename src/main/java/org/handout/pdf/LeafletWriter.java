@@ -45,6 +45,7 @@ final class LeafletWriter extends PdfWriter {
     static LeafletWriter of(Document document, OutputStream os) throws DocumentException {
         PdfDocument pdf = new PdfDocument();
         pdf.setTextRenderingOptions(document.getTextRenderingOptions());
+        pdf.setGlyphLayoutManager(document.getGlyphLayoutManager());
         document.addDocListener(pdf);
         LeafletWriter writer = new LeafletWriter(pdf, os);
         pdf.addWriter(writer);
