@@ -2,9 +2,7 @@ package org.handout.pdf;
 
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
 import org.handout.doc.Leaflet;
 import org.handout.layout.Face;
 import org.handout.layout.Page;
@@ -47,7 +43,7 @@ final class Archival {
     private static final PdfName GTS_PDFA1 = new PdfName("GTS_PDFA1");
     private static final PdfName IDENTITY_H = new PdfName("Identity-H");
     /** The JDK's sRGB profile, deflated once per run: every leaflet embeds the same stream. */
-    private static final byte[] SRGB = deflate(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
+    private static final byte[] SRGB = PreparedImages.deflate(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
 
     private Archival() {
     }
@@ -111,7 +107,7 @@ final class Archival {
         String ps = face.postScriptName();
         PdfName name = new PdfName(prefix(ps, used) + "+" + ps);
 
-        PdfStream file = deflated(deflate(program));
+        PdfStream file = deflated(PreparedImages.deflate(program));
         file.put(PdfName.LENGTH1, new PdfNumber(program.length));
         Face.Metrics m = face.metrics();
         PdfDictionary descriptor = new PdfDictionary(PdfName.FONTDESCRIPTOR);
@@ -150,7 +146,7 @@ final class Archival {
         cid.put(PdfName.CIDSYSTEMINFO, systemInfo);
         cid.put(PdfName.FONTDESCRIPTOR, writer.addToBody(descriptor).getIndirectReference());
         cid.put(PdfName.W, w);
-        cid.put(PdfName.CIDTOGIDMAP, writer.addToBody(deflated(deflate(cidToGid))).getIndirectReference());
+        cid.put(PdfName.CIDTOGIDMAP, writer.addToBody(deflated(PreparedImages.deflate(cidToGid))).getIndirectReference());
 
         PdfDictionary type0 = new PdfDictionary(PdfName.FONT);
         type0.put(PdfName.SUBTYPE, PdfName.TYPE0);
@@ -159,7 +155,7 @@ final class Archival {
         PdfArray descendants = new PdfArray();
         descendants.add(writer.addToBody(cid).getIndirectReference());
         type0.put(PdfName.DESCENDANTFONTS, descendants);
-        type0.put(PdfName.TOUNICODE, writer.addToBody(deflated(deflate(
+        type0.put(PdfName.TOUNICODE, writer.addToBody(deflated(PreparedImages.deflate(
                 cmap(used.texts).getBytes(StandardCharsets.US_ASCII)))).getIndirectReference());
         writer.addToBody(type0, ref);
     }
@@ -169,19 +165,6 @@ final class Archival {
         PdfStream stream = new PdfStream(deflated);
         stream.put(PdfName.FILTER, PdfName.FLATEDECODE);
         return stream;
-    }
-
-    private static byte[] deflate(byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 2 + 64);
-        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
-        try (DeflaterOutputStream d = new DeflaterOutputStream(out, deflater)) {
-            d.write(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            deflater.end();
-        }
-        return out.toByteArray();
     }
 
     /** Six capitals derived from the face and its codes: the same subset, the same name. */

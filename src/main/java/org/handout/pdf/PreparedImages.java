@@ -82,8 +82,11 @@ final class PreparedImages {
         return out;
     }
 
-    /** Deflated as {@code PdfStream.flateCompress} does it, so the file's bytes do not change. */
-    private static byte[] deflate(byte[] raw) {
+    /**
+     * Deflated as {@code PdfStream.flateCompress} does it, so the file's bytes do not change (also
+     * for the streams {@link Archival} writes deflated: fonts, maps, the colour profile).
+     */
+    static byte[] deflate(byte[] raw) {
         ByteArrayOutputStream stream = new ByteArrayOutputStream(raw.length / 4 + 64);
         Deflater deflater = new Deflater(PdfStream.DEFAULT_COMPRESSION);
         try (DeflaterOutputStream zip = new DeflaterOutputStream(stream, deflater)) {
