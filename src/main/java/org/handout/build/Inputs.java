@@ -116,8 +116,8 @@ public final class Inputs implements World {
 
     /**
      * The fingerprint of a file as this run reads it (reading it now if nothing has yet, so that
-     * what is loaded later is the same bytes): the SHA-256 of a text file, and for a larger one (a
-     * font) its length and CRC32C, which finds any change but a deliberate forgery at a fraction of
+     * what is loaded later is the same bytes): the SHA-256 of a text file, and for a font or a
+     * larger file its length and CRC32C, which finds any change but a deliberate forgery at a fraction of
      * the cost (measured on the 24 MB of fonts: CRC32C 2 ms; SHA-256 130 ms with the JIT warm, and
      * 0.7 s in the launcher's short-run mode, whose client compiler has no SHA intrinsic); "absent"
      * for a file that cannot be read, or is not a plain file.
@@ -129,8 +129,9 @@ public final class Inputs implements World {
             return known;
         }
         String h;
-        if (size(f) > SHA_LIMIT) {
-            // a font or a logo: its CRC32C from the bytes read already, else from a stream (the bytes not kept)
+        if (size(f) > SHA_LIMIT || isFont(f)) {
+            // a font (of any size) or a large logo: its CRC32C from the bytes read already, else from a stream
+            // (the bytes not kept: most fonts are not read by a build of some languages)
             h = files.crc(f, org.handout.layout.FontBook.MAX_BYTES, confinement(f)).orElse("absent");
             streamed.add(f);
         } else {
@@ -152,8 +153,18 @@ public final class Inputs implements World {
     /** Large files fingerprinted from a stream and not yet read whole: their fingerprint is made again from the bytes read. */
     private final java.util.Set<Path> streamed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    /** Files up to this size (every YAML file) are fingerprinted by SHA-256, larger ones (fonts, logos) by CRC32C. */
+    /** Files up to this size (every YAML file) are fingerprinted by SHA-256, larger ones (logos) and every font by CRC32C. */
     private static final int SHA_LIMIT = 128 << 10;
+
+    /**
+     * A font file, by its name: fingerprinted by CRC32C whatever its size. The small ones (Hebrew,
+     * Thai, Lao: 17-66 KB) had been read whole and hashed by SHA-256, 16 ms of a one-leaflet build
+     * in the client compiler, for fonts that build does not use.
+     */
+    static boolean isFont(Path f) {
+        String n = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith(".ttf") || n.endsWith(".otf") || n.endsWith(".ttc") || n.endsWith(".otc");
+    }
 
 
     private static String toolBuild() {

@@ -72,10 +72,13 @@ public final class FileWorld implements World {
             }
             java.util.zip.CRC32C c = new java.util.zip.CRC32C();
             long length = 0;
-            byte[] buffer = new byte[64 << 10];
-            try (InputStream in = Files.newInputStream(key)) {
+            // a direct buffer: the channel reads into it without a copy, and CRC32C sums it in place
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocateDirect((int) Math.max(1, Math.min(a.size(), 256 << 10)));
+            try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(key)) {
                 for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    c.update(buffer, 0, n);
+                    buffer.flip();
+                    c.update(buffer);
+                    buffer.clear();
                     length += n;
                     if (length > maxBytes) {
                         return Optional.empty();

@@ -56,4 +56,18 @@ class InputsTest {
         assertNotEquals(printBefore, inputs.fingerprint("en", "symptoms", options, "A4"), "the PDF's fingerprint follows the bytes read");
         assertEquals(new Inputs(new Workspace(root)).fingerprint("en", "symptoms", options, "A4"), inputs.fingerprint("en", "symptoms", options, "A4"));
     }
+
+    @Test
+    void aSmallFontIsFingerprintedByItsCrcFromAStreamAndASmallTextFileByItsSha256() throws IOException {
+        Path small = font("NotoSansHebrew-Regular.ttf", 17_000, 3);
+        Path text = root.resolve("fonts").resolve("fonts.yaml");
+        Files.writeString(text, "chains: {}\n");
+        Inputs inputs = new Inputs(new Workspace(root));
+        assertEquals(FileWorld.crc(Files.readAllBytes(small)), inputs.hash(small), "a 17 KB font: length and CRC32C");
+        assertEquals(Inputs.sha256(Files.readAllBytes(text)), inputs.hash(text), "a small text file: SHA-256");
+        // streamed, not read: a change before the build reads it is followed, as for a large font
+        font("NotoSansHebrew-Regular.ttf", 17_001, 4);
+        byte[] read = inputs.read(small, "fonts/NotoSansHebrew-Regular.ttf", 1 << 20, Optional.empty(), new Problems()).orElseThrow();
+        assertEquals(FileWorld.crc(read), inputs.hash(small));
+    }
 }
