@@ -150,7 +150,7 @@ public final class Inputs implements World {
         }
     }
 
-    /** Large files fingerprinted from a stream and not yet read whole: their fingerprint is made again from the bytes read. */
+    /** Fonts and large files fingerprinted from a stream, not yet read whole: their fingerprint is made again from the bytes read. */
     private final java.util.Set<Path> streamed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Files up to this size (every YAML file) are fingerprinted by SHA-256, larger ones (logos) and every font by CRC32C. */
@@ -165,7 +165,6 @@ public final class Inputs implements World {
         String n = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         return n.endsWith(".ttf") || n.endsWith(".otf") || n.endsWith(".ttc") || n.endsWith(".otc");
     }
-
 
     private static String toolBuild() {
         try (InputStream in = Inputs.class.getResourceAsStream("/org/handout/version.properties")) {

@@ -24,6 +24,7 @@ import org.openpdf.text.pdf.PdfName;
 import org.openpdf.text.pdf.PdfNumber;
 import org.openpdf.text.pdf.PdfStream;
 import org.openpdf.text.pdf.PdfString;
+import org.openpdf.text.pdf.PdfWriter;
 
 /**
  * What makes the file OpenPDF writes archival, accessible and reproducible, written in the same
@@ -58,7 +59,7 @@ final class Archival {
     }
 
     /** The sRGB output intent for the catalog's {@code /OutputIntents}. */
-    static PdfArray outputIntents(LeafletWriter writer) throws IOException {
+    static PdfArray outputIntents(PdfWriter writer) throws IOException {
         PdfStream profile = deflated(SRGB);
         profile.put(PdfName.N, new PdfNumber(3));
         PdfDictionary intent = new PdfDictionary(PdfName.OUTPUTINTENT);
@@ -79,7 +80,7 @@ final class Archival {
      * glyph in the subset, the width of each code, and a ToUnicode map from each code to its text.
      * The subset prefix comes from the face and its codes, so the same leaflet gives the same bytes.
      */
-    static void font(LeafletWriter writer, EmbeddedFonts.Used used, PdfIndirectReference ref) throws IOException {
+    static void font(PdfWriter writer, EmbeddedFonts.Used used, PdfIndirectReference ref) throws IOException {
         Face face = used.face;
         Set<Integer> glyphs = new TreeSet<>();
         Set<Integer> carriers = new TreeSet<>();
@@ -107,7 +108,7 @@ final class Archival {
         String ps = face.postScriptName();
         PdfName name = new PdfName(prefix(ps, used) + "+" + ps);
 
-        PdfStream file = deflated(PreparedImages.deflate(program));
+        PdfStream file = compressed(program);
         file.put(PdfName.LENGTH1, new PdfNumber(program.length));
         Face.Metrics m = face.metrics();
         PdfDictionary descriptor = new PdfDictionary(PdfName.FONTDESCRIPTOR);
@@ -146,7 +147,7 @@ final class Archival {
         cid.put(PdfName.CIDSYSTEMINFO, systemInfo);
         cid.put(PdfName.FONTDESCRIPTOR, writer.addToBody(descriptor).getIndirectReference());
         cid.put(PdfName.W, w);
-        cid.put(PdfName.CIDTOGIDMAP, writer.addToBody(deflated(PreparedImages.deflate(cidToGid))).getIndirectReference());
+        cid.put(PdfName.CIDTOGIDMAP, writer.addToBody(compressed(cidToGid)).getIndirectReference());
 
         PdfDictionary type0 = new PdfDictionary(PdfName.FONT);
         type0.put(PdfName.SUBTYPE, PdfName.TYPE0);
@@ -155,9 +156,14 @@ final class Archival {
         PdfArray descendants = new PdfArray();
         descendants.add(writer.addToBody(cid).getIndirectReference());
         type0.put(PdfName.DESCENDANTFONTS, descendants);
-        type0.put(PdfName.TOUNICODE, writer.addToBody(deflated(PreparedImages.deflate(
-                cmap(used.texts).getBytes(StandardCharsets.US_ASCII)))).getIndirectReference());
+        type0.put(PdfName.TOUNICODE, writer.addToBody(compressed(
+                cmap(used.texts).getBytes(StandardCharsets.US_ASCII))).getIndirectReference());
         writer.addToBody(type0, ref);
+    }
+
+    /** A stream of {@code raw} deflated, as OpenPDF deflates its own. */
+    private static PdfStream compressed(byte[] raw) {
+        return deflated(PreparedImages.deflate(raw));
     }
 
     /** A stream of bytes already deflated, said so by its filter. */

@@ -108,7 +108,7 @@ public final class PdfExporter {
             writer.setXmpMetadata(Archival.xmp(leaflet, stamp, producer, creator));
             writer.getExtraCatalog().put(PdfName.OUTPUTINTENTS, Archival.outputIntents(writer));
             writer.setFileId(Archival.fileId(leaflet, stamp, creator, laidOut.pages()));
-            job.structure(writer, laidOut.tags());
+            job.structure(laidOut.tags());
             for (int i = 0; i < laidOut.pages().size(); i++) {
                 Page page = laidOut.pages().get(i);
                 if (i > 0) {
@@ -128,9 +128,9 @@ public final class PdfExporter {
                             }
                             List<Item.Glyphs> line = items.subList(k, end).stream().map(Item.Glyphs.class::cast).toList();
                             if (line.size() > 1 && line.stream().anyMatch(GlyphTexts::rightToLeft)) {
-                                job.rightToLeftLine(writer, cb, line);
+                                job.rightToLeftLine(cb, line);
                             } else {
-                                line.forEach(x -> job.glyphs(writer, cb, x));
+                                line.forEach(x -> job.glyphs(cb, x));
                             }
                             k = end - 1;
                         }
@@ -155,7 +155,7 @@ public final class PdfExporter {
         return new PdfDate(c);
     }
 
-    /** The state of writing one document: its structure elements, bookmarks and the text of every glyph used. */
+    /** The state of writing one document: its writer, structure elements, bookmarks and the text of every glyph used. */
     private final class Job {
         private final LeafletWriter writer;
         /** The reference each face's font is written under once every page is drawn. */
@@ -177,7 +177,7 @@ public final class PdfExporter {
         private PdfOutline titleOutline;
 
         /** Creates the structure elements in the tree's (reading) order before any page is drawn. */
-        void structure(PdfWriter writer, Tag root) {
+        void structure(Tag root) {
             PdfStructureElement doc = new PdfStructureElement(writer.getStructureTreeRoot(), PdfName.DOCUMENT);
             elements.put(root, doc);
             for (Tag kid : root.kids()) {
@@ -206,13 +206,13 @@ public final class PdfExporter {
             }
         }
 
-        void glyphs(PdfWriter writer, PdfContentByte cb, Item.Glyphs shaped) {
+        void glyphs(PdfContentByte cb, Item.Glyphs shaped) {
             Item.Glyphs g = visible(shaped);
-            begin(writer, cb, g);
+            begin(cb, g);
             draw(cb, List.of(g), g.face(), GlyphTexts.rightToLeft(g));
             end(cb, g);
             if (g.link() != null && !g.artifact()) {
-                annotate(writer, g);
+                annotate(g);
             }
         }
 
@@ -247,7 +247,7 @@ public final class PdfExporter {
          * words and address as its description (PDF/UA), and tied to the link's structure element
          * both ways ({@code /StructParent} and an object reference among the element's kids).
          */
-        private void annotate(PdfWriter writer, Item.Glyphs g) {
+        private void annotate(Item.Glyphs g) {
             PdfStructureElement e = links.get(g.link());
             float below = g.size() * 0.28f;
             Rectangle box = new Rectangle(g.x(), g.y() - below, g.x() + g.width(), g.y() - below + g.size() * 1.2f);
@@ -289,7 +289,7 @@ public final class PdfExporter {
          * structure element (a foreign-language run's own {@code Span}), with {@code /Lang} when the
          * run's language is not the page's.
          */
-        private void begin(PdfWriter writer, PdfContentByte cb, Item.Glyphs g) {
+        private void begin(PdfContentByte cb, Item.Glyphs g) {
             PdfDictionary properties = new PdfDictionary();
             if (g.lang() != null) {
                 properties.put(PdfName.LANG, new PdfString(g.lang()));
@@ -300,7 +300,7 @@ public final class PdfExporter {
                 cb.beginMarkedContentSequence(ARTIFACT, artifact, true);
                 cb.beginMarkedContentSequence(PdfName.SPAN, properties, true);
             } else {
-                bookmark(writer, g);
+                bookmark(g);
                 cb.beginMarkedContentSequence(g.link() != null ? link(g) : g.tag().isMixed() ? span(g)
                         : g.lang() == null ? elements.get(g.tag()) : foreign(g), properties);
             }
@@ -326,18 +326,18 @@ public final class PdfExporter {
          * to different structure elements or languages keeps them apart, in logical order, so the
          * tag tree reads them in order.
          */
-        void rightToLeftLine(PdfWriter writer, PdfContentByte cb, List<Item.Glyphs> shaped) {
+        void rightToLeftLine(PdfContentByte cb, List<Item.Glyphs> shaped) {
             List<Item.Glyphs> line = shaped.stream().map(this::visible).toList();
             Item.Glyphs first = line.get(0);
             if (!line.stream().allMatch(x -> x.tag() == first.tag() && x.link() == first.link()
                     && java.util.Objects.equals(x.lang(), first.lang()))) {
-                shaped.forEach(x -> glyphs(writer, cb, x));
+                shaped.forEach(x -> glyphs(cb, x));
                 return;
             }
             Face main = line.stream().filter(GlyphTexts::rightToLeft).findFirst().orElseThrow().face();
             List<Item.Glyphs> visual = new java.util.ArrayList<>(line);
             visual.sort(java.util.Comparator.comparingDouble(x -> x.x() + (x.dx().length == 0 ? 0 : x.dx()[0])));
-            begin(writer, cb, first);
+            begin(cb, first);
             draw(cb, visual, main, true);
             end(cb, first);
         }
@@ -383,7 +383,7 @@ public final class PdfExporter {
         }
 
         /** The title and section headings become bookmarks, at the first line of each. */
-        private void bookmark(PdfWriter writer, Item.Glyphs g) {
+        private void bookmark(Item.Glyphs g) {
             Tag t = g.tag();
             int level = t.headingLevel();
             if (level == 0 || level > 2 || !bookmarked.add(t)) {

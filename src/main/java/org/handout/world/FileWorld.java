@@ -52,7 +52,7 @@ public final class FileWorld implements World {
 
     /**
      * The length and CRC32C of a file ("12345:89abcdef"), as {@link #read} would give its bytes: from
-     * the bytes read already when there are some, else read through a small buffer and not kept
+     * the bytes read already when there are some, else read through a buffer and not kept
      * (a fingerprint of the 31 MB of fonts need not hold them in memory). Empty when it cannot be
      * read, is outside {@code confinedTo}, or is larger than {@code maxBytes}.
      */
